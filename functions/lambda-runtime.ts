@@ -1,0 +1,26 @@
+/**
+ * What both API functions build at cold start: config, logger, client, services. Kept apart from
+ * the handlers so each handler stays a few lines.
+ */
+
+import { loadLambdaConfig } from '../shared/config.js'
+import { createLogger } from '../shared/observability.js'
+import { createLocalSealer } from '../shared/security.js'
+import { createServices } from '../shared/service/context.js'
+import { createPetitionService } from '../shared/service/petitions.js'
+import { createDocumentClient } from '../shared/store/client.js'
+
+export function lambdaRuntime(serviceName: string) {
+  const config = loadLambdaConfig()
+  const logger = createLogger({ serviceName, level: config.LOG_LEVEL })
+  const db = createDocumentClient({ region: config.AWS_REGION })
+  const sealer = createLocalSealer(Buffer.from(config.IDENTITY_KEY, 'base64'))
+  const services = createServices({
+    db,
+    tableName: config.TABLE_NAME,
+    sealer,
+    logger,
+    organizationName: { vi: config.ORG_NAME_VI, en: config.ORG_NAME_EN },
+  })
+  return { config, logger, services, sealer, petitions: createPetitionService(services) }
+}

@@ -1,0 +1,103 @@
+/**
+ * The public function: citizens file, track, withdraw and add to petitions. Its IAM role can only
+ * write new cases, read one case by key and read the configuration; routes stay thin.
+ */
+import type { Context, Hono } from 'hono'
+import { DomainError } from '../../shared/domain/errors.js'
+import { apiNotFound, createApp, isApiPath } from '../../shared/http/app-base.js'
+import { requestLanguage } from '../../shared/http/lang.js'
+import type { Services } from '../../shared/service/context.js'
+import type { IdempotentSubmit } from '../../shared/service/idempotency.js'
+import type { PetitionService } from '../../shared/service/petitions.js'
+import {
+  submitPetitionRoute,
+  supplementPetitionRoute,
+  trackPetitionRoute,
+  withdrawPetitionRoute,
+} from './routes.js'
+
+export interface PublicAppDeps {
+  readonly services: Services
+  readonly petitions: PetitionService
+  readonly idempotentSubmit?: IdempotentSubmit
+  /** The citizen pages (web/), mounted at `/`, and their not-found page. */
+  readonly pages?: { readonly app: Hono; readonly notFound: (c: Context) => Response | Promise<Response> }
+}
+
+/** Powertools idempotency errors, by class name of its stable error types (no instanceof across bundles). */
+function idempotencyProblem(error: unknown): DomainError | undefined {
+  const name = (error as { name?: string }).name
+  if (name === 'IdempotencyValidationError')
+    return new DomainError(
+      'idempotency_key_reused',
+      'this Idempotency-Key was already used with a different body',
+      422,
+    )
+  if (name === 'IdempotencyAlreadyInProgressError')
+    return new DomainError(
+      'request_in_progress',
+      'a request with this Idempotency-Key is still being processed; retry shortly',
+      409,
+    )
+  return undefined
+}
+
+export function createPublicApp(deps: PublicAppDeps) {
+  const app = createApp(deps.services.logger)
+  const { petitions } = deps
+
+  app.openapi(submitPetitionRoute, async (c) => {
+    const body = c.req.valid('json')
+    const lang = requestLanguage(c)
+    const key = c.req.valid('header')['idempotency-key']
+    let receipt: Awaited<ReturnType<PetitionService['submit']>>
+    if (key && deps.idempotentSubmit) {
+      try {
+        receipt = await deps.idempotentSubmit(key, body, (b) => petitions.submit(b, lang))
+      } catch (error) {
+        throw idempotencyProblem(error) ?? error
+      }
+    } else receipt = await petitions.submit(body, lang)
+    c.header('cache-control', 'no-store')
+    return c.json(receipt, 201)
+  })
+
+  app.openapi(trackPetitionRoute, async (c) => {
+    const view = await petitions.track(
+      c.req.valid('param').trackingCode,
+      c.req.valid('header')['x-tracking-pin'],
+      requestLanguage(c),
+    )
+    c.header('cache-control', 'no-store')
+    return c.json(view, 200)
+  })
+
+  app.openapi(withdrawPetitionRoute, async (c) => {
+    const { trackingCode } = c.req.valid('param')
+    const view = await petitions.withdraw(
+      trackingCode,
+      c.req.valid('header')['x-tracking-pin'],
+      c.req.valid('json'),
+      requestLanguage(c),
+    )
+    return c.json(view, 200)
+  })
+
+  app.openapi(supplementPetitionRoute, async (c) => {
+    const { trackingCode } = c.req.valid('param')
+    const view = await petitions.supplement(
+      trackingCode,
+      c.req.valid('header')['x-tracking-pin'],
+      c.req.valid('json').text,
+      requestLanguage(c),
+    )
+    return c.json(view, 201)
+  })
+
+  if (deps.pages) {
+    const pages = deps.pages
+    app.route('/', pages.app)
+    app.notFound((c) => (isApiPath(c.req.path) ? apiNotFound(c) : pages.notFound(c)))
+  }
+  return app
+}

@@ -1,0 +1,22 @@
+/** Lambda entry of the public function: the same app the local runtime mounts. */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
+import middy from '@middy/core'
+import { handle } from 'hono/aws-lambda'
+import { createIdempotentSubmit } from '../../shared/service/idempotency.js'
+import { lambdaRuntime } from '../lambda-runtime.js'
+import { createPublicApp } from './app.js'
+import { buildCitizenPages } from './pages.js'
+
+const { config, logger, services, sealer, petitions } = lambdaRuntime('public-api')
+const app = createPublicApp({
+  services,
+  petitions,
+  idempotentSubmit: createIdempotentSubmit({
+    tableName: config.TABLE_NAME,
+    region: config.AWS_REGION,
+    sealer,
+  }),
+  pages: buildCitizenPages(services, petitions),
+})
+
+export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }))

@@ -1,0 +1,95 @@
+/**
+ * Wires the citizen pages (web/) to the petition service: the pages render, the service decides.
+ * Validation errors come back per field in the visitor's language.
+ */
+import { HTTPException } from 'hono/http-exception'
+import { DomainError } from '../../shared/domain/errors.js'
+import { TOPICS } from '../../shared/domain/routing.js'
+import { petitionInputSchema, supplementSchema, withdrawalSchema } from '../../shared/domain/schemas.js'
+import { fieldProblems } from '../../shared/http/problem.js'
+import type { Services } from '../../shared/service/context.js'
+import type { PetitionService } from '../../shared/service/petitions.js'
+import { citizenNotFound, citizenPages } from '../../web/citizen-pages.js'
+import type { CitizenPageDeps, FieldError, Lang, TrackOutcome } from '../../web/types.js'
+
+function parseOr422<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }
+  },
+  value: unknown,
+): T {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success)
+    throw new HTTPException(422, { message: parsed.error.issues.map((i) => i.message).join('; ') })
+  return parsed.data
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** Turns the "no such case / locked" refusals into page outcomes; anything else is a real error. */
+async function asTrackOutcome(run: () => Promise<TrackOutcome & { ok: true }>): Promise<TrackOutcome> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof DomainError && error.status === 404) return { ok: false, reason: 'not_found' }
+    if (error instanceof DomainError && error.status === 429) return { ok: false, reason: 'locked' }
+    if (error instanceof DomainError && error.status < 500)
+      throw new HTTPException(error.status, { message: error.message })
+    throw error
+  }
+}
+
+export function buildCitizenPages(services: Services, petitions: PetitionService) {
+  const deps: CitizenPageDeps = {
+    organizationName: services.organizationName,
+    topics: Object.entries(TOPICS).map(([value, label]) => ({ value, label })),
+    async submit(form, lang) {
+      const parsed = petitionInputSchema.safeParse(form)
+      if (!parsed.success)
+        return {
+          ok: false,
+          errors: fieldProblems(parsed.error, lang).map((e) => ({
+            field: e.field,
+            message: capitalize(e.message),
+          })),
+        }
+      try {
+        return { ok: true, receipt: await petitions.submit(parsed.data, lang) }
+      } catch (error) {
+        const field = error instanceof DomainError ? error.details?.field : undefined
+        if (typeof field === 'string')
+          return {
+            ok: false,
+            errors: [
+              {
+                field,
+                message: capitalize(error instanceof Error ? error.message : ''),
+              } satisfies FieldError,
+            ],
+          }
+        throw error
+      }
+    },
+    track: (code, pin, lang: Lang) =>
+      asTrackOutcome(async () => ({ ok: true, view: await petitions.track(code, pin, lang) })),
+    withdraw: (code, pin, reason, lang: Lang) =>
+      asTrackOutcome(async () => {
+        const body = parseOr422(withdrawalSchema, { scope: 'full', reason })
+        return { ok: true, view: await petitions.withdraw(code, pin, body, lang) }
+      }),
+    supplement: (code, pin, text, lang: Lang) =>
+      asTrackOutcome(async () => {
+        const body = parseOr422(supplementSchema, { text })
+        return { ok: true, view: await petitions.supplement(code, pin, body.text, lang) }
+      }),
+    onError: (error) =>
+      services.logger.error('page error', {
+        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+      }),
+  }
+  return { app: citizenPages(deps), notFound: citizenNotFound(deps) }
+}

@@ -1,0 +1,120 @@
+/** The public surface, described once: the app validates with these, the OpenAPI document shows them. */
+import { createRoute } from '@hono/zod-openapi'
+import { z } from 'zod'
+import {
+  petitionInputSchema,
+  supplementSchema,
+  trackingCode,
+  withdrawalSchema,
+} from '../../shared/domain/schemas.js'
+import {
+  citizenViewSchema,
+  problemResponses,
+  problemSchema,
+  receiptSchema,
+} from '../../shared/http/schemas.js'
+
+const codeParam = z.object({
+  trackingCode: z.string().max(40).meta({ description: 'tracking code, dashes optional' }),
+})
+const pinHeader = z.object({ 'x-tracking-pin': z.string().min(1).max(32) })
+const tooMany = {
+  429: {
+    description: 'Too many wrong PINs for this code',
+    content: { 'application/problem+json': { schema: problemSchema } },
+  },
+}
+
+export const submitPetitionRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/petitions',
+  tags: ['public'],
+  summary: 'File a petition (no account needed)',
+  request: {
+    headers: z.object({ 'idempotency-key': z.string().min(8).max(128).optional() }),
+    body: { required: true, content: { 'application/json': { schema: petitionInputSchema } } },
+  },
+  responses: {
+    201: {
+      description: 'Stored durably: the tracking code and the PIN (shown once)',
+      content: { 'application/json': { schema: receiptSchema } },
+    },
+    409: {
+      description: 'The same Idempotency-Key is still being processed',
+      content: { 'application/problem+json': { schema: problemSchema } },
+    },
+    ...problemResponses,
+  },
+})
+
+export const trackPetitionRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/petitions/{trackingCode}',
+  tags: ['public'],
+  summary: "The petitioner's view of a petition",
+  request: { params: codeParam, headers: pinHeader },
+  responses: {
+    200: {
+      description: 'Status, public timeline, deadlines, the answer',
+      content: { 'application/json': { schema: citizenViewSchema } },
+    },
+    ...problemResponses,
+    ...tooMany,
+  },
+})
+
+export const withdrawPetitionRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/petitions/{trackingCode}/withdrawal',
+  tags: ['public'],
+  summary: 'Withdraw a complaint or denunciation, wholly or in part',
+  request: {
+    params: codeParam,
+    headers: pinHeader,
+    body: { required: true, content: { 'application/json': { schema: withdrawalSchema } } },
+  },
+  responses: {
+    200: {
+      description: 'The petition after the withdrawal',
+      content: { 'application/json': { schema: citizenViewSchema } },
+    },
+    409: {
+      description: 'Not possible in this state or for this kind',
+      content: { 'application/problem+json': { schema: problemSchema } },
+    },
+    ...problemResponses,
+    ...tooMany,
+  },
+})
+
+export const supplementPetitionRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/petitions/{trackingCode}/supplements',
+  tags: ['public'],
+  summary: 'Add information to a petition',
+  request: {
+    params: codeParam,
+    headers: pinHeader,
+    body: { required: true, content: { 'application/json': { schema: supplementSchema } } },
+  },
+  responses: {
+    201: {
+      description: 'The petition with the supplement on its timeline',
+      content: { 'application/json': { schema: citizenViewSchema } },
+    },
+    409: {
+      description: 'The case is closed',
+      content: { 'application/problem+json': { schema: problemSchema } },
+    },
+    ...problemResponses,
+    ...tooMany,
+  },
+})
+
+export const PUBLIC_ROUTES = [
+  submitPetitionRoute,
+  trackPetitionRoute,
+  withdrawPetitionRoute,
+  supplementPetitionRoute,
+]
+export { trackingCode }

@@ -1,0 +1,203 @@
+/**
+ * The staff function: reception, committee queues, case handling. Every route is behind the JWT
+ * check; object-level checks come from shared/domain/access.ts, action rights from the lifecycle.
+ */
+import { OpenAPIHono, type z } from '@hono/zod-openapi'
+import { HTTPException } from 'hono/http-exception'
+import { canReadQueue, canRecordIntake } from '../../shared/domain/access.js'
+import { addDays, vietnamDate } from '../../shared/domain/dates.js'
+import { DomainError } from '../../shared/domain/errors.js'
+import type { Committee } from '../../shared/domain/routing.js'
+import { formatTrackingCode } from '../../shared/domain/tracking-code.js'
+import { createApp } from '../../shared/http/app-base.js'
+import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
+import { requestLanguage } from '../../shared/http/lang.js'
+import type { staffCaseSchema } from '../../shared/http/schemas.js'
+import type { Services } from '../../shared/service/context.js'
+import type { PetitionService } from '../../shared/service/petitions.js'
+
+type StaffCase = z.infer<typeof staffCaseSchema>
+
+import { PUBLIC_ROUTES } from '../public-api/routes.js'
+import {
+  actOnCaseRoute,
+  committeeQueueRoute,
+  getCaseRoute,
+  listCommitteesRoute,
+  myPetitionsRoute,
+  recordIntakeRoute,
+  STAFF_ROUTES,
+} from './routes.js'
+
+export interface StaffAppDeps {
+  readonly services: Services
+  readonly petitions: PetitionService
+  readonly verifier: TokenVerifier
+}
+
+/** `If-Match: 3`, `"3"` or `W/"3"` → 3. */
+function parseIfMatch(header: string | undefined): number {
+  if (header === undefined)
+    throw new DomainError('precondition_required', 'send If-Match with the case version you read', 428 as 412)
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim())
+  if (!m) throw new DomainError('invalid_if_match', 'If-Match must be the case version, a whole number', 400)
+  return Number(m[1])
+}
+
+interface CommitteeNode {
+  id: string
+  name: string
+  type: string
+  parentId?: string
+  children: CommitteeNode[]
+}
+
+function tree(committees: readonly Committee[], lang: 'vi' | 'en'): CommitteeNode[] {
+  const nodes = new Map<string, CommitteeNode>(
+    committees.map((c) => [
+      c.id,
+      {
+        id: c.id,
+        name: lang === 'en' && c.nameEn ? c.nameEn : c.name,
+        type: c.type,
+        parentId: c.parentId,
+        children: [],
+      },
+    ]),
+  )
+  const roots: CommitteeNode[] = []
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined
+    if (parent) parent.children.push(node)
+    else roots.push(node)
+  }
+  return roots
+}
+
+/** The OpenAPI document of both surfaces (served by the staff function, public to read). */
+export function openApiDocument(app: OpenAPIHono<StaffEnv>) {
+  for (const route of PUBLIC_ROUTES) app.openAPIRegistry.registerPath(route as never)
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  })
+  return app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Tiếp công dân và xử lý đơn thư — Citizen reception and petition handling',
+      version: '1.0.0',
+      description: 'Errors are application/problem+json (RFC 9457). Staff routes need a Bearer JWT.',
+    },
+  })
+}
+
+export function createStaffApp(deps: StaffAppDeps) {
+  const app = createApp<StaffEnv>(deps.services.logger)
+  const { petitions, services } = deps
+  let document: ReturnType<typeof openApiDocument> | undefined
+
+  // The document is public (it describes, it does not expose), and is built once.
+  app.get('/api/v1/openapi.json', (c) => {
+    document ??= openApiDocument(docApp())
+    return c.json(document)
+  })
+
+  app.use('/api/v1/cases/*', requireUser(deps.verifier, services.users))
+  app.use('/api/v1/cases', requireUser(deps.verifier, services.users))
+  app.use('/api/v1/committees/*', requireUser(deps.verifier, services.users))
+  app.use('/api/v1/committees', requireUser(deps.verifier, services.users))
+  app.use('/api/v1/me/*', requireUser(deps.verifier, services.users))
+
+  app.openapi(recordIntakeRoute, async (c) => {
+    const user = c.get('user')
+    if (!canRecordIntake(user))
+      throw new HTTPException(403, { message: 'only reception officers record petitions' })
+    const receipt = await petitions.recordIntake(c.req.valid('json'), user, requestLanguage(c))
+    return c.json(receipt, 201)
+  })
+
+  app.openapi(getCaseRoute, async (c) => {
+    const user = c.get('user')
+    const view = await petitions.getForStaff(c.req.valid('param').trackingCode, user, requestLanguage(c))
+    c.header('etag', `"${view.version}"`)
+    return c.json(view as unknown as StaffCase, 200)
+  })
+
+  app.openapi(actOnCaseRoute, async (c) => {
+    const user = c.get('user')
+    const version = parseIfMatch(c.req.valid('header')['if-match'])
+    const view = await petitions.act(
+      c.req.valid('param').trackingCode,
+      version,
+      c.req.valid('json'),
+      user,
+      requestLanguage(c),
+    )
+    c.header('etag', `"${view.version}"`)
+    return c.json(view as unknown as StaffCase, 200)
+  })
+
+  app.openapi(listCommitteesRoute, async (c) => {
+    const committees = (await services.settings.getCommittees()).value
+    return c.json({ tree: tree(committees, requestLanguage(c)) }, 200)
+  })
+
+  app.openapi(committeeQueueRoute, async (c) => {
+    const user = c.get('user')
+    const { id } = c.req.valid('param')
+    const committees = (await services.settings.getCommittees()).value
+    if (!committees.some((x) => x.id === id))
+      throw new DomainError('unknown_committee', `there is no committee '${id}'`, 404)
+    if (!canReadQueue(user, id, committees))
+      throw new HTTPException(403, { message: "this committee's queue is outside your committees" })
+    const { limit, cursor } = c.req.valid('query')
+    const page = await services.cases.listCommitteeQueue(id, { limit: limit ?? 25, cursor })
+    const today = vietnamDate(services.now())
+    const soon = addDays(today, 3)
+    return c.json(
+      {
+        items: page.items.map((s) => ({
+          trackingCode: formatTrackingCode(s.code),
+          kind: s.kind,
+          status: s.status,
+          title: s.title,
+          channel: s.channel,
+          receivedOn: s.receivedOn,
+          nextDue: s.nextDue,
+          urgency: !s.nextDue
+            ? ('none' as const)
+            : s.nextDue < today
+              ? ('overdue' as const)
+              : s.nextDue <= soon
+                ? ('due_soon' as const)
+                : ('on_track' as const),
+          version: s.version,
+        })),
+        cursor: page.cursor,
+      },
+      200,
+    )
+  })
+
+  app.openapi(myPetitionsRoute, async (c) => {
+    const { limit, cursor } = c.req.valid('query')
+    const page = await services.cases.listMyPetitions(c.get('user').id, { limit: limit ?? 25, cursor })
+    return c.json(
+      {
+        items: page.items.map((s) => ({ ...s, code: undefined, trackingCode: formatTrackingCode(s.code) })),
+        cursor: page.cursor,
+      },
+      200,
+    )
+  })
+
+  return app
+}
+
+/** A bare app holding only the route definitions, to build the document from. */
+function docApp(): OpenAPIHono<StaffEnv> {
+  const app = new OpenAPIHono<StaffEnv>()
+  for (const route of STAFF_ROUTES) app.openAPIRegistry.registerPath(route as never)
+  return app
+}

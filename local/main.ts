@@ -1,0 +1,35 @@
+/** `npm start`: the whole system on one machine. */
+import { resolve } from 'node:path'
+import { USERS } from './demo-data.js'
+import { startLocalServer } from './server.js'
+
+const port = Number(process.env.PORT ?? 3000)
+const dataDir = resolve(process.env.DATA_DIR ?? '.data')
+
+const server = await startLocalServer({
+  port,
+  dataDir,
+  seed: true,
+  sweep: true,
+  host: process.env.HOST ?? '127.0.0.1',
+})
+const roleOf = (id: string) =>
+  USERS.find((u) => u.id === id)
+    ?.memberships.map((m) => `${m.role}${m.committeeId ? `@${m.committeeId}` : ''}`)
+    .join(', ')
+console.log(`
+Tiếp công dân — citizen reception and petition handling (local)
+  data folder        ${dataDir}${server.seeded ? `  (demo data seeded: ${server.seeded} petitions)` : ''}
+  citizen pages      ${server.url}/            (submit: /submit, track: /track, English: /?lang=en)
+  dev sign-in        ${server.url}/dev/sign-in  (choose a user, get a staff token)
+  API                ${server.url}/api/v1/openapi.json
+  demo users         ${['tiepdan', 'btc.canbo', 'btc.truong', 'ubkt.truong', 'giamsat', 'admin', 'dangvien'].map((id) => `${id} (${roleOf(id)})`).join('\n                     ')}
+                     …and <committee>.canbo / <committee>.truong for every committee
+Ctrl+C to stop.`)
+
+const stop = async () => {
+  await server.close()
+  process.exit(0)
+}
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)

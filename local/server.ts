@@ -1,0 +1,129 @@
+/**
+ * The one-machine runtime: dynalite on disk, the table created if missing, demo data seeded
+ * once, the public and staff apps mounted in one Node process, and the dev sign-in.
+ */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { createPublicApp } from '../functions/public-api/app.js'
+import { buildCitizenPages } from '../functions/public-api/pages.js'
+import { createStaffApp } from '../functions/staff-api/app.js'
+import { apiNotFound, isApiPath } from '../shared/http/app-base.js'
+import { createLogger } from '../shared/observability.js'
+import { createLocalSealer } from '../shared/security.js'
+import { createServices, type Services } from '../shared/service/context.js'
+import { createIdempotentSubmit } from '../shared/service/idempotency.js'
+import { createPetitionService } from '../shared/service/petitions.js'
+import { ensureTable } from '../shared/store/bootstrap.js'
+import { type CapacityRecord, createDocumentClient } from '../shared/store/client.js'
+import { ORGANIZATION_NAME } from './demo-data.js'
+import { devRoutes } from './dev-routes.js'
+import { startDynalite } from './dynalite.js'
+import { type LocalIdentity, loadLocalIdentity, loadLocalIdentityKey } from './identity.js'
+import { seedDemoData } from './seed.js'
+
+export const LOCAL_TABLE = 'tiep-dan'
+
+export interface LocalServerOptions {
+  /** 0 picks a free port. */
+  readonly port: number
+  readonly dataDir: string
+  /** Seed the demo organisation once; a number limits the demo petitions (0: configuration and users only). */
+  readonly seed?: boolean | { readonly petitions: number }
+  /** Run the deadline sweep on a timer (the deadline-watch issue). */
+  readonly sweep?: boolean
+  /** No request logs (tests). */
+  readonly quiet?: boolean
+  readonly host?: string
+  /** A clock for tests and simulations. */
+  readonly now?: () => Date
+  /** Receives the capacity units of every DynamoDB operation (benchmarks, capacity tests). */
+  readonly onCapacity?: (record: CapacityRecord) => void
+}
+
+export interface LocalServer {
+  readonly url: string
+  readonly endpoint: string
+  readonly services: Services
+  readonly identity: LocalIdentity
+  readonly seeded: number
+  close(): Promise<void>
+}
+
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  await mkdir(options.dataDir, { recursive: true })
+  const dynamo = await startDynalite({ path: join(options.dataDir, 'db') })
+  try {
+    const raw = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    })
+    await ensureTable(raw, LOCAL_TABLE)
+    raw.destroy()
+
+    const [identity, identityKey] = await Promise.all([
+      loadLocalIdentity(options.dataDir),
+      loadLocalIdentityKey(options.dataDir),
+    ])
+    const sealer = createLocalSealer(identityKey)
+    const logger = createLogger({ serviceName: 'tiep-dan-local', silent: options.quiet })
+    const db = createDocumentClient({ endpoint: dynamo.endpoint, onCapacity: options.onCapacity })
+    const services = createServices({
+      db,
+      tableName: LOCAL_TABLE,
+      sealer,
+      logger,
+      now: options.now,
+      organizationName: ORGANIZATION_NAME,
+    })
+    const seeded = options.seed
+      ? await seedDemoData(
+          services,
+          typeof options.seed === 'object' ? { petitions: options.seed.petitions } : {},
+        )
+      : 0
+    services.settings.clearCache()
+
+    const petitions = createPetitionService(services)
+    const pages = buildCitizenPages(services, petitions)
+    const publicApp = createPublicApp({
+      services,
+      petitions,
+      idempotentSubmit: createIdempotentSubmit({ tableName: LOCAL_TABLE, endpoint: dynamo.endpoint, sealer }),
+    })
+    const staffApp = createStaffApp({ services, petitions, verifier: identity.verifier })
+
+    const root = new Hono()
+    root.route('/', devRoutes(services.users, identity))
+    root.route('/', staffApp)
+    root.route('/', publicApp)
+    root.route('/', pages.app)
+    root.notFound((c) => (isApiPath(c.req.path) ? apiNotFound(c) : pages.notFound(c)))
+
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: root.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }, () =>
+        resolve(s),
+      )
+    })
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : options.port
+    return {
+      url: `http://${!options.host || ['0.0.0.0', '127.0.0.1', '::'].includes(options.host) ? 'localhost' : options.host}:${port}`,
+      endpoint: dynamo.endpoint,
+      services,
+      identity,
+      seeded,
+      async close() {
+        await new Promise<void>((resolve) => server.close(() => resolve()))
+        db.destroy()
+        await dynamo.close()
+      },
+    }
+  } catch (error) {
+    await dynamo.close()
+    throw error
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The Lambda functions' configuration, read from the environment once at cold start and
+ * validated, so a missing setting fails the deployment's first request loudly, not a later one.
+ */
+import { z } from 'zod'
+
+const lambdaEnv = z.object({
+  TABLE_NAME: z.string().min(3),
+  AWS_REGION: z.string().min(1).default('ap-southeast-1'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /** Issuer and audience of staff tokens (the Cognito user pool and its app client). */
+  AUTH_ISSUER: z.string().url().optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** Base64 of the 32-byte identity key. Replaced by KMS envelope keys in the identity issue. */
+  IDENTITY_KEY: z.string().min(40),
+  ORG_NAME_VI: z.string().default('Đảng ủy Khối các cơ quan Trung ương'),
+  ORG_NAME_EN: z.string().default('Party Committee of the Central Agencies Bloc'),
+})
+
+export type LambdaConfig = z.infer<typeof lambdaEnv>
+
+export function loadLambdaConfig(env: Record<string, string | undefined> = process.env): LambdaConfig {
+  const parsed = lambdaEnv.safeParse(env)
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`invalid configuration: ${fields}`)
+  }
+  return parsed.data
+}

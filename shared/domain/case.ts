@@ -1,0 +1,418 @@
+/**
+ * A case: the petition's state, routing, clocks and history. This module decides what an action
+ * does to a case (pure: `now`, the committee tree and the deadline context come in as arguments);
+ * the store writes the result as one conditional update.
+ */
+import { type LocalDate, vietnamDate } from './dates.js'
+import {
+  type ClockEvent,
+  type ClockFacts,
+  computeDeadlines,
+  type Deadline,
+  type DeadlineContext,
+  DeadlineRuleError,
+  assertCanExtend as engineAssertCanExtend,
+  assertCanSuspend as engineAssertCanSuspend,
+} from './deadlines.js'
+import { NotFoundError, RuleViolation, TransitionError } from './errors.js'
+import {
+  type Action,
+  nextStatus,
+  refusalReason,
+  type Status,
+  TRANSITIONS,
+  transitionFor,
+} from './lifecycle.js'
+import { OUTCOMES, OUTCOMES_BY_KIND, REFUSAL_REASONS } from './reasons.js'
+import type { Committee, SubmitterType } from './routing.js'
+import type { ActionInput } from './schemas.js'
+import type { Channel, Complexity, Kind, Language, Role } from './vocabulary.js'
+
+/** The deadline engine's refusals are illegal transitions (409) with the engine's stable code. */
+function asTransitionError<A extends unknown[]>(check: (...args: A) => void) {
+  return (...args: A) => {
+    try {
+      check(...args)
+    } catch (error) {
+      if (error instanceof DeadlineRuleError) throw new TransitionError(error.code, error.message)
+      throw error
+    }
+  }
+}
+const assertCanExtend = asTransitionError(engineAssertCanExtend)
+const assertCanSuspend = asTransitionError(engineAssertCanSuspend)
+
+export type ActorKind = 'petitioner' | 'staff' | 'system'
+
+export interface Actor {
+  readonly kind: ActorKind
+  readonly id?: string
+  readonly role?: Role
+}
+
+/** One entry of the append-only, hash-chained history. */
+export interface CaseEvent {
+  readonly seq: number
+  /** UTC instant, ISO-8601. */
+  readonly at: string
+  readonly type: string
+  readonly actor: Actor
+  /** Shown on the petitioner's timeline. */
+  readonly public: boolean
+  /** Words the petitioner may read (guidance, the outside body, the plain-words reason). */
+  readonly publicNote?: string
+  /** Everything else about the step, for staff. */
+  readonly data: Record<string, unknown>
+  readonly prevHash: string
+  readonly hash: string
+}
+
+export interface CaseFacts {
+  readonly instance: 1 | 2
+  readonly remoteArea: boolean
+  readonly complexity: Complexity
+  readonly severalPlaces: boolean
+  readonly referral?: { readonly source: 'press' | 'authority' | 'deputy' | 'agency'; readonly name: string }
+  readonly knownOn?: LocalDate
+  readonly partyDiscipline: boolean
+}
+
+export interface CaseRecord {
+  readonly code: string
+  readonly version: number
+  readonly kind: Kind
+  readonly status: Status
+  readonly statusBeforeSuspension?: Status
+  readonly channel: Channel
+  readonly committeeId: string
+  /** When the organisation received the petition (UTC instant). */
+  readonly receivedAt: string
+  /** The calendar date of receipt in Vietnam: the clocks start from it. */
+  readonly receivedOn: LocalDate
+  /** The date the current committee's first-decision clock started (receipt, or an internal transfer). */
+  readonly clockStartOn: LocalDate
+  readonly title: string
+  readonly anonymous: boolean
+  readonly topic?: string
+  readonly signatories: number
+  readonly language: Language
+  readonly submitterType: SubmitterType
+  readonly ownerId?: string
+  readonly facts: CaseFacts
+  readonly routing: {
+    readonly ruleId?: string
+    readonly reason: { readonly vi: string; readonly en: string }
+  }
+  readonly answer?: { readonly text: string; readonly outcome: string; readonly at: string }
+  readonly duplicateOf?: string
+  readonly transferredTo?: string
+  readonly history: readonly CaseEvent[]
+}
+
+/** An event before it is chained (the store adds seq, prevHash and hash). */
+export type NewEvent = Omit<CaseEvent, 'seq' | 'prevHash' | 'hash'>
+
+/** Builds the facts the deadline engine needs from the case and its history. */
+export function clockFactsOf(c: CaseRecord): ClockFacts {
+  const events: ClockEvent[] = []
+  for (const e of c.history) {
+    const on = vietnamDate(e.at)
+    // An internal transfer starts a new round at the receiving committee: only later steps count.
+    if (e.type === 'transferred' && typeof e.data.toCommitteeId === 'string') {
+      events.length = 0
+      continue
+    }
+    switch (e.type) {
+      case 'accepted':
+        events.push({ type: 'accepted', on })
+        break
+      case 'refused':
+        events.push({ type: 'decided', on, decision: 'refused' })
+        break
+      case 'transferred':
+        events.push({ type: 'decided', on, decision: 'transferred' })
+        break
+      case 'guided':
+        events.push({ type: 'decided', on, decision: 'guided' })
+        break
+      case 'filed':
+        events.push({ type: 'decided', on, decision: 'filed' })
+        break
+      case 'marked_duplicate':
+        events.push({ type: 'decided', on, decision: 'duplicate' })
+        break
+      case 'extended':
+        events.push({
+          type: 'extended',
+          on,
+          days: typeof e.data.days === 'number' ? e.data.days : 0,
+          complexity: e.data.complexity as Complexity,
+        })
+        break
+      case 'suspended':
+        events.push({ type: 'suspended', on })
+        break
+      case 'resumed':
+        events.push({ type: 'resumed', on })
+        break
+      case 'resolved':
+        events.push({ type: 'resolved', on })
+        break
+      case 'closed':
+        events.push({ type: 'closed', on })
+        break
+      case 'withdrawn':
+        if (e.data.scope === 'full') events.push({ type: 'withdrawn', on })
+        break
+    }
+  }
+  const transferredIn = c.clockStartOn !== c.receivedOn
+  return {
+    kind: c.kind,
+    channel: transferredIn ? 'transferred_in' : c.channel,
+    receivedOn: c.clockStartOn,
+    instance: c.facts.instance,
+    remoteArea: c.facts.remoteArea,
+    complexity: c.facts.complexity,
+    severalPlaces: c.facts.severalPlaces,
+    referral: c.facts.referral?.source,
+    knownOn: transferredIn ? undefined : c.facts.knownOn,
+    partyDiscipline: c.facts.partyDiscipline,
+    events,
+  }
+}
+
+export function deadlinesOf(c: CaseRecord, ctx: DeadlineContext, today: LocalDate): Deadline[] {
+  return computeDeadlines(clockFactsOf(c), ctx, today)
+}
+
+export interface ActingUser {
+  readonly id: string
+  readonly memberships: readonly { readonly role: Role; readonly committeeId?: string }[]
+}
+
+/**
+ * Roles the user holds for this case: committee roles count only in the case's committee; a
+ * reception officer works the intake of every committee.
+ */
+export function rolesOnCase(user: ActingUser, c: Pick<CaseRecord, 'committeeId'>): Role[] {
+  const roles = new Set<Role>()
+  for (const m of user.memberships) {
+    if (m.role === 'committee_handler' || m.role === 'committee_head') {
+      if (m.committeeId === c.committeeId) roles.add(m.role)
+    } else roles.add(m.role)
+  }
+  return [...roles]
+}
+
+export interface ActionContext {
+  readonly now: Date
+  readonly committees: readonly Committee[]
+  readonly deadlines: DeadlineContext
+  /** Whether a case with this code exists (for mark_duplicate). */
+  readonly caseExists?: (code: string) => boolean
+}
+
+export interface ActionResult {
+  readonly status: Status
+  readonly changes: Partial<Omit<CaseRecord, 'code' | 'version' | 'history'>>
+  readonly event: NewEvent
+}
+
+/** The actions this user may take on this case now, as the pages and `allowedActions` show them. */
+export function allowedActions(
+  c: CaseRecord,
+  user: ActingUser,
+  ctx: Pick<ActionContext, 'now' | 'deadlines'>,
+): Action[] {
+  const roles = rolesOnCase(user, c)
+  const out: Action[] = []
+  for (const t of TRANSITIONS) {
+    if (refusalReason(t.action, c)) continue
+    if (!t.roles.some((r) => roles.includes(r))) continue
+    if (t.action === 'extend' && !canExtendAtAll(c, ctx)) continue
+    if (t.action === 'suspend' && !canSuspend(c, ctx)) continue
+    out.push(t.action)
+  }
+  return out
+}
+
+function canExtendAtAll(c: CaseRecord, ctx: Pick<ActionContext, 'now' | 'deadlines'>): boolean {
+  const on = vietnamDate(ctx.now)
+  const facts = clockFactsOf(c)
+  for (const complexity of ['complex', 'especially_complex'] as const) {
+    try {
+      assertCanExtend(facts, ctx.deadlines, { days: 1, complexity, on })
+      return true
+    } catch {
+      // try the next complexity: an especially complex case allows a second extension
+    }
+  }
+  return false
+}
+
+function canSuspend(c: CaseRecord, ctx: Pick<ActionContext, 'now' | 'deadlines'>): boolean {
+  try {
+    assertCanSuspend(clockFactsOf(c), ctx.deadlines, vietnamDate(ctx.now))
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Decides what an action does. Throws a TransitionError (409) when the action is not allowed in
+ * this state, for this kind or for this user, and a RuleViolation (422) when its parameters break
+ * a rule (a transfer to an unknown committee, an outcome that does not fit the kind…).
+ */
+export function decideAction(
+  c: CaseRecord,
+  input: ActionInput,
+  actor: ActingUser | 'petitioner',
+  ctx: ActionContext,
+): ActionResult {
+  const action = input.action
+  const refusal = refusalReason(action, c)
+  if (refusal)
+    throw new TransitionError(refusal.code, refusal.message, { action, status: c.status, kind: c.kind })
+  const transition = transitionFor(action)
+  let actorRecord: Actor
+  if (actor === 'petitioner') {
+    if (action !== 'withdraw')
+      throw new TransitionError('not_allowed_for_petitioner', `the petitioner cannot ${action}`)
+    actorRecord = { kind: 'petitioner' }
+  } else {
+    const roles = rolesOnCase(actor, c)
+    const role = transition.roles.find((r) => roles.includes(r))
+    if (!role)
+      throw new TransitionError('not_allowed_for_role', `your roles on this case do not allow '${action}'`, {
+        action,
+        allowedRoles: transition.roles,
+      })
+    actorRecord = { kind: 'staff', id: actor.id, role }
+  }
+  const at = ctx.now.toISOString()
+  const today = vietnamDate(ctx.now)
+  const lang = c.language
+  const base = { at, actor: actorRecord, public: transition.public, type: transition.event }
+  const status = (params: Record<string, unknown>) =>
+    nextStatus(action, c.status, params, c.statusBeforeSuspension)
+  const committee = (id: string) => {
+    const found = ctx.committees.find((x) => x.id === id)
+    if (!found) throw new RuleViolation('unknown_committee', `there is no committee '${id}'`, 'toCommitteeId')
+    return found
+  }
+
+  switch (input.action) {
+    case 'accept':
+    case 'start_verification':
+    case 'file':
+    case 'close':
+      return { status: status(input), changes: {}, event: { ...base, data: { note: input.note } } }
+    case 'refuse': {
+      const reason = REFUSAL_REASONS[input.reason]
+      return {
+        status: status(input),
+        changes: {},
+        event: {
+          ...base,
+          publicNote: reason[lang],
+          data: { reason: input.reason, basis: reason.basis, note: input.note },
+        },
+      }
+    }
+    case 'guide':
+      return { status: status(input), changes: {}, event: { ...base, publicNote: input.guidance, data: {} } }
+    case 'transfer': {
+      if (input.toCommitteeId !== undefined) {
+        const target = committee(input.toCommitteeId)
+        if (target.id === c.committeeId)
+          throw new RuleViolation('same_committee', 'the case is already at this committee', 'toCommitteeId')
+        // Transfer only once for the same content (Law 25/2018 Art. 24(2); Circular 05/2021 Art. 14).
+        if (c.history.some((e) => e.type === 'transferred'))
+          throw new TransitionError('already_transferred', 'this petition has already been transferred once')
+        return {
+          status: status(input),
+          changes: { committeeId: target.id, clockStartOn: today },
+          event: {
+            ...base,
+            publicNote: target.name,
+            data: { fromCommitteeId: c.committeeId, toCommitteeId: target.id, note: input.note },
+          },
+        }
+      }
+      return {
+        status: status(input),
+        changes: { transferredTo: input.toBody },
+        event: { ...base, publicNote: input.toBody, data: { toBody: input.toBody, note: input.note } },
+      }
+    }
+    case 'reroute': {
+      const target = committee(input.toCommitteeId)
+      if (target.id === c.committeeId)
+        throw new RuleViolation('same_committee', 'the case is already at this committee', 'toCommitteeId')
+      return {
+        status: status(input),
+        changes: { committeeId: target.id },
+        event: {
+          ...base,
+          publicNote: target.name,
+          data: { fromCommitteeId: c.committeeId, toCommitteeId: target.id, note: input.note },
+        },
+      }
+    }
+    case 'mark_duplicate': {
+      if (input.of === c.code)
+        throw new RuleViolation('duplicate_of_itself', 'a case cannot duplicate itself', 'of')
+      if (ctx.caseExists && !ctx.caseExists(input.of))
+        throw new RuleViolation('unknown_tracking_code', `there is no case '${input.of}'`, 'of')
+      return {
+        status: status(input),
+        changes: { duplicateOf: input.of },
+        event: { ...base, data: { of: input.of, note: input.note } },
+      }
+    }
+    case 'extend': {
+      const days = c.kind === 'denunciation' ? (input.days ?? 30) : 0
+      assertCanExtend(clockFactsOf(c), ctx.deadlines, { days, complexity: input.complexity, on: today })
+      return {
+        status: status(input),
+        changes: { facts: { ...c.facts, complexity: input.complexity } },
+        event: { ...base, data: { days, complexity: input.complexity, reason: input.reason } },
+      }
+    }
+    case 'suspend':
+      assertCanSuspend(clockFactsOf(c), ctx.deadlines, today)
+      return {
+        status: status(input),
+        changes: { statusBeforeSuspension: c.status },
+        event: { ...base, publicNote: input.reason, data: { reason: input.reason } },
+      }
+    case 'resume':
+      return { status: status(input), changes: {}, event: { ...base, data: { note: input.note } } }
+    case 'resolve': {
+      if (!OUTCOMES_BY_KIND[c.kind].includes(input.outcome))
+        throw new RuleViolation(
+          'outcome_not_for_kind',
+          `'${input.outcome}' is not an outcome of a ${c.kind}; use one of ${OUTCOMES_BY_KIND[c.kind].join(', ')}`,
+          'outcome',
+        )
+      return {
+        status: status(input),
+        changes: { answer: { text: input.answer, outcome: input.outcome, at } },
+        event: { ...base, publicNote: OUTCOMES[input.outcome][lang], data: { outcome: input.outcome } },
+      }
+    }
+    case 'withdraw':
+      return {
+        status: status(input),
+        changes: {},
+        event: { ...base, data: { scope: input.scope, reason: input.reason } },
+      }
+  }
+}
+
+/** Throws the 404 the citizen and staff surfaces share. */
+export function caseNotFound(): never {
+  throw new NotFoundError('case_not_found', 'no case with this tracking code')
+}

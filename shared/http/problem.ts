@@ -1,0 +1,166 @@
+/**
+ * The one mapper from errors to RFC 9457 problem+json. Routes throw; this answers. 4xx explain
+ * themselves in the caller's language and name the field and the rule; 5xx never leak internals.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ZodError } from 'zod'
+import enLocale from 'zod/v4/locales/en.js'
+import viLocale from 'zod/v4/locales/vi.js'
+import { DomainError } from '../domain/errors.js'
+import { RULE_MESSAGES } from '../domain/schemas.js'
+import type { Language } from '../domain/vocabulary.js'
+import { requestLanguage } from './lang.js'
+
+export interface FieldProblem {
+  readonly field: string
+  readonly message: string
+  readonly rule: string
+}
+
+/** Invalid input: carries the zod issues until the mapper words them in the caller's language. */
+export class ValidationProblem extends Error {
+  constructor(
+    readonly zodError: ZodError,
+    readonly target: string,
+  ) {
+    super('validation failed')
+  }
+}
+
+const TITLES: Record<string, { vi: string; en: string }> = {
+  validation_failed: { vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is not valid' },
+  malformed_json: { vi: 'Nội dung không phải JSON hợp lệ', en: 'The body is not valid JSON' },
+  case_not_found: { vi: 'Không tìm thấy đơn', en: 'Case not found' },
+  not_found: { vi: 'Không tìm thấy', en: 'Not found' },
+  too_many_attempts: { vi: 'Nhập sai quá nhiều lần', en: 'Too many attempts' },
+  version_conflict: { vi: 'Đơn đã được người khác cập nhật', en: 'The case was changed by someone else' },
+  precondition_required: { vi: 'Thiếu phiên bản (If-Match)', en: 'The If-Match version is required' },
+  unauthenticated: { vi: 'Cần đăng nhập', en: 'Sign-in required' },
+  forbidden: { vi: 'Không có quyền', en: 'Not allowed' },
+  idempotency_key_reused: {
+    vi: 'Khóa Idempotency-Key đã dùng cho nội dung khác',
+    en: 'The Idempotency-Key was used for a different request',
+  },
+  request_in_progress: {
+    vi: 'Yêu cầu giống hệt đang được xử lý',
+    en: 'An identical request is still being processed',
+  },
+  payload_too_large: { vi: 'Nội dung quá lớn', en: 'The request body is too large' },
+  unsupported_media_type: { vi: 'Kiểu nội dung không được hỗ trợ', en: 'Unsupported content type' },
+  internal_error: { vi: 'Lỗi hệ thống', en: 'Internal error' },
+}
+const TRANSITION_TITLE = { vi: 'Không thể thực hiện thao tác này', en: 'This action is not possible' }
+const RULE_TITLE = { vi: 'Dữ liệu vi phạm quy định', en: 'The request breaks a rule' }
+
+const zodLocales = { vi: viLocale().localeError, en: enLocale().localeError }
+
+function issueMessage(issue: ZodError['issues'][number], lang: Language): string {
+  const custom = RULE_MESSAGES[issue.message]
+  if (custom) return custom[lang]
+  const worded = zodLocales[lang](issue as never)
+  const text = typeof worded === 'string' ? worded : worded?.message
+  return text ?? issue.message
+}
+
+/** One entry per offending field; an unknown key is reported under its own name. */
+export function fieldProblems(error: ZodError, lang: Language): FieldProblem[] {
+  const out: FieldProblem[] = []
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.')
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys)
+        out.push({
+          field: path ? `${path}.${key}` : key,
+          rule: 'unknown_field',
+          message: lang === 'vi' ? 'trường không được chấp nhận' : 'is not an accepted field',
+        })
+      continue
+    }
+    out.push({
+      field: path || '(body)',
+      rule: RULE_MESSAGES[issue.message] ? issue.message : issue.code,
+      message: issueMessage(issue, lang),
+    })
+  }
+  return out
+}
+
+export function problemResponse(
+  c: Context,
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  title?: string,
+): Response {
+  const lang = requestLanguage(c)
+  const body = {
+    type: `/problems/${code}`,
+    title: title ?? (TITLES[code] ?? (status >= 500 ? TITLES.internal_error! : RULE_TITLE))[lang],
+    status,
+    detail,
+    instance: c.req.path,
+    ...extra,
+  }
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      ...(status === 429 && typeof extra.retryAfterSeconds === 'number'
+        ? { 'retry-after': String(extra.retryAfterSeconds) }
+        : {}),
+    },
+  })
+}
+
+/** The `onError` of every app. */
+export function errorMapper(logger: Logger) {
+  return (error: Error, c: Context): Response => {
+    const lang = requestLanguage(c)
+    if (error instanceof ValidationProblem) {
+      const errors = fieldProblems(error.zodError, lang)
+      const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ')
+      return problemResponse(c, error.target === 'param' ? 404 : 422, 'validation_failed', detail, { errors })
+    }
+    if (error instanceof DomainError) {
+      const field = typeof error.details?.field === 'string' ? error.details.field : undefined
+      const extra: Record<string, unknown> = { ...(error.details ?? {}) }
+      if (field) extra.errors = [{ field, rule: error.code, message: error.message }]
+      const title = error.status === 409 && !TITLES[error.code] ? TRANSITION_TITLE[lang] : undefined
+      return problemResponse(c, error.status, error.code, error.message, extra, title)
+    }
+    if (error instanceof HTTPException) {
+      const status = error.status
+      const code =
+        status === 400 && /json/i.test(error.message)
+          ? 'malformed_json'
+          : status === 401
+            ? 'unauthenticated'
+            : status === 403
+              ? 'forbidden'
+              : status === 404
+                ? 'not_found'
+                : status === 413
+                  ? 'payload_too_large'
+                  : status === 415
+                    ? 'unsupported_media_type'
+                    : 'bad_request'
+      if (status >= 500) logger.error('http exception', { status, error: error.message })
+      return problemResponse(c, status, code, error.message)
+    }
+    logger.error('unhandled error', {
+      error: { name: error.name, message: error.message, stack: error.stack },
+    })
+    return problemResponse(
+      c,
+      500,
+      'internal_error',
+      lang === 'vi' ? 'Đã có lỗi, xin thử lại sau.' : 'Something went wrong; please try again later.',
+    )
+  }
+}
+
+export type ProblemStatus = ContentfulStatusCode

@@ -1,0 +1,57 @@
+/**
+ * Everything a request needs, built once per process: the stores, the sealer, the clock. The
+ * Lambda entries and the local runtime build it from config; tests build it by hand.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger'
+import { WorkingCalendar } from '../domain/calendar.js'
+import type { DeadlineContext } from '../domain/deadlines.js'
+import type { Sealer } from '../security.js'
+import { createCaseStore } from '../store/cases.js'
+import type { Db } from '../store/client.js'
+import { createPinGuard } from '../store/pin-guard.js'
+import { createSettingsStore } from '../store/settings.js'
+import { createUserStore } from '../store/users.js'
+
+export interface ServiceOptions {
+  readonly db: Db
+  readonly tableName: string
+  readonly sealer: Sealer
+  readonly logger: Logger
+  /** The clock: `() => new Date()` in production, a fixed or moving clock in tests. */
+  readonly now?: () => Date
+  /** Organisation name shown on pages and in messages. */
+  readonly organizationName?: { vi: string; en: string }
+  readonly settingsCacheMs?: number
+}
+
+export function createServices(options: ServiceOptions) {
+  const settings = createSettingsStore(options.db, options.tableName, { cacheMs: options.settingsCacheMs })
+  let calendarCache: { version: number; calendar: WorkingCalendar } | undefined
+
+  /** The calendar with the admins' overrides and the deadline settings, rebuilt when they change. */
+  async function deadlineContext(): Promise<DeadlineContext> {
+    const [overrides, deadlineSettings] = await Promise.all([
+      settings.getCalendarOverrides(),
+      settings.getDeadlineSettings(),
+    ])
+    if (!calendarCache || calendarCache.version !== overrides.version)
+      calendarCache = { version: overrides.version, calendar: new WorkingCalendar(overrides.value) }
+    return { calendar: calendarCache.calendar, settings: deadlineSettings.value }
+  }
+
+  return {
+    db: options.db,
+    tableName: options.tableName,
+    cases: createCaseStore(options.db, options.tableName),
+    users: createUserStore(options.db, options.tableName),
+    pinGuard: createPinGuard(options.db, options.tableName),
+    settings,
+    sealer: options.sealer,
+    logger: options.logger,
+    now: options.now ?? (() => new Date()),
+    organizationName: options.organizationName ?? { vi: 'Đảng ủy Khối', en: 'Bloc Party Committee' },
+    deadlineContext,
+  }
+}
+
+export type Services = ReturnType<typeof createServices>

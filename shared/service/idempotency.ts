@@ -1,0 +1,75 @@
+/**
+ * Idempotent public submission (`Idempotency-Key` header) through Powertools idempotency, with its
+ * records in the same table. The stored response must not hold a usable PIN, so the PIN is sealed
+ * before Powertools persists the result and opened again on the way out.
+ */
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency'
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb'
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import type { Context } from 'aws-lambda'
+import type { Sealer } from '../security.js'
+import type { Receipt } from './petitions.js'
+
+export interface IdempotencyOptions {
+  readonly tableName: string
+  readonly endpoint?: string
+  readonly region?: string
+  readonly sealer: Sealer
+  /** How long a key is remembered (default 24 h). */
+  readonly expiresAfterSeconds?: number
+}
+
+type SealedReceipt = Omit<Receipt, 'pin'> & { pinSealed: string }
+
+export interface IdempotentSubmit {
+  <T>(key: string, body: T, submit: (body: T) => Promise<Receipt>): Promise<Receipt>
+  /**
+   * Lambda: the invocation's context, so an in-progress record expires with the invocation. On
+   * one machine there is no invocation deadline; the default stands for one.
+   */
+  registerLambdaContext(context: Context): void
+}
+
+/** The local runtime has no invocation deadline: records in progress expire as if it were 30 s. */
+const LOCAL_CONTEXT = { getRemainingTimeInMillis: () => 30_000 } as unknown as Context
+
+export function createIdempotentSubmit(options: IdempotencyOptions): IdempotentSubmit {
+  const client = new DynamoDBClient({
+    region: options.region ?? 'ap-southeast-1',
+    ...(options.endpoint
+      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  })
+  const persistenceStore = new DynamoDBPersistenceLayer({
+    tableName: options.tableName,
+    keyAttr: 'pk',
+    sortKeyAttr: 'sk',
+    staticPkValue: 'IDEMPOTENCY',
+    awsSdkV3Client: client,
+  })
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: 'key',
+    // The same key with a different body is a client error, not a replay.
+    payloadValidationJmesPath: 'body',
+    expiresAfterSeconds: options.expiresAfterSeconds ?? 86_400,
+  })
+  const run = makeIdempotent(
+    async (
+      payload: { key: string; body: unknown },
+      submit: (body: unknown) => Promise<Receipt>,
+    ): Promise<SealedReceipt> => {
+      const { pin, ...rest } = await submit(payload.body)
+      return { ...rest, pinSealed: await options.sealer.seal(pin) }
+    },
+    { persistenceStore, config, dataIndexArgument: 0 },
+  )
+  config.registerLambdaContext(LOCAL_CONTEXT)
+  const submit = async <T>(key: string, body: T, submitter: (body: T) => Promise<Receipt>) => {
+    const sealed = (await run({ key, body }, submitter as (b: unknown) => Promise<Receipt>)) as SealedReceipt
+    const { pinSealed, ...rest } = sealed
+    return { ...rest, pin: await options.sealer.open(pinSealed) }
+  }
+  return Object.assign(submit, {
+    registerLambdaContext: (context: Context) => config.registerLambdaContext(context),
+  })
+}

@@ -1,0 +1,460 @@
+/**
+ * The use cases: file a petition, record one at the desk, track it, withdraw or add to it, and
+ * act on it as staff. Each reads what it needs by key, decides with the pure domain, and writes
+ * once (a conditional put or update).
+ */
+
+import { canReadCase } from '../domain/access.js'
+import {
+  type ActingUser,
+  type CaseRecord,
+  caseNotFound,
+  deadlinesOf,
+  decideAction,
+  type NewEvent,
+} from '../domain/case.js'
+import { addDays, type LocalDate, vietnamDate } from '../domain/dates.js'
+import { nextDue } from '../domain/deadlines.js'
+import { DomainError, RuleViolation } from '../domain/errors.js'
+import type { Status } from '../domain/lifecycle.js'
+import { routePetition, type SubmitterType } from '../domain/routing.js'
+import type { ActionInput, PetitionInput, StaffIntakeInput } from '../domain/schemas.js'
+import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
+import type { Kind, Language } from '../domain/vocabulary.js'
+import { DECOY_PIN_HASH, hashPin, newPin, newTrackingCode, verifyPin } from '../security.js'
+import { type StoredCase, VersionConflictError } from '../store/cases.js'
+import { chainEvent } from '../store/history.js'
+import type { Services } from './context.js'
+import {
+  citizenView,
+  committeeRef,
+  deadlineView,
+  mayShowIdentity,
+  type PetitionerIdentity,
+  staffCaseView,
+} from './views.js'
+
+export interface Receipt {
+  readonly trackingCode: string
+  readonly pin: string
+  readonly kind: Kind
+  readonly status: Status
+  readonly receivedAt: string
+  readonly anonymous: boolean
+  readonly committee: { id: string; name: string }
+  readonly routing: { reason: string }
+  readonly deadlines: ReturnType<typeof deadlineView>[]
+}
+
+interface IntakeDetails {
+  readonly channel: CaseRecord['channel']
+  readonly receivedAt: string
+  readonly receivedOn: LocalDate
+  readonly submitterType: SubmitterType
+  readonly ownerId?: string
+  readonly actor: NewEvent['actor']
+  readonly committeeId?: string
+  readonly referral?: StaffIntakeInput['referral']
+  readonly severalPlaces?: boolean
+}
+
+/** Attempts to find an unused tracking code before giving up (a clash is a 1-in-2^55 event). */
+const CODE_ATTEMPTS = 3
+
+export function createPetitionService(s: Services) {
+  async function intake(input: PetitionInput, details: IntakeDetails, lang: Language): Promise<Receipt> {
+    const [committees, rules, ctx] = await Promise.all([
+      s.settings.getCommittees(),
+      s.settings.getRoutingRules(),
+      s.deadlineContext(),
+    ])
+    if (input.knownOn && input.knownOn > details.receivedOn)
+      throw new RuleViolation(
+        'known_after_receipt',
+        'knownOn cannot be later than the date the petition was received',
+        'knownOn',
+      )
+    const routing = details.committeeId
+      ? {
+          committeeId: details.committeeId,
+          reason: {
+            vi: 'Cán bộ tiếp nhận chỉ định đơn vị xử lý.',
+            en: 'The reception officer chose the handling committee.',
+          },
+        }
+      : routePetition(
+          {
+            kind: input.kind,
+            topic: input.topic,
+            submitterType: details.submitterType,
+            concernedOrganization: input.concerns?.organization,
+          },
+          rules.value,
+          committees.value,
+        )
+    const committee = committees.value.find((c) => c.id === routing.committeeId)
+    if (!committee)
+      throw new RuleViolation(
+        'unknown_committee',
+        `there is no committee '${routing.committeeId}'`,
+        'committeeId',
+      )
+
+    const pin = newPin()
+    const [pinHash, petitionerSealed] = await Promise.all([
+      hashPin(pin),
+      input.petitioner ? s.sealer.seal(JSON.stringify(input.petitioner)) : Promise.resolve(undefined),
+    ])
+    for (let attempt = 1; ; attempt++) {
+      const code = newTrackingCode()
+      const submitted = chainEvent([], {
+        at: details.receivedAt,
+        type: 'submitted',
+        actor: details.actor,
+        public: true,
+        data: {
+          channel: details.channel,
+          committeeId: committee.id,
+          routingRuleId: 'ruleId' in routing ? routing.ruleId : undefined,
+        },
+      })
+      const record: StoredCase = {
+        code,
+        version: 1,
+        kind: input.kind,
+        status: 'received',
+        channel: details.channel,
+        committeeId: committee.id,
+        receivedAt: details.receivedAt,
+        receivedOn: details.receivedOn,
+        clockStartOn: details.receivedOn,
+        title: input.title,
+        anonymous: input.anonymous,
+        topic: input.topic,
+        signatories: input.signatories,
+        language: input.language,
+        submitterType: details.submitterType,
+        ownerId: details.ownerId,
+        facts: {
+          instance: input.instance,
+          remoteArea: committee.remoteArea ?? false,
+          complexity: 'normal',
+          severalPlaces: details.severalPlaces ?? false,
+          referral: details.referral,
+          knownOn: input.knownOn,
+          partyDiscipline: input.kind === 'complaint' && input.topic === 'party_discipline',
+        },
+        routing: { ruleId: 'ruleId' in routing ? routing.ruleId : undefined, reason: routing.reason },
+        history: [submitted],
+        pinHash,
+      }
+      const deadlines = deadlinesOf(record, ctx, vietnamDate(s.now()))
+      const stored = { ...record, nextDue: nextDue(deadlines) }
+      try {
+        await s.cases.createCase(stored, {
+          code,
+          content: input.content,
+          petitionerSealed,
+          concerns: input.concerns,
+          createdAt: s.now().toISOString(),
+        })
+      } catch (error) {
+        if (
+          (error as { name?: string }).name === 'ConditionalCheckFailedException' &&
+          attempt < CODE_ATTEMPTS
+        )
+          continue
+        throw error
+      }
+      s.logger.info('petition received', {
+        trackingCode: code,
+        kind: input.kind,
+        channel: details.channel,
+        committeeId: committee.id,
+      })
+      return {
+        trackingCode: formatTrackingCode(code),
+        pin,
+        kind: record.kind,
+        status: record.status,
+        receivedAt: record.receivedAt,
+        anonymous: record.anonymous,
+        committee: committeeRef(committees.value, committee.id, lang),
+        routing: { reason: routing.reason[lang] },
+        deadlines: deadlines.map((d) => deadlineView(d, lang)),
+      }
+    }
+  }
+
+  /** Loads a case for the petitioner, or throws the one 404 that unknown codes and wrong PINs share. */
+  async function openWithPin(rawCode: string, pin: string): Promise<StoredCase> {
+    const code = normalizeTrackingCode(rawCode)
+    const nowMs = s.now().getTime()
+    if (!code) {
+      await verifyPin(pin, DECOY_PIN_HASH) // same work as a real check: timing tells nothing
+      caseNotFound()
+    }
+    const [guard, stored] = await Promise.all([s.pinGuard.getGuard(code), s.cases.getCase(code)])
+    if (guard.lockedUntil && guard.lockedUntil > nowMs)
+      throw new DomainError(
+        'too_many_attempts',
+        'too many wrong PINs for this tracking code; try again later',
+        429,
+        {
+          retryAfterSeconds: Math.ceil((guard.lockedUntil - nowMs) / 1000),
+        },
+      )
+    const ok = await verifyPin(pin, stored?.pinHash ?? DECOY_PIN_HASH)
+    if (!stored || !ok) {
+      // Counting misses for unknown codes would let anyone write guard items at will.
+      if (stored) await s.pinGuard.recordFailure(code, nowMs)
+      caseNotFound()
+    }
+    if (guard.failures > 0) await s.pinGuard.reset(code)
+    return stored
+  }
+
+  async function citizenViewOf(c: CaseRecord, lang: Language) {
+    const [committees, ctx] = await Promise.all([s.settings.getCommittees(), s.deadlineContext()])
+    return citizenView(c, deadlinesOf(c, ctx, vietnamDate(s.now())), committees.value, lang)
+  }
+
+  /**
+   * Applies a decided change with the version check; on a conflict, reloads and decides again
+   * (only for the petitioner's own steps, which carry no If-Match).
+   */
+  async function applyWithRetry(
+    code: string,
+    decide: (
+      c: StoredCase,
+    ) => Promise<{ changes: Partial<CaseRecord>; event: NewEvent; status?: CaseRecord['status'] }>,
+  ) {
+    for (let attempt = 1; ; attempt++) {
+      const current = await s.cases.getCase(code)
+      if (!current) caseNotFound()
+      const { changes, event, status } = await decide(current)
+      const ctx = await s.deadlineContext()
+      const candidate = {
+        ...current,
+        ...changes,
+        status: status ?? current.status,
+        history: [...current.history, chainEvent(current.history, event)],
+      }
+      const due = nextDue(deadlinesOf(candidate, ctx, vietnamDate(s.now())))
+      try {
+        return await s.cases.appendEvent(
+          current,
+          current.version,
+          { ...changes, status: status ?? current.status },
+          event,
+          due,
+        )
+      } catch (error) {
+        if (error instanceof VersionConflictError && attempt < 3) continue
+        throw error
+      }
+    }
+  }
+
+  /** The staff view of a case, with the actions this user may take. */
+  async function getForStaff(rawCode: string, user: ActingUser, lang: Language) {
+    const code = normalizeTrackingCode(rawCode)
+    if (!code) caseNotFound()
+    const [stored, committees] = await Promise.all([s.cases.getCase(code), s.settings.getCommittees()])
+    if (!stored) caseNotFound()
+    if (!canReadCase(user, stored, committees.value))
+      throw new DomainError('forbidden', 'this case is outside your committees', 403)
+    return viewForStaff(stored, user, lang)
+  }
+
+  /**
+   * Builds the staff view of a case already loaded (and already authorised: after a transfer the
+   * actor still gets the result of what they just did, though the case has left their committee).
+   */
+  async function viewForStaff(stored: StoredCase, user: ActingUser, lang: Language) {
+    const [content, supplements, committees, ctx] = await Promise.all([
+      s.cases.getContent(stored.code),
+      s.cases.listSupplements(stored.code),
+      s.settings.getCommittees(),
+      s.deadlineContext(),
+    ])
+    let identity: PetitionerIdentity | 'redacted' | undefined
+    if (content?.petitionerSealed)
+      identity = mayShowIdentity(stored, user)
+        ? (JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity)
+        : 'redacted'
+    const now = s.now()
+    const { pinHash: _omit, nextDue: _n, ...record } = stored
+    return staffCaseView(
+      record,
+      content,
+      identity,
+      supplements,
+      deadlinesOf(record, ctx, vietnamDate(now)),
+      committees.value,
+      user,
+      now,
+      lang,
+      ctx,
+    )
+  }
+
+  return {
+    /** A petition filed online by a citizen or a signed-in member. */
+    submit(input: PetitionInput, lang: Language, member?: { id: string }): Promise<Receipt> {
+      const now = s.now()
+      return intake(
+        input,
+        {
+          channel: 'online',
+          receivedAt: now.toISOString(),
+          receivedOn: vietnamDate(now),
+          submitterType: member ? 'member' : 'citizen',
+          ownerId: member?.id,
+          actor: member ? { kind: 'petitioner', id: member.id } : { kind: 'petitioner' },
+        },
+        lang,
+      )
+    },
+
+    /** A petition recorded at the desk (paper, post, e-mail, hotline, in person, transferred in). */
+    recordIntake(input: StaffIntakeInput, officer: ActingUser, lang: Language): Promise<Receipt> {
+      const now = s.now()
+      const today = vietnamDate(now)
+      if (input.receivedAt > today)
+        throw new RuleViolation(
+          'received_in_future',
+          `receivedAt ${input.receivedAt} is in the future (today is ${today} in Vietnam)`,
+          'receivedAt',
+        )
+      if (input.receivedAt < addDays(today, -3660))
+        throw new RuleViolation(
+          'received_too_long_ago',
+          'receivedAt is more than ten years ago',
+          'receivedAt',
+        )
+      // A backdated petition keeps its real receipt date; the instant is the start of that day in Vietnam.
+      const receivedAt =
+        input.receivedAt === today
+          ? now.toISOString()
+          : new Date(`${input.receivedAt}T00:00:00+07:00`).toISOString()
+      return intake(
+        input,
+        {
+          channel: input.channel,
+          receivedAt,
+          receivedOn: input.receivedAt,
+          submitterType: input.ownerId ? 'member' : 'citizen',
+          ownerId: input.ownerId,
+          actor: { kind: 'staff', id: officer.id, role: 'reception_officer' },
+          committeeId: input.committeeId,
+          referral: input.referral,
+          severalPlaces: input.severalPlaces,
+        },
+        lang,
+      )
+    },
+
+    async track(rawCode: string, pin: string, lang: Language) {
+      return citizenViewOf(await openWithPin(rawCode, pin), lang)
+    },
+
+    /** The petitioner withdraws wholly or in part (complaints and denunciations). */
+    async withdraw(
+      rawCode: string,
+      pin: string,
+      body: { scope: 'full' | 'partial'; reason: string },
+      lang: Language,
+    ) {
+      const opened = await openWithPin(rawCode, pin)
+      const [committees, ctx] = await Promise.all([s.settings.getCommittees(), s.deadlineContext()])
+      const updated = await applyWithRetry(opened.code, async (current) =>
+        decideAction(current, { action: 'withdraw', ...body }, 'petitioner', {
+          now: s.now(),
+          committees: committees.value,
+          deadlines: ctx,
+        }),
+      )
+      return citizenViewOf(updated, lang)
+    },
+
+    /** The petitioner adds information; it joins the file and the timeline. */
+    async supplement(rawCode: string, pin: string, text: string, lang: Language) {
+      const opened = await openWithPin(rawCode, pin)
+      if (!['received', 'accepted', 'verifying', 'suspended', 'resolved'].includes(opened.status))
+        throw new DomainError('case_closed', 'this case is closed; supplements are no longer accepted', 409)
+      const updated = await applyWithRetry(opened.code, async (current) => {
+        const seq = current.history.filter((e) => e.type === 'supplement_added').length + 1
+        const at = s.now().toISOString()
+        await s.cases.addSupplement(current.code, { seq, at, text, by: 'petitioner' })
+        return {
+          changes: {},
+          event: { at, type: 'supplement_added', actor: { kind: 'petitioner' }, public: true, data: { seq } },
+        }
+      })
+      return citizenViewOf(updated, lang)
+    },
+
+    getForStaff,
+
+    /** A staff action with optimistic concurrency: `expectedVersion` comes from If-Match. */
+    async act(
+      rawCode: string,
+      expectedVersion: number,
+      input: ActionInput,
+      user: ActingUser,
+      lang: Language,
+    ) {
+      const code = normalizeTrackingCode(rawCode)
+      if (!code) caseNotFound()
+      const [current, committees, ctx] = await Promise.all([
+        s.cases.getCase(code),
+        s.settings.getCommittees(),
+        s.deadlineContext(),
+      ])
+      if (!current) caseNotFound()
+      if (!canReadCase(user, current, committees.value))
+        throw new DomainError('forbidden', 'this case is outside your committees', 403)
+      if (current.version !== expectedVersion) throw new VersionConflictError(code, expectedVersion)
+      let exists: boolean | undefined
+      if (input.action === 'mark_duplicate') {
+        const of = normalizeTrackingCode(input.of)
+        if (!of)
+          throw new RuleViolation('invalid_tracking_code', `'${input.of}' is not a tracking code`, 'of')
+        input = { ...input, of }
+        exists = await s.cases.caseExists(of)
+      }
+      const now = s.now()
+      const result = decideAction(current, input, user, {
+        now,
+        committees: committees.value,
+        deadlines: ctx,
+        caseExists: () => exists === true,
+      })
+      const candidate = {
+        ...current,
+        ...result.changes,
+        status: result.status,
+        history: [...current.history, chainEvent(current.history, result.event)],
+      }
+      const due = nextDue(deadlinesOf(candidate, ctx, vietnamDate(now)))
+      const updated = await s.cases.appendEvent(
+        current,
+        expectedVersion,
+        { ...result.changes, status: result.status },
+        result.event,
+        due,
+      )
+      s.logger.info('case action', {
+        trackingCode: code,
+        action: input.action,
+        from: current.status,
+        to: result.status,
+        userId: user.id,
+      })
+      return viewForStaff(updated, user, lang)
+    },
+  }
+}
+
+export type PetitionService = ReturnType<typeof createPetitionService>

@@ -1,0 +1,151 @@
+/**
+ * What leaves the system: the citizen's view, the staff view and deadlines in the caller's
+ * language. Identity fields appear only where the caller may see them.
+ */
+import type { ActingUser, CaseRecord } from '../domain/case.js'
+import { allowedActions } from '../domain/case.js'
+import type { Deadline } from '../domain/deadlines.js'
+import type { Status } from '../domain/lifecycle.js'
+import { isOpen, transitionFor, WITHDRAWABLE_KINDS } from '../domain/lifecycle.js'
+import type { Committee } from '../domain/routing.js'
+import { formatTrackingCode } from '../domain/tracking-code.js'
+import type { Kind, Language } from '../domain/vocabulary.js'
+import type { CaseContent, Supplement } from '../store/cases.js'
+
+export interface DeadlineView {
+  readonly clock: string
+  readonly dueDate: string
+  readonly dayType: 'working' | 'calendar'
+  readonly basis: string
+  readonly explanation: string
+  readonly state: 'running' | 'paused' | 'met' | 'missed'
+  readonly startedOn: string
+  readonly limit: number
+  readonly unit: string
+  readonly doneOn?: string
+}
+
+export function deadlineView(d: Deadline, lang: Language): DeadlineView {
+  return {
+    clock: d.clock,
+    dueDate: d.dueDate,
+    dayType: d.dayType,
+    basis: lang === 'vi' ? d.basis : d.basisEn,
+    explanation: d.explanation[lang],
+    state: d.state,
+    startedOn: d.startedOn,
+    limit: d.limit,
+    unit: d.unit,
+    ...(d.doneOn ? { doneOn: d.doneOn } : {}),
+  }
+}
+
+export function committeeRef(committees: readonly Committee[], id: string, lang: Language) {
+  const c = committees.find((x) => x.id === id)
+  return { id, name: c ? (lang === 'en' && c.nameEn ? c.nameEn : c.name) : id }
+}
+
+export interface CitizenView {
+  readonly trackingCode: string
+  readonly kind: Kind
+  readonly title: string
+  readonly status: Status
+  readonly receivedAt: string
+  readonly anonymous: boolean
+  readonly committee: { id: string; name: string }
+  readonly timeline: { at: string; type: string; note?: string }[]
+  readonly deadlines: DeadlineView[]
+  readonly answer?: { text: string; outcome: string; at: string }
+  readonly canWithdraw: boolean
+  readonly canSupplement: boolean
+}
+
+/** The petitioner's view: public steps only, never an actor's name, never internal notes. */
+export function citizenView(
+  c: CaseRecord,
+  deadlines: Deadline[],
+  committees: readonly Committee[],
+  lang: Language,
+): CitizenView {
+  return {
+    trackingCode: formatTrackingCode(c.code),
+    kind: c.kind,
+    title: c.title,
+    status: c.status,
+    receivedAt: c.receivedAt,
+    anonymous: c.anonymous,
+    committee: committeeRef(committees, c.committeeId, lang),
+    timeline: c.history
+      .filter((e) => e.public)
+      .map((e) => ({ at: e.at, type: e.type, ...(e.publicNote ? { note: e.publicNote } : {}) })),
+    deadlines: deadlines.map((d) => deadlineView(d, lang)),
+    ...(c.answer ? { answer: c.answer } : {}),
+    canWithdraw: WITHDRAWABLE_KINDS.includes(c.kind) && transitionFor('withdraw').from.includes(c.status),
+    canSupplement: isOpen(c.status),
+  }
+}
+
+export interface PetitionerIdentity {
+  readonly fullName: string
+  readonly idNumber?: string
+  readonly address?: string
+  readonly phone?: string
+  readonly email?: string
+}
+
+/**
+ * Whether this user sees the petitioner's identity. A denouncer's identity is protected (Law
+ * 25/2018 Arts. 8, 9, 47): it is never shown in the ordinary staff view; revealing it is a
+ * separate, audited action. Other petitioners are visible to the staff handling the case.
+ */
+export function mayShowIdentity(c: CaseRecord, user: ActingUser): boolean {
+  if (c.kind === 'denunciation') return false
+  return user.memberships.some(
+    (m) =>
+      m.role === 'reception_officer' ||
+      ((m.role === 'committee_handler' || m.role === 'committee_head') && m.committeeId === c.committeeId),
+  )
+}
+
+export function staffCaseView(
+  c: CaseRecord,
+  content: CaseContent | undefined,
+  identity: PetitionerIdentity | 'redacted' | undefined,
+  supplements: Supplement[],
+  deadlines: Deadline[],
+  committees: readonly Committee[],
+  user: ActingUser,
+  now: Date,
+  lang: Language,
+  deadlineCtx: Parameters<typeof allowedActions>[2]['deadlines'],
+) {
+  return {
+    trackingCode: formatTrackingCode(c.code),
+    version: c.version,
+    kind: c.kind,
+    status: c.status,
+    channel: c.channel,
+    committee: committeeRef(committees, c.committeeId, lang),
+    receivedAt: c.receivedAt,
+    receivedOn: c.receivedOn,
+    title: c.title,
+    content: content?.content,
+    anonymous: c.anonymous,
+    petitioner: identity,
+    concerns: content?.concerns,
+    topic: c.topic,
+    signatories: c.signatories,
+    multiPerson: c.signatories >= 5,
+    language: c.language,
+    submitterType: c.submitterType,
+    facts: c.facts,
+    routing: { ruleId: c.routing.ruleId, reason: c.routing.reason[lang] },
+    answer: c.answer,
+    duplicateOf: c.duplicateOf ? formatTrackingCode(c.duplicateOf) : undefined,
+    transferredTo: c.transferredTo,
+    deadlines: deadlines.map((d) => deadlineView(d, lang)),
+    history: c.history,
+    supplements,
+    allowedActions: allowedActions(c, user, { now, deadlines: deadlineCtx }),
+  }
+}

@@ -1,0 +1,326 @@
+/**
+ * Cases and their content.
+ *
+ * Access patterns:
+ *   getCase(code)                          GetItem   CASE#<code> / CASE
+ *   getContent(code)                       GetItem   CASE#<code> / CONTENT
+ *   createCase(case, content)              PutItem ×2, each conditional on absence (content first)
+ *   appendEvent(code, version, …)          UpdateItem, conditional on `version` (one per transition)
+ *   addSupplement(code, …)                 PutItem   CASE#<code> / SUPPLEMENT#<seq>
+ *   listSupplements(code)                  Query     CASE#<code>, sk begins_with SUPPLEMENT#
+ *   listCommitteeQueue(committeeId, page)  Query     index committeeQueue (open cases, nearest due first)
+ *   listMyPetitions(ownerId, page)         Query     index myPetitions
+ *   listReceived(committeeId, from, to)    Query     index reporting
+ *   listDueCases(shard, until)             Query     index deadlineWatch
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import type { CaseEvent, CaseRecord, NewEvent } from '../domain/case.js'
+import type { LocalDate } from '../domain/dates.js'
+import { DomainError } from '../domain/errors.js'
+import { isOpen } from '../domain/lifecycle.js'
+import type { Db } from './client.js'
+import { chainEvent } from './history.js'
+import { casePk, decodeCursor, encodeCursor, watchShard } from './keys.js'
+import { INDEXES } from './table.js'
+
+/** The version the caller holds is not the current one (someone else changed the case). */
+export class VersionConflictError extends DomainError {
+  constructor(code: string, expected: number) {
+    super(
+      'version_conflict',
+      `case ${code} is no longer at version ${expected}; reload it and try again`,
+      412,
+      { expected },
+    )
+  }
+}
+
+export interface CaseContent {
+  readonly code: string
+  readonly content: string
+  /** The petitioner's identity, sealed (encrypted) as one blob; absent when anonymous. */
+  readonly petitionerSealed?: string
+  readonly concerns?: { readonly organization?: string; readonly person?: string }
+  readonly createdAt: string
+}
+
+export interface Supplement {
+  readonly seq: number
+  readonly at: string
+  readonly text: string
+  readonly by: 'petitioner' | 'staff'
+}
+
+export interface CaseSummary {
+  readonly code: string
+  readonly kind: CaseRecord['kind']
+  readonly status: CaseRecord['status']
+  readonly title: string
+  readonly committeeId: string
+  readonly receivedOn: LocalDate
+  readonly nextDue?: LocalDate
+  readonly channel: CaseRecord['channel']
+  readonly version?: number
+}
+
+export interface Page<T> {
+  readonly items: T[]
+  readonly cursor?: string
+}
+
+/** Stored beside the record: never leaves the store except for PIN verification. */
+export interface StoredCase extends CaseRecord {
+  readonly pinHash: string
+  readonly nextDue?: LocalDate
+}
+
+const NO_DUE = '9999-12-31'
+
+/** Index attributes follow from the case: open cases are in their committee's queue, etc. */
+function indexAttributes(
+  c: Pick<CaseRecord, 'code' | 'status' | 'committeeId' | 'receivedOn' | 'receivedAt' | 'ownerId'>,
+  nextDue: LocalDate | undefined,
+) {
+  const open = isOpen(c.status)
+  return {
+    set: {
+      reportPk: `R#${c.committeeId}`,
+      reportSk: `${c.receivedOn}#${c.code}`,
+      ...(open ? { queuePk: `Q#${c.committeeId}`, queueSk: `${nextDue ?? NO_DUE}#${c.code}` } : {}),
+      ...(open && nextDue ? { watchPk: `W#${watchShard(c.code)}`, watchSk: `${nextDue}#${c.code}` } : {}),
+      ...(c.ownerId ? { ownerPk: `U#${c.ownerId}`, ownerSk: `${c.receivedAt}#${c.code}` } : {}),
+    } as Record<string, string>,
+    remove: [...(open ? [] : ['queuePk', 'queueSk']), ...(open && nextDue ? [] : ['watchPk', 'watchSk'])],
+  }
+}
+
+function toRecord(item: Record<string, unknown>): StoredCase {
+  const {
+    pk: _pk,
+    sk: _sk,
+    queuePk: _a,
+    queueSk: _b,
+    watchPk: _c,
+    watchSk: _d,
+    reportPk: _e,
+    reportSk: _f,
+    ownerPk: _g,
+    ownerSk: _h,
+    ...rest
+  } = item
+  return rest as unknown as StoredCase
+}
+
+export function createCaseStore(db: Db, tableName: string) {
+  async function getCase(code: string): Promise<StoredCase | undefined> {
+    const out = await db.send(
+      new GetCommand({ TableName: tableName, Key: { pk: casePk(code), sk: 'CASE' }, ConsistentRead: true }),
+    )
+    return out.Item ? toRecord(out.Item) : undefined
+  }
+
+  async function caseExists(code: string): Promise<boolean> {
+    const out = await db.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: { pk: casePk(code), sk: 'CASE' },
+        ProjectionExpression: 'pk',
+      }),
+    )
+    return out.Item !== undefined
+  }
+
+  async function getContent(code: string): Promise<CaseContent | undefined> {
+    const out = await db.send(
+      new GetCommand({ TableName: tableName, Key: { pk: casePk(code), sk: 'CONTENT' } }),
+    )
+    if (!out.Item) return undefined
+    const { pk: _pk, sk: _sk, ...rest } = out.Item
+    return rest as CaseContent
+  }
+
+  /**
+   * Writes the content, then the case. No transaction is needed: the case item is what makes a
+   * case exist, so a failure between the two leaves only an unreachable content item, and the
+   * caller gets an error (never a 201) and retries with a new code.
+   */
+  async function createCase(record: StoredCase, content: CaseContent): Promise<void> {
+    const pk = casePk(record.code)
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { pk, sk: 'CONTENT', ...content },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    )
+    const idx = indexAttributes(record, record.nextDue)
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { pk, sk: 'CASE', ...record, ...idx.set },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    )
+  }
+
+  /**
+   * Appends one event and applies the changes it brings, atomically, if and only if the case is
+   * still at `expectedVersion`. Returns the new record.
+   */
+  async function appendEvent(
+    current: StoredCase,
+    expectedVersion: number,
+    changes: Partial<CaseRecord>,
+    event: NewEvent,
+    nextDue: LocalDate | undefined,
+  ): Promise<StoredCase> {
+    if (current.version !== expectedVersion) throw new VersionConflictError(current.code, expectedVersion)
+    const chained: CaseEvent = chainEvent(current.history, event)
+    const next = {
+      ...current,
+      ...changes,
+      version: expectedVersion + 1,
+      history: [...current.history, chained],
+      nextDue,
+    } as StoredCase
+    const idx = indexAttributes(next, nextDue)
+    const values: Record<string, unknown> = {
+      ':expected': expectedVersion,
+      ':next': expectedVersion + 1,
+      ':event': [chained],
+    }
+    const names: Record<string, string> = { '#version': 'version', '#history': 'history' }
+    const sets = ['#version = :next', '#history = list_append(#history, :event)']
+    const removes: string[] = []
+    const assign = (attr: string, value: unknown) => {
+      names[`#${attr}`] = attr
+      if (value === undefined) removes.push(`#${attr}`)
+      else {
+        values[`:${attr}`] = value
+        sets.push(`#${attr} = :${attr}`)
+      }
+    }
+    for (const [k, v] of Object.entries(changes)) assign(k, v)
+    assign('nextDue', nextDue)
+    for (const [k, v] of Object.entries(idx.set)) assign(k, v)
+    for (const k of idx.remove) {
+      names[`#${k}`] = k
+      removes.push(`#${k}`)
+    }
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: casePk(current.code), sk: 'CASE' },
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${[...new Set(removes)].join(', ')}` : ''}`,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      )
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new VersionConflictError(current.code, expectedVersion)
+      throw error
+    }
+    return next
+  }
+
+  async function addSupplement(code: string, supplement: Supplement): Promise<void> {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          pk: casePk(code),
+          sk: `SUPPLEMENT#${String(supplement.seq).padStart(6, '0')}`,
+          ...supplement,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    )
+  }
+
+  async function listSupplements(code: string): Promise<Supplement[]> {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': casePk(code), ':prefix': 'SUPPLEMENT#' },
+      }),
+    )
+    return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...rest }) => rest as Supplement)
+  }
+
+  async function querySummaries(
+    index: (typeof INDEXES)[keyof typeof INDEXES],
+    pkValue: string,
+    page: { limit: number; cursor?: string; forward?: boolean; skBetween?: [string, string] },
+  ): Promise<Page<CaseSummary>> {
+    const keys = ['pk', 'sk', index.partitionKey, index.sortKey]
+    const start = decodeCursor(page.cursor, keys)
+    if (page.cursor && !start) throw new DomainError('invalid_cursor', 'the paging cursor is not valid', 400)
+    const out = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: index.name,
+        KeyConditionExpression: page.skBetween ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
+        ExpressionAttributeNames: {
+          '#pk': index.partitionKey,
+          ...(page.skBetween ? { '#sk': index.sortKey } : {}),
+        },
+        ExpressionAttributeValues: {
+          ':pk': pkValue,
+          ...(page.skBetween ? { ':from': page.skBetween[0], ':to': page.skBetween[1] } : {}),
+        },
+        Limit: page.limit,
+        ExclusiveStartKey: start,
+        ScanIndexForward: page.forward ?? true,
+      }),
+    )
+    const items = (out.Items ?? []).map((item) => {
+      const summary: CaseSummary = {
+        code: item.code,
+        kind: item.kind,
+        status: item.status,
+        title: item.title,
+        committeeId: item.committeeId,
+        receivedOn: item.receivedOn,
+        nextDue: item.nextDue,
+        channel: item.channel,
+        version: item.version,
+      }
+      return summary
+    })
+    return { items, cursor: encodeCursor(out.LastEvaluatedKey) }
+  }
+
+  return {
+    getCase,
+    caseExists,
+    getContent,
+    createCase,
+    appendEvent,
+    addSupplement,
+    listSupplements,
+    /** A committee's open cases, nearest due date first. */
+    listCommitteeQueue: (committeeId: string, page: { limit: number; cursor?: string }) =>
+      querySummaries(INDEXES.committeeQueue, `Q#${committeeId}`, page),
+    /** The petitions a member submitted, newest first. */
+    listMyPetitions: (ownerId: string, page: { limit: number; cursor?: string }) =>
+      querySummaries(INDEXES.myPetitions, `U#${ownerId}`, { ...page, forward: false }),
+    /** Cases a committee received between two dates (inclusive), for reports. */
+    listReceived: (
+      committeeId: string,
+      from: LocalDate,
+      to: LocalDate,
+      page: { limit: number; cursor?: string },
+    ) =>
+      querySummaries(INDEXES.reporting, `R#${committeeId}`, { ...page, skBetween: [`${from}#`, `${to}#~`] }),
+    /** Open cases in one watch shard whose next clock is due on or before `until`. */
+    listDueCases: (shard: number, until: LocalDate, page: { limit: number; cursor?: string }) =>
+      querySummaries(INDEXES.deadlineWatch, `W#${shard}`, { ...page, skBetween: ['0', `${until}#~`] }),
+  }
+}
+
+export type CaseStore = ReturnType<typeof createCaseStore>

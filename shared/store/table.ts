@@ -1,0 +1,77 @@
+/**
+ * The one DynamoDB table, described once. CDK (infra/), the local bootstrap (local/) and the tests
+ * all build the table from this description, so the three can never drift apart.
+ *
+ * Items (pk / sk):
+ *   CASE#<code> / CASE        the case: state, version, clocks, routing, hash-chained history
+ *   CASE#<code> / CONTENT     the petition's text and (encrypted) identity, written once at intake
+ *   CASE#<code> / PIN_GUARD   wrong-PIN counter and lock-out for the tracking code
+ *   CONFIG / COMMITTEES       the committee tree (one small item, read by key)
+ *   CONFIG / ROUTING          the routing rules
+ *   CONFIG / CALENDAR         per-year day-off / working-day overrides
+ *   CONFIG / DEADLINES        deadline settings (how "days" are counted, configurable limits)
+ *   USERS / USER#<id>         a staff or member account
+ *   IDEMPOTENCY#<hash> / -    Powertools idempotency records for public submission
+ */
+
+export interface IndexDefinition {
+  /** Named after the access pattern it serves. */
+  readonly name: string
+  readonly partitionKey: string
+  readonly sortKey: string
+  /** Only these attributes are projected (besides the table and index keys). */
+  readonly projectedAttributes: readonly string[]
+}
+
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const
+
+/** Attributes every case-listing index carries: enough to draw a queue row, nothing personal. */
+const CASE_SUMMARY = [
+  'code',
+  'kind',
+  'status',
+  'title',
+  'committeeId',
+  'receivedOn',
+  'nextDue',
+  'channel',
+] as const
+
+export const INDEXES = {
+  /** A committee's open cases, nearest due date first. Present only while the case is open. */
+  committeeQueue: {
+    name: 'committeeQueue',
+    partitionKey: 'queuePk',
+    sortKey: 'queueSk',
+    projectedAttributes: [...CASE_SUMMARY, 'version'],
+  },
+  /**
+   * Open cases with a running clock, sharded by code, sorted by due date, so a sweep reads only
+   * what is due: its cost grows with the number of due clocks, not with the number of cases.
+   */
+  deadlineWatch: {
+    name: 'deadlineWatch',
+    partitionKey: 'watchPk',
+    sortKey: 'watchSk',
+    projectedAttributes: ['code', 'committeeId', 'nextDue', 'version'],
+  },
+  /** Every case of a committee by the date it was received, for reports. */
+  reporting: {
+    name: 'reporting',
+    partitionKey: 'reportPk',
+    sortKey: 'reportSk',
+    projectedAttributes: [...CASE_SUMMARY, 'metrics'],
+  },
+  /** The petitions a signed-in member submitted, newest first. */
+  myPetitions: {
+    name: 'myPetitions',
+    partitionKey: 'ownerPk',
+    sortKey: 'ownerSk',
+    projectedAttributes: CASE_SUMMARY,
+  },
+} as const satisfies Record<string, IndexDefinition>
+
+export type IndexName = keyof typeof INDEXES
+
+/** Shards of the deadline-watch index: spreads writes; a sweep queries each shard once. */
+export const WATCH_SHARDS = 4

@@ -1,0 +1,332 @@
+/**
+ * The citizen pages: server-rendered HTML that works without JavaScript. Every route is a few lines:
+ * parse the form, call one dep, render one page. The deps (the public function or the local server)
+ * do the validation and the storage.
+ *
+ * Headers are set per response, not by `app.use('*')`: this app is mounted at `/` beside the API and
+ * the staff pages, and a wildcard middleware here would run for their routes too.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { getCookie, setCookie } from 'hono/cookie'
+import { HTTPException } from 'hono/http-exception'
+import type { JSX } from 'hono/jsx/jsx-runtime'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { SITE_CSS, SITE_CSS_PATH, SITE_ICON_PATH, SITE_ICON_SVG } from './assets.js'
+import { type FormBody, multiline, parseCredentials, parsePetitionForm, ticked } from './form.js'
+import { DEFAULT_LANG, isLang, otherLang, t } from './i18n.js'
+import { ErrorPage } from './pages/error.js'
+import { HomePage } from './pages/home.js'
+import { ReceiptPage } from './pages/receipt.js'
+import { SubmitPage } from './pages/submit.js'
+import { TrackPage } from './pages/track.js'
+import { type CitizenAction, TrackingPage, type TrackingPageProps } from './pages/tracking.js'
+import type { CitizenPageDeps, FieldError, Lang, TrackOutcome } from './types.js'
+
+/** No script, no inline style, nothing from elsewhere: the pages need none of it. */
+export const CITIZEN_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+/** 20,000 characters of Vietnamese, percent-encoded, is up to ~180 KB; the other fields are small. */
+const MAX_FORM_BYTES = 256 * 1024
+const LANG_COOKIE = 'lang'
+const ONE_YEAR_S = 365 * 24 * 3600
+
+/**
+ * The page's language: `?lang=` (which also sets the cookie), else the cookie, else `fallback`
+ * (the language a posted form was rendered in), else Vietnamese.
+ */
+export function pageLang(c: Context, fallback?: string): Lang {
+  const asked = c.req.query('lang')
+  if (isLang(asked)) {
+    setCookie(c, LANG_COOKIE, asked, {
+      path: '/',
+      maxAge: ONE_YEAR_S,
+      sameSite: 'Lax',
+      httpOnly: true,
+      secure: new URL(c.req.url).protocol === 'https:',
+    })
+    return asked
+  }
+  const saved = getCookie(c, LANG_COOKIE)
+  if (isLang(saved)) return saved
+  return isLang(fallback) ? fallback : DEFAULT_LANG
+}
+
+/** This GET address in the other language. */
+function switchHref(c: Context, lang: Lang): string {
+  const url = new URL(c.req.url)
+  url.searchParams.set('lang', otherLang(lang))
+  return `${url.pathname}${url.search}`
+}
+
+/** The lookup form for a code, in the other language: what the switch on a POST-rendered page leads to. */
+function trackSwitchHref(code: string, lang: Lang): string {
+  const query = new URLSearchParams(code ? { code, lang: otherLang(lang) } : { lang: otherLang(lang) })
+  return `/track?${query}`
+}
+
+/** The first `X-Forwarded-For` entry, else the socket's address (Node only), else 'unknown'. */
+export function defaultClientKey(c: Context): string {
+  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+  if (forwarded) return forwarded
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    // No Node socket: `app.request()` in tests, or a Lambda event without the header.
+    return 'unknown'
+  }
+}
+
+/**
+ * One HTML response. `private` pages (a receipt with its PIN, a petition's tracking view) are never
+ * stored by any cache, so the back button or a shared phone does not show them again.
+ */
+async function render(c: Context, page: JSX.Element, status: ContentfulStatusCode = 200, isPrivate = false) {
+  c.header('Content-Security-Policy', CITIZEN_CSP)
+  c.header('X-Content-Type-Options', 'nosniff')
+  c.header('Referrer-Policy', 'no-referrer')
+  c.header('Vary', 'Cookie')
+  c.header('Cache-Control', isPrivate ? 'no-store' : 'no-cache')
+  return c.html(`<!DOCTYPE html>${await page}`, status)
+}
+
+export function citizenPages(deps: CitizenPageDeps): Hono {
+  const app = new Hono()
+  const org = deps.organizationName
+  const clientKey = deps.clientKey ?? defaultClientKey
+  const actions: CitizenAction[] = [
+    ...(deps.withdraw ? (['withdraw'] as const) : []),
+    ...(deps.supplement ? (['supplement'] as const) : []),
+  ]
+  const formLimit = bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    onError: (c) => {
+      const lang = pageLang(c)
+      return render(
+        c,
+        <ErrorPage lang={lang} organizationName={org} status={413} langHref={`/?lang=${otherLang(lang)}`} />,
+        413,
+        true,
+      )
+    },
+  })
+
+  /** The lookup form again, with one message that does not tell an unknown code from a wrong PIN. */
+  const lookupFailed = (c: Context, lang: Lang, code: string, reason: 'not_found' | 'locked') => {
+    const message = t(lang, reason === 'locked' ? 'track.locked' : 'track.notFound')
+    return render(
+      c,
+      <TrackPage
+        lang={lang}
+        organizationName={org}
+        code={code}
+        errors={[{ field: 'form', message }]}
+        langHref={trackSwitchHref(code, lang)}
+      />,
+      reason === 'locked' ? 429 : 404,
+      true,
+    )
+  }
+
+  /** The tracking page for a lookup's outcome, or the lookup form when it failed. */
+  const showOutcome = (
+    c: Context,
+    lang: Lang,
+    code: string,
+    pin: string,
+    outcome: TrackOutcome,
+    extra: Pick<TrackingPageProps, 'done' | 'failed'> = {},
+  ) => {
+    if (!outcome.ok) return lookupFailed(c, lang, code, outcome.reason)
+    return render(
+      c,
+      <TrackingPage
+        lang={lang}
+        organizationName={org}
+        view={outcome.view}
+        pin={pin}
+        actions={actions}
+        langHref={trackSwitchHref(outcome.view.trackingCode, lang)}
+        {...extra}
+      />,
+      extra.failed ? 422 : 200,
+      true,
+    )
+  }
+
+  app.get('/assets/site.css', (c) => {
+    const current = `${c.req.path}?v=${c.req.query('v')}` === SITE_CSS_PATH
+    c.header('Content-Type', 'text/css; charset=utf-8')
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Cache-Control', current ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
+    return c.body(SITE_CSS)
+  })
+
+  app.get(SITE_ICON_PATH, (c) => {
+    c.header('Content-Type', 'image/svg+xml')
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Cache-Control', 'public, max-age=604800')
+    return c.body(SITE_ICON_SVG)
+  })
+
+  app.get('/', (c) => {
+    const lang = pageLang(c)
+    return render(c, <HomePage lang={lang} organizationName={org} langHref={switchHref(c, lang)} />)
+  })
+
+  app.get('/submit', (c) => {
+    const lang = pageLang(c)
+    const kind = c.req.query('kind')
+    return render(
+      c,
+      <SubmitPage
+        lang={lang}
+        organizationName={org}
+        topics={deps.topics}
+        values={kind ? { kind } : {}}
+        errors={[]}
+        langHref={switchHref(c, lang)}
+      />,
+    )
+  })
+
+  app.post('/submit', formLimit, async (c) => {
+    const body: FormBody = await c.req.parseBody()
+    const lang = pageLang(c, typeof body.language === 'string' ? body.language : undefined)
+    const form = parsePetitionForm(body, lang)
+    const outcome = await deps.submit(form, lang, clientKey(c))
+    // The receipt is this response itself, not a redirect: the PIN must never reach an address bar.
+    if (outcome.ok)
+      return render(
+        c,
+        <ReceiptPage lang={lang} organizationName={org} receipt={outcome.receipt} />,
+        201,
+        true,
+      )
+    return render(
+      c,
+      <SubmitPage
+        lang={lang}
+        organizationName={org}
+        topics={deps.topics}
+        values={form}
+        errors={outcome.errors}
+        langHref={`/submit?lang=${otherLang(lang)}`}
+      />,
+      422,
+      true,
+    )
+  })
+
+  app.get('/track', (c) => {
+    const lang = pageLang(c)
+    const code = c.req.query('code')?.trim() ?? ''
+    return render(
+      c,
+      <TrackPage lang={lang} organizationName={org} code={code} errors={[]} langHref={switchHref(c, lang)} />,
+    )
+  })
+
+  app.post('/track', formLimit, async (c) => {
+    const lang = pageLang(c)
+    const { code, pin } = parseCredentials(await c.req.parseBody())
+    const missing: FieldError[] = [
+      ...(code ? [] : [{ field: 'code', message: t(lang, 'track.code.missing') }]),
+      ...(pin ? [] : [{ field: 'pin', message: t(lang, 'track.pin.missing') }]),
+    ]
+    if (missing.length > 0)
+      return render(
+        c,
+        <TrackPage
+          lang={lang}
+          organizationName={org}
+          code={code}
+          errors={missing}
+          langHref={trackSwitchHref(code, lang)}
+        />,
+        422,
+        true,
+      )
+    return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, clientKey(c)))
+  })
+
+  const { withdraw, supplement } = deps
+  if (withdraw)
+    app.post('/track/withdraw', formLimit, async (c) => {
+      const lang = pageLang(c)
+      const body = await c.req.parseBody()
+      const { code, pin } = parseCredentials(body)
+      const reason = multiline(body, 'withdraw.reason').trim()
+      const errors: FieldError[] = [
+        ...(reason
+          ? []
+          : [{ field: 'withdraw.reason', message: t(lang, 'tracking.withdraw.reason.missing') }]),
+        ...(ticked(body, 'withdraw.confirm')
+          ? []
+          : [{ field: 'withdraw.confirm', message: t(lang, 'tracking.withdraw.confirm.missing') }]),
+      ]
+      const key = clientKey(c)
+      if (errors.length > 0) {
+        const failed = { action: 'withdraw' as const, errors, values: { reason } }
+        return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, key), { failed })
+      }
+      return showOutcome(c, lang, code, pin, await withdraw(code, pin, reason, lang, key), {
+        done: 'withdraw',
+      })
+    })
+
+  if (supplement)
+    app.post('/track/supplement', formLimit, async (c) => {
+      const lang = pageLang(c)
+      const body = await c.req.parseBody()
+      const { code, pin } = parseCredentials(body)
+      const text = multiline(body, 'supplement.text').trim()
+      const key = clientKey(c)
+      if (!text) {
+        const errors = [{ field: 'supplement.text', message: t(lang, 'tracking.supplement.text.missing') }]
+        const failed = { action: 'supplement' as const, errors, values: { text } }
+        return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, key), { failed })
+      }
+      return showOutcome(c, lang, code, pin, await supplement(code, pin, text, lang, key), {
+        done: 'supplement',
+      })
+    })
+
+  // Applies to this app's routes even when it is mounted in another app. Never shows the error.
+  app.onError((error, c) => {
+    const status = error instanceof HTTPException && error.status < 500 ? error.status : 500
+    if (status >= 500) deps.onError?.(error, c)
+    const lang = pageLang(c)
+    return render(
+      c,
+      <ErrorPage lang={lang} organizationName={org} status={status} langHref={`/?lang=${otherLang(lang)}`} />,
+      status,
+      true,
+    )
+  })
+
+  app.notFound(citizenNotFound(deps))
+  return app
+}
+
+/**
+ * The not-found page. A mounted app's own `notFound` is not consulted by its parent, so the app that
+ * mounts the citizen pages should pass this to its `notFound` for addresses outside `/api` and `/staff`.
+ */
+export function citizenNotFound(deps: Pick<CitizenPageDeps, 'organizationName'>) {
+  return (c: Context) => {
+    const lang = pageLang(c)
+    return render(
+      c,
+      <ErrorPage
+        lang={lang}
+        organizationName={deps.organizationName}
+        status={404}
+        langHref={switchHref(c, lang)}
+      />,
+      404,
+    )
+  }
+}

@@ -1,0 +1,173 @@
+import type { Child } from 'hono/jsx'
+import { formatDate, label, t } from './i18n.js'
+import type { DeadlineView, FieldError, Lang } from './types.js'
+
+/** The element id of a form field: `petitioner.fullName` → `f-petitioner-fullName` (no dots, so CSS selectors work). */
+export function fieldId(name: string): string {
+  return `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`
+}
+
+/** All messages for one field, joined: the summary and the field show the same words. */
+export function errorFor(errors: readonly FieldError[], field: string): string | undefined {
+  const mine = errors.filter((e) => e.field === field).map((e) => e.message)
+  return mine.length > 0 ? mine.join(' ') : undefined
+}
+
+/**
+ * The box at the top of a form listing every problem, each linking to its field. `linkable` names
+ * the fields that exist on the page; an error on any other field is listed without a link.
+ * `anchor` maps a field to a different element id (a radio group links to its first option).
+ */
+export function ErrorSummary(props: {
+  lang: Lang
+  errors: readonly FieldError[]
+  linkable: readonly string[]
+  anchor?: (field: string) => string
+}) {
+  if (props.errors.length === 0) return null
+  return (
+    <div
+      class="error-summary"
+      id="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabindex={-1}
+    >
+      <h2 id="error-summary-title">{t(props.lang, 'form.errorSummary')}</h2>
+      <ul>
+        {props.errors.map((e) => (
+          <li>
+            {props.linkable.includes(e.field) ? (
+              <a href={`#${props.anchor ? props.anchor(e.field) : fieldId(e.field)}`}>{e.message}</a>
+            ) : (
+              e.message
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** The error line under a label; its id is what the input's `aria-describedby` points at. */
+export function FieldErrorText(props: { lang: Lang; id: string; message: string | undefined }) {
+  if (!props.message) return null
+  return (
+    <span class="error-message" id={props.id}>
+      <span class="vh">{`${t(props.lang, 'form.errorPrefix')} `}</span>
+      {props.message}
+    </span>
+  )
+}
+
+/** Space-separated ids for `aria-describedby`, or undefined when there are none. */
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const present = ids.filter((id): id is string => typeof id === 'string' && id.length > 0)
+  return present.length > 0 ? present.join(' ') : undefined
+}
+
+export interface TextFieldProps {
+  lang: Lang
+  name: string
+  label: string
+  value: string | undefined
+  error: string | undefined
+  hint?: string
+  required?: boolean
+  type?: 'text' | 'email' | 'tel' | 'number'
+  autocomplete?: string
+  inputmode?: 'text' | 'numeric' | 'tel' | 'email'
+  min?: number
+  spellcheck?: boolean
+  multiline?: boolean
+  maxLength?: number
+  rows?: number
+}
+
+/** A labelled input or textarea with its hint and error tied to it for screen readers. */
+export function TextField(p: TextFieldProps) {
+  const id = fieldId(p.name)
+  const hintId = p.hint ? `${id}-hint` : undefined
+  const errorId = p.error ? `${id}-error` : undefined
+  const common = {
+    id,
+    name: p.name,
+    'aria-invalid': p.error ? 'true' : undefined,
+    'aria-describedby': describedBy(hintId, errorId),
+    required: p.required,
+    maxlength: p.maxLength,
+    spellcheck: p.spellcheck === false ? false : undefined,
+  }
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {p.label}
+        {p.required && <span class="req">{` ${t(p.lang, 'form.required')}`}</span>}
+      </label>
+      {p.hint && (
+        <span class="hint" id={hintId}>
+          {p.hint}
+        </span>
+      )}
+      <FieldErrorText lang={p.lang} id={`${id}-error`} message={p.error} />
+      {p.multiline ? (
+        <textarea {...common} rows={p.rows ?? 8}>
+          {p.value ?? ''}
+        </textarea>
+      ) : (
+        <input
+          {...common}
+          type={p.type ?? 'text'}
+          value={p.value ?? ''}
+          autocomplete={p.autocomplete}
+          inputmode={p.inputmode}
+          min={p.min}
+        />
+      )}
+    </div>
+  )
+}
+
+/** A stack of definitions (label: value) for a petition's facts. */
+export function Facts(props: { rows: [string, Child, string?][] }) {
+  return (
+    <dl class="facts">
+      {props.rows.map(([term, value, testId]) => (
+        <>
+          <dt>{term}</dt>
+          <dd data-testid={testId}>{value}</dd>
+        </>
+      ))}
+    </dl>
+  )
+}
+
+/** Each legal time limit with its due date, state, explanation and legal basis. */
+export function DeadlineList(props: { lang: Lang; deadlines: readonly DeadlineView[] }) {
+  const { lang } = props
+  if (props.deadlines.length === 0) return <p>{t(lang, 'deadline.none')}</p>
+  return (
+    <ul class="deadlines" data-testid="deadlines">
+      {props.deadlines.map((d) => (
+        <li class="deadline" data-clock={d.clock}>
+          <h3>
+            {label(lang, 'clock', d.clock)}{' '}
+            <span class={`badge state-${d.state}`} data-testid="deadline-state">
+              {label(lang, 'state', d.state)}
+            </span>
+          </h3>
+          <p>
+            <strong>{`${t(lang, 'deadline.due')}: `}</strong>
+            <time datetime={d.dueDate}>{formatDate(d.dueDate)}</time>
+            {` (${t(lang, 'deadline.counted')} ${t(lang, d.dayType === 'working' ? 'dayType.working' : 'dayType.calendar')})`}
+          </p>
+          <p>{d.explanation}</p>
+          <p>
+            <strong>{`${t(lang, 'deadline.basis')}: `}</strong>
+            {d.basis}
+          </p>
+        </li>
+      ))}
+    </ul>
+  )
+}

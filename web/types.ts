@@ -1,0 +1,102 @@
+/**
+ * The contract between the citizen pages and whatever serves them (the public Lambda, the local
+ * server). The pages render these shapes and never touch the store: `CitizenPageDeps` does the work.
+ */
+import type { Context } from 'hono'
+
+export type Lang = 'vi' | 'en'
+
+/** The submit form as the citizen sent it: raw-ish values; the deps validate. */
+export interface PetitionForm {
+  kind: string
+  title: string
+  content: string
+  anonymous: boolean
+  petitioner?: { fullName?: string; idNumber?: string; address?: string; phone?: string; email?: string }
+  concerns?: { organization?: string; person?: string }
+  topic?: string
+  signatories?: number
+  language: Lang
+}
+
+export interface FieldError {
+  /** The form field name, e.g. 'petitioner.fullName', 'content'. */
+  field: string
+  /** Already in the user's language. */
+  message: string
+}
+
+export interface DeadlineView {
+  clock: string
+  /** YYYY-MM-DD */
+  dueDate: string
+  dayType: 'working' | 'calendar'
+  basis: string
+  /** In the user's language. */
+  explanation: string
+  state: 'running' | 'paused' | 'met' | 'missed'
+}
+
+export interface Receipt {
+  trackingCode: string
+  pin: string
+  kind: string
+  status: string
+  /** ISO instant */
+  receivedAt: string
+  committee: { id: string; name: string }
+  routing: { reason: string }
+  deadlines: DeadlineView[]
+  anonymous: boolean
+}
+
+export interface TimelineEntry {
+  /** ISO instant */
+  at: string
+  /** e.g. submitted, accepted, refused, transferred, guided, filed, extended, suspended, resumed,
+   * verification_started, resolved, closed, withdrawn, supplement_added, marked_duplicate, rerouted, escalated */
+  type: string
+  /** Public text, already safe to show. */
+  note?: string
+}
+
+export interface CitizenView {
+  trackingCode: string
+  kind: string
+  title: string
+  status: string
+  receivedAt: string
+  committee: { id: string; name: string }
+  timeline: TimelineEntry[]
+  deadlines: DeadlineView[]
+  answer?: { text: string; outcome: string; at: string }
+  canWithdraw: boolean
+  canSupplement: boolean
+}
+
+export type SubmitOutcome = { ok: true; receipt: Receipt } | { ok: false; errors: FieldError[] }
+export type TrackOutcome = { ok: true; view: CitizenView } | { ok: false; reason: 'not_found' | 'locked' }
+
+export interface Topic {
+  value: string
+  label: { vi: string; en: string }
+}
+
+export interface CitizenPageDeps {
+  organizationName: { vi: string; en: string }
+  topics: Topic[]
+  submit(form: PetitionForm, lang: Lang, clientKey: string): Promise<SubmitOutcome>
+  track(code: string, pin: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
+  withdraw?(code: string, pin: string, reason: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
+  supplement?(code: string, pin: string, text: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
+  /**
+   * Called with an unexpected error before the generic error page is rendered (log it here: the
+   * page itself never shows the error).
+   */
+  onError?(error: unknown, c: Context): void
+  /**
+   * Who is asking, for rate limits. Default: the first `X-Forwarded-For` entry, else the socket
+   * address. Override where that header is not set by a trusted proxy (a client can forge it).
+   */
+  clientKey?(c: Context): string
+}
