@@ -92,7 +92,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const publicApp = createPublicApp({
       services,
       petitions,
-      idempotentSubmit: createIdempotentSubmit({ tableName: LOCAL_TABLE, endpoint: dynamo.endpoint, sealer }),
+      idempotentSubmit: createIdempotentSubmit({
+        tableName: LOCAL_TABLE,
+        endpoint: dynamo.endpoint,
+        sealer,
+        onCapacity: options.onCapacity,
+      }),
     })
     const staffApp = createStaffApp({ services, petitions, verifier: identity.verifier })
 

@@ -306,9 +306,15 @@ export function decideAction(
   switch (input.action) {
     case 'accept':
     case 'start_verification':
-    case 'file':
     case 'close':
       return { status: status(input), changes: {}, event: { ...base, data: { note: input.note } } }
+    case 'file':
+      // The staff note stays internal; the petitioner is told what filing means in plain words.
+      return {
+        status: status(input),
+        changes: {},
+        event: { ...base, publicNote: FILED_NOTICE[lang], data: { note: input.note } },
+      }
     case 'refuse': {
       const reason = REFUSAL_REASONS[input.reason]
       return {
@@ -410,6 +416,11 @@ export function decideAction(
         event: { ...base, data: { scope: input.scope, reason: input.reason } },
       }
   }
+}
+
+const FILED_NOTICE = {
+  vi: 'Đơn không đủ điều kiện xử lý nên được xếp lưu; hồ sơ được lưu giữ một năm.',
+  en: 'The petition cannot be processed and has been filed; the record is kept for one year.',
 }
 
 /** Throws the 404 the citizen and staff surfaces share. */

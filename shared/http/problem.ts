@@ -57,9 +57,24 @@ const RULE_TITLE = { vi: 'Dữ liệu vi phạm quy định', en: 'The request b
 
 const zodLocales = { vi: viLocale().localeError, en: enLocale().localeError }
 
+const TYPE_NAMES: Record<string, { vi: string; en: string }> = {
+  string: { vi: 'chuỗi ký tự', en: 'text' },
+  number: { vi: 'số', en: 'a number' },
+  int: { vi: 'số nguyên', en: 'a whole number' },
+  boolean: { vi: 'true hoặc false', en: 'true or false' },
+  object: { vi: 'đối tượng', en: 'an object' },
+  array: { vi: 'danh sách', en: 'a list' },
+}
+
 function issueMessage(issue: ZodError['issues'][number], lang: Language): string {
   const custom = RULE_MESSAGES[issue.message]
   if (custom) return custom[lang]
+  // zod's own wording says what it "received", which it cannot know once the input is dropped
+  // from the issue (it never travels back to the client); say what is expected instead.
+  if (issue.code === 'invalid_type') {
+    const name = TYPE_NAMES[issue.expected] ?? { vi: issue.expected, en: issue.expected }
+    return lang === 'vi' ? `bắt buộc, phải là ${name.vi}` : `is required and must be ${name.en}`
+  }
   const worded = zodLocales[lang](issue as never)
   const text = typeof worded === 'string' ? worded : worded?.message
   return text ?? issue.message

@@ -8,6 +8,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import type { Context } from 'aws-lambda'
 import type { Sealer } from '../security.js'
+import { type CapacityRecord, meterCapacity } from '../store/client.js'
 import type { Receipt } from './petitions.js'
 
 export interface IdempotencyOptions {
@@ -15,6 +16,8 @@ export interface IdempotencyOptions {
   readonly endpoint?: string
   readonly region?: string
   readonly sealer: Sealer
+  /** Receives the capacity units of the idempotency records' reads and writes (benchmarks). */
+  readonly onCapacity?: (record: CapacityRecord) => void
   /** How long a key is remembered (default 24 h). */
   readonly expiresAfterSeconds?: number
 }
@@ -40,6 +43,7 @@ export function createIdempotentSubmit(options: IdempotencyOptions): IdempotentS
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   })
+  if (options.onCapacity) meterCapacity(client, options.onCapacity)
   const persistenceStore = new DynamoDBPersistenceLayer({
     tableName: options.tableName,
     keyAttr: 'pk',

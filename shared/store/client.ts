@@ -34,30 +34,35 @@ export function createDocumentClient(options: StoreClientOptions = {}): Db {
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   })
-  const onCapacity = options.onCapacity
-  if (onCapacity) {
-    doc.middlewareStack.add(
-      (next, context) => async (args) => {
-        const input = args.input as Record<string, unknown>
-        input.ReturnConsumedCapacity = 'TOTAL'
-        const result = await next(args)
-        const output = result.output as { ConsumedCapacity?: unknown }
-        const consumed = ([] as unknown[]).concat(output.ConsumedCapacity ?? []) as {
-          CapacityUnits?: number
-          ReadCapacityUnits?: number
-          WriteCapacityUnits?: number
-        }[]
-        for (const c of consumed)
-          onCapacity({
-            operation: context.commandName ?? 'unknown',
-            capacityUnits: c.CapacityUnits ?? 0,
-            readCapacityUnits: c.ReadCapacityUnits,
-            writeCapacityUnits: c.WriteCapacityUnits,
-          })
-        return result
-      },
-      { step: 'initialize', name: 'consumedCapacityMeter' },
-    )
-  }
+  if (options.onCapacity) meterCapacity(doc, options.onCapacity)
   return doc
+}
+
+/** Adds ReturnConsumedCapacity to every call of a client and reports what each call consumed. */
+export function meterCapacity(
+  client: DynamoDBClient | DynamoDBDocumentClient,
+  onCapacity: (record: CapacityRecord) => void,
+): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as Record<string, unknown>
+      input.ReturnConsumedCapacity = 'TOTAL'
+      const result = await next(args)
+      const output = result.output as { ConsumedCapacity?: unknown }
+      const consumed = ([] as unknown[]).concat(output.ConsumedCapacity ?? []) as {
+        CapacityUnits?: number
+        ReadCapacityUnits?: number
+        WriteCapacityUnits?: number
+      }[]
+      for (const c of consumed)
+        onCapacity({
+          operation: (context.commandName ?? 'unknown').replace(/Command$/, ''),
+          capacityUnits: c.CapacityUnits ?? 0,
+          readCapacityUnits: c.ReadCapacityUnits,
+          writeCapacityUnits: c.WriteCapacityUnits,
+        })
+      return result
+    },
+    { step: 'initialize', name: 'consumedCapacityMeter' },
+  )
 }
