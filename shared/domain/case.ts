@@ -166,7 +166,9 @@ export function clockFactsOf(c: CaseRecord): ClockFacts {
         break
     }
   }
-  const transferredIn = c.clockStartOn !== c.receivedOn
+  const transferredIn = c.history.some(
+    (e) => e.type === 'transferred' && typeof e.data.toCommitteeId === 'string',
+  )
   return {
     kind: c.kind,
     channel: transferredIn ? 'transferred_in' : c.channel,
@@ -231,10 +233,20 @@ export function allowedActions(
     if (refusalReason(t.action, c)) continue
     if (!t.roles.some((r) => roles.includes(r))) continue
     if (t.action === 'extend' && !canExtendAtAll(c, ctx)) continue
+    if (t.action === 'transfer' && alreadyTransferred(c)) continue
     if (t.action === 'suspend' && !canSuspend(c, ctx)) continue
     out.push(t.action)
   }
   return out
+}
+
+const COMPLEXITY_ORDER: readonly Complexity[] = ['normal', 'complex', 'especially_complex']
+function moreComplex(a: Complexity, b: Complexity): Complexity {
+  return COMPLEXITY_ORDER.indexOf(a) >= COMPLEXITY_ORDER.indexOf(b) ? a : b
+}
+
+function alreadyTransferred(c: CaseRecord): boolean {
+  return c.history.some((e) => e.type === 'transferred')
 }
 
 function canExtendAtAll(c: CaseRecord, ctx: Pick<ActionContext, 'now' | 'deadlines'>): boolean {
@@ -330,13 +342,13 @@ export function decideAction(
     case 'guide':
       return { status: status(input), changes: {}, event: { ...base, publicNote: input.guidance, data: {} } }
     case 'transfer': {
+      // Transfer only once for the same content (Law 25/2018 Art. 24(2); Circular 05/2021 Art. 14).
+      if (alreadyTransferred(c))
+        throw new TransitionError('already_transferred', 'this petition has already been transferred once')
       if (input.toCommitteeId !== undefined) {
         const target = committee(input.toCommitteeId)
         if (target.id === c.committeeId)
           throw new RuleViolation('same_committee', 'the case is already at this committee', 'toCommitteeId')
-        // Transfer only once for the same content (Law 25/2018 Art. 24(2); Circular 05/2021 Art. 14).
-        if (c.history.some((e) => e.type === 'transferred'))
-          throw new TransitionError('already_transferred', 'this petition has already been transferred once')
         return {
           status: status(input),
           changes: { committeeId: target.id, clockStartOn: today },
@@ -383,7 +395,8 @@ export function decideAction(
       assertCanExtend(clockFactsOf(c), ctx.deadlines, { days, complexity: input.complexity, on: today })
       return {
         status: status(input),
-        changes: { facts: { ...c.facts, complexity: input.complexity } },
+        // A later decision never lowers the complexity already established.
+        changes: { facts: { ...c.facts, complexity: moreComplex(c.facts.complexity, input.complexity) } },
         event: { ...base, data: { days, complexity: input.complexity, reason: input.reason } },
       }
     }

@@ -45,7 +45,7 @@ export const RULE_MESSAGES: Record<string, { vi: string; en: string }> = {
 const text = (max: number) => z.string().trim().min(1).max(max)
 const optionalText = (max: number) => z.string().trim().max(max).optional()
 
-export const localDate = z.string().refine(isLocalDate, { message: 'YYYY-MM-DD' })
+export const localDate = z.string().refine(isLocalDate, { message: 'local_date' })
 
 /** A tracking code as typed by a person, normalized; undefined-safe for route params. */
 export const trackingCode = z
@@ -175,7 +175,7 @@ export const actionSchema = z.discriminatedUnion('action', [
     .strictObject({
       action: z.literal('transfer'),
       toCommitteeId: z.string().min(1).max(64).optional(),
-      toBody: optionalText(300),
+      toBody: text(300).optional(),
       note,
     })
     .refine((v) => (v.toCommitteeId === undefined) !== (v.toBody === undefined), {

@@ -94,6 +94,8 @@ export function fieldProblems(error: ZodError, lang: Language): FieldProblem[] {
         })
       continue
     }
+    // One entry per field: the first rule it breaks is the one to fix first.
+    if (out.some((e) => e.field === (path || '(body)'))) continue
     out.push({
       field: path || '(body)',
       rule: RULE_MESSAGES[issue.message] ? issue.message : issue.code,
