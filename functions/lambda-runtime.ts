@@ -4,8 +4,8 @@
  */
 
 import { loadLambdaConfig } from '../shared/config.js'
+import { createKmsSealer } from '../shared/kms-sealer.js'
 import { createLogger } from '../shared/observability.js'
-import { createLocalSealer } from '../shared/security.js'
 import { createServices } from '../shared/service/context.js'
 import { createPetitionService } from '../shared/service/petitions.js'
 import { createDocumentClient } from '../shared/store/client.js'
@@ -14,7 +14,7 @@ export function lambdaRuntime(serviceName: string) {
   const config = loadLambdaConfig()
   const logger = createLogger({ serviceName, level: config.LOG_LEVEL })
   const db = createDocumentClient({ region: config.AWS_REGION })
-  const sealer = createLocalSealer(Buffer.from(config.IDENTITY_KEY, 'base64'))
+  const sealer = createKmsSealer({ keyId: config.IDENTITY_KMS_KEY_ID })
   const services = createServices({
     db,
     tableName: config.TABLE_NAME,

@@ -232,6 +232,7 @@ export async function seedDemoData(
   const petitions = createPetitionService(seeding)
   const random = mulberry32(20_260_701)
   const officer = USERS.find((u) => u.id === 'tiepdan')!
+  const supervisor = USERS.find((u) => u.id === 'giamsat')!
   const count = options.petitions ?? 52
   const created: string[] = []
 
@@ -283,15 +284,12 @@ export async function seedDemoData(
       const on = addDays(receivedOn, after)
       if (on > today) break
       clock = morningOf(on, i + after)
-      const current = await petitions.getForStaff(receipt.trackingCode, officer, 'vi')
+      const current = await petitions.getForStaff(receipt.trackingCode, supervisor, 'vi')
       const action: ActionInput =
         planned.action === 'reroute' && planned.toCommitteeId === current.committee.id
           ? { ...planned, toCommitteeId: 'bnnmt' }
           : planned
-      const actorId =
-        action.action === 'mark_duplicate'
-          ? 'tiepdan'
-          : `${current.committee.id}.${byHead ? 'truong' : 'canbo'}`
+      const actorId = `${current.committee.id}.${byHead ? 'truong' : 'canbo'}`
       const actor: ActingUser = USERS.find((u) => u.id === actorId)!
       await petitions.act(receipt.trackingCode, current.version, action, actor, 'vi')
     }

@@ -11,8 +11,10 @@ const lambdaEnv = z.object({
   /** Issuer and audience of staff tokens (the Cognito user pool and its app client). */
   AUTH_ISSUER: z.string().url().optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
-  /** Base64 of the 32-byte identity key. Replaced by KMS envelope keys in the identity issue. */
-  IDENTITY_KEY: z.string().min(40),
+  /** The KMS key that wraps the data keys sealing identity fields (envelope encryption). */
+  IDENTITY_KMS_KEY_ID: z.string().min(1),
+  /** Claim holding the user id in staff tokens: Cognito access tokens carry it in `username`. */
+  AUTH_USER_CLAIM: z.string().min(1).default('username'),
   ORG_NAME_VI: z.string().default('Đảng ủy Khối các cơ quan Trung ương'),
   ORG_NAME_EN: z.string().default('Party Committee of the Central Agencies Bloc'),
 })

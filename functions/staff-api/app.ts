@@ -4,9 +4,14 @@
  */
 import { OpenAPIHono, type z } from '@hono/zod-openapi'
 import { HTTPException } from 'hono/http-exception'
-import { canReadQueue, canRecordIntake } from '../../shared/domain/access.js'
 import { addDays, vietnamDate } from '../../shared/domain/dates.js'
 import { DomainError } from '../../shared/domain/errors.js'
+import {
+  canManageUsers,
+  canReadCommittees,
+  canReadQueue,
+  canRecordIntake,
+} from '../../shared/domain/policy.js'
 import type { Committee } from '../../shared/domain/routing.js'
 import { formatTrackingCode } from '../../shared/domain/tracking-code.js'
 import { createApp } from '../../shared/http/app-base.js'
@@ -15,24 +20,40 @@ import { requestLanguage } from '../../shared/http/lang.js'
 import type { staffCaseSchema } from '../../shared/http/schemas.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
-
-type StaffCase = z.infer<typeof staffCaseSchema>
-
+import { createUserService } from '../../shared/service/users.js'
+import type { User } from '../../shared/store/users.js'
 import { PUBLIC_ROUTES } from '../public-api/routes.js'
 import {
   actOnCaseRoute,
   committeeQueueRoute,
   getCaseRoute,
   listCommitteesRoute,
+  listUsersRoute,
+  myPetitionRoute,
   myPetitionsRoute,
+  putUserRoute,
   recordIntakeRoute,
+  revealIdentityRoute,
   STAFF_ROUTES,
+  verifyHistoryRoute,
 } from './routes.js'
 
 export interface StaffAppDeps {
   readonly services: Services
   readonly petitions: PetitionService
   readonly verifier: TokenVerifier
+}
+
+type StaffCase = z.infer<typeof staffCaseSchema>
+
+function userOut(u: User) {
+  return {
+    id: u.id,
+    displayName: u.displayName,
+    email: u.email,
+    memberships: u.memberships.map((m) => ({ ...m })),
+    active: u.active,
+  }
 }
 
 /** `If-Match: 3`, `"3"` or `W/"3"` → 3. */
@@ -95,6 +116,7 @@ export function openApiDocument(app: OpenAPIHono<StaffEnv>) {
 export function createStaffApp(deps: StaffAppDeps) {
   const app = createApp<StaffEnv>(deps.services.logger)
   const { petitions, services } = deps
+  const users = createUserService(services)
   let document: ReturnType<typeof openApiDocument> | undefined
 
   // The document is public (it describes, it does not expose), and is built once.
@@ -108,6 +130,8 @@ export function createStaffApp(deps: StaffAppDeps) {
   app.use('/api/v1/committees/*', requireUser(deps.verifier, services.users))
   app.use('/api/v1/committees', requireUser(deps.verifier, services.users))
   app.use('/api/v1/me/*', requireUser(deps.verifier, services.users))
+  app.use('/api/v1/users/*', requireUser(deps.verifier, services.users))
+  app.use('/api/v1/users', requireUser(deps.verifier, services.users))
 
   app.openapi(recordIntakeRoute, async (c) => {
     const user = c.get('user')
@@ -138,7 +162,43 @@ export function createStaffApp(deps: StaffAppDeps) {
     return c.json(view as unknown as StaffCase, 200)
   })
 
+  app.openapi(revealIdentityRoute, async (c) => {
+    const petitioner = await petitions.revealIdentity(
+      c.req.valid('param').trackingCode,
+      c.get('user'),
+      c.req.valid('json').reason,
+    )
+    c.header('cache-control', 'no-store')
+    return c.json({ petitioner: { ...petitioner } }, 200)
+  })
+
+  app.openapi(verifyHistoryRoute, async (c) => {
+    return c.json(await petitions.verifyHistory(c.req.valid('param').trackingCode, c.get('user')), 200)
+  })
+
+  app.openapi(myPetitionRoute, async (c) => {
+    return c.json(
+      await petitions.myPetition(c.req.valid('param').trackingCode, c.get('user'), requestLanguage(c)),
+      200,
+    )
+  })
+
+  app.openapi(listUsersRoute, async (c) => {
+    if (!canManageUsers(c.get('user')))
+      throw new HTTPException(403, { message: 'only admins manage accounts' })
+    return c.json({ items: (await users.list()).map(userOut) }, 200)
+  })
+
+  app.openapi(putUserRoute, async (c) => {
+    const admin = c.get('user')
+    if (!canManageUsers(admin)) throw new HTTPException(403, { message: 'only admins manage accounts' })
+    const saved = await users.put(c.req.valid('param').id, c.req.valid('json'), admin)
+    return c.json(userOut(saved), 200)
+  })
+
   app.openapi(listCommitteesRoute, async (c) => {
+    if (!canReadCommittees(c.get('user')))
+      throw new HTTPException(403, { message: 'no role in this organisation' })
     const committees = (await services.settings.getCommittees()).value
     return c.json({ tree: tree(committees, requestLanguage(c)) }, 200)
   })

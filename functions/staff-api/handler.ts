@@ -14,6 +14,7 @@ const verifier = createJwtVerifier({
   keys: createRemoteJWKSet(new URL(`${config.AUTH_ISSUER}/.well-known/jwks.json`)),
   issuer: config.AUTH_ISSUER,
   audience: config.AUTH_AUDIENCE,
+  userIdClaim: config.AUTH_USER_CLAIM,
 })
 const app = createStaffApp({ services, petitions, verifier })
 

@@ -1,8 +1,19 @@
 /** The staff surface, described once for validation and for the OpenAPI document. */
 import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { actionSchema, staffIntakeSchema } from '../../shared/domain/schemas.js'
-import { problemResponses, problemSchema, receiptSchema, staffCaseSchema } from '../../shared/http/schemas.js'
+import {
+  actionSchema,
+  revealSchema,
+  staffIntakeSchema,
+  userInputSchema,
+} from '../../shared/domain/schemas.js'
+import {
+  citizenViewSchema,
+  problemResponses,
+  problemSchema,
+  receiptSchema,
+  staffCaseSchema,
+} from '../../shared/http/schemas.js'
 
 const security = [{ bearerAuth: [] }]
 const codeParam = z.object({ trackingCode: z.string().max(40) })
@@ -172,11 +183,127 @@ export const myPetitionsRoute = createRoute({
   },
 })
 
+const userSchema = z
+  .object({
+    id: z.string(),
+    displayName: z.string(),
+    email: z.string().optional(),
+    memberships: z.array(z.object({ role: z.string(), committeeId: z.string().optional() })),
+    active: z.boolean(),
+  })
+  .meta({ id: 'User' })
+
+export const revealIdentityRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/cases/{trackingCode}/reveal',
+  tags: ['staff'],
+  security,
+  summary: "Reveal the petitioner's identity once, with a reason (recorded in the history)",
+  request: {
+    params: codeParam,
+    body: { required: true, content: { 'application/json': { schema: revealSchema } } },
+  },
+  responses: {
+    200: {
+      description: 'The identity, shown once',
+      content: { 'application/json': { schema: z.object({ petitioner: z.record(z.string(), z.string()) }) } },
+    },
+    ...problemResponses,
+    ...problems({
+      401: 'Not signed in',
+      403: 'Only the head of the resolving committee or a supervisor',
+      409: 'Anonymous',
+    }),
+  },
+})
+
+export const verifyHistoryRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/cases/{trackingCode}/history/verification',
+  tags: ['staff'],
+  security,
+  summary: "Walk the case's hash-chained history and report the first broken link",
+  request: { params: codeParam },
+  responses: {
+    200: {
+      description: 'Intact, or where it breaks',
+      content: {
+        'application/json': {
+          schema: z.object({
+            trackingCode: z.string(),
+            intact: z.boolean(),
+            events: z.number(),
+            firstBrokenSeq: z.number().optional(),
+            problem: z.enum(['hash_mismatch', 'truncated']).optional(),
+          }),
+        },
+      },
+    },
+    ...problemResponses,
+    ...problems({ 401: 'Not signed in', 403: 'Supervisors and heads only' }),
+  },
+})
+
+export const myPetitionRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/me/petitions/{trackingCode}',
+  tags: ['staff'],
+  security,
+  summary: "A petition the signed-in member filed, in the petitioner's view",
+  request: { params: codeParam },
+  responses: {
+    200: {
+      description: 'Status, public timeline, deadlines, answer',
+      content: { 'application/json': { schema: citizenViewSchema } },
+    },
+    ...problemResponses,
+    ...problems({ 401: 'Not signed in' }),
+  },
+})
+
+export const listUsersRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/users',
+  tags: ['admin'],
+  security,
+  summary: 'Staff and member accounts',
+  responses: {
+    200: {
+      description: 'All accounts',
+      content: { 'application/json': { schema: z.object({ items: z.array(userSchema) }) } },
+    },
+    ...problems({ 401: 'Not signed in', 403: 'Admins only' }),
+  },
+})
+
+export const putUserRoute = createRoute({
+  method: 'put',
+  path: '/api/v1/users/{id}',
+  tags: ['admin'],
+  security,
+  summary: 'Create or replace an account: roles and committee memberships',
+  request: {
+    params: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/) }),
+    body: { required: true, content: { 'application/json': { schema: userInputSchema } } },
+  },
+  responses: {
+    200: { description: 'The account', content: { 'application/json': { schema: userSchema } } },
+    ...problemResponses,
+    ...problems({ 401: 'Not signed in', 403: 'Admins only' }),
+  },
+})
+
+/** Every staff route, for the OpenAPI document. */
 export const STAFF_ROUTES = [
   recordIntakeRoute,
   getCaseRoute,
   actOnCaseRoute,
+  revealIdentityRoute,
+  verifyHistoryRoute,
   listCommitteesRoute,
   committeeQueueRoute,
   myPetitionsRoute,
+  myPetitionRoute,
+  listUsersRoute,
+  putUserRoute,
 ]

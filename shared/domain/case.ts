@@ -23,6 +23,7 @@ import {
   TRANSITIONS,
   transitionFor,
 } from './lifecycle.js'
+import { actingRoles } from './policy.js'
 import { OUTCOMES, OUTCOMES_BY_KIND, REFUSAL_REASONS } from './reasons.js'
 import type { Committee, SubmitterType } from './routing.js'
 import type { ActionInput } from './schemas.js'
@@ -193,18 +194,9 @@ export interface ActingUser {
   readonly memberships: readonly { readonly role: Role; readonly committeeId?: string }[]
 }
 
-/**
- * Roles the user holds for this case: committee roles count only in the case's committee; a
- * reception officer works the intake of every committee.
- */
-export function rolesOnCase(user: ActingUser, c: Pick<CaseRecord, 'committeeId'>): Role[] {
-  const roles = new Set<Role>()
-  for (const m of user.memberships) {
-    if (m.role === 'committee_handler' || m.role === 'committee_head') {
-      if (m.committeeId === c.committeeId) roles.add(m.role)
-    } else roles.add(m.role)
-  }
-  return [...roles]
+/** Roles the user may act with on this case: the policy decides (policy.ts `actingRoles`). */
+export function rolesOnCase(user: ActingUser, c: CaseRecord, committees: readonly Committee[]): Role[] {
+  return actingRoles(user, c, committees)
 }
 
 export interface ActionContext {
@@ -225,9 +217,9 @@ export interface ActionResult {
 export function allowedActions(
   c: CaseRecord,
   user: ActingUser,
-  ctx: Pick<ActionContext, 'now' | 'deadlines'>,
+  ctx: Pick<ActionContext, 'now' | 'deadlines' | 'committees'>,
 ): Action[] {
-  const roles = rolesOnCase(user, c)
+  const roles = rolesOnCase(user, c, ctx.committees)
   const out: Action[] = []
   for (const t of TRANSITIONS) {
     if (refusalReason(t.action, c)) continue
@@ -294,7 +286,7 @@ export function decideAction(
       throw new TransitionError('not_allowed_for_petitioner', `the petitioner cannot ${action}`)
     actorRecord = { kind: 'petitioner' }
   } else {
-    const roles = rolesOnCase(actor, c)
+    const roles = rolesOnCase(actor, c, ctx.committees)
     const role = transition.roles.find((r) => roles.includes(r))
     if (!role)
       throw new TransitionError('not_allowed_for_role', `your roles on this case do not allow '${action}'`, {

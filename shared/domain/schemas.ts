@@ -9,7 +9,7 @@ import type { ACTIONS } from './lifecycle.js'
 import { OUTCOME_CODES, REFUSAL_REASON_CODES } from './reasons.js'
 import { TOPIC_CODES } from './routing.js'
 import { normalizeTrackingCode } from './tracking-code.js'
-import { ANONYMOUS_KINDS, COMPLEXITIES, KINDS, LANGUAGES, STAFF_CHANNELS } from './vocabulary.js'
+import { ANONYMOUS_KINDS, COMPLEXITIES, KINDS, LANGUAGES, ROLES, STAFF_CHANNELS } from './vocabulary.js'
 
 /** The content limit of the public contract. */
 export const MAX_CONTENT_LENGTH = 20_000
@@ -217,3 +217,18 @@ export const ACTIONS_COVERED: _AllActionsCovered = true
 export const withdrawalSchema = z.strictObject({ scope: z.enum(['full', 'partial']), reason: text(2_000) })
 /** Body of `POST /api/v1/petitions/{code}/supplements`. */
 export const supplementSchema = z.strictObject({ text: text(MAX_CONTENT_LENGTH) })
+
+/** Body of `PUT /api/v1/users/{id}` (admins). */
+export const userInputSchema = z.strictObject({
+  displayName: text(200),
+  email: z.email().max(254).optional(),
+  memberships: z
+    .array(z.strictObject({ role: z.enum(ROLES), committeeId: z.string().min(1).max(64).optional() }))
+    .min(1)
+    .max(20),
+  active: z.boolean().optional().default(true),
+})
+export type UserInput = z.infer<typeof userInputSchema>
+
+/** Body of `POST /api/v1/cases/{code}/reveal`. */
+export const revealSchema = z.strictObject({ reason: text(2_000) })

@@ -4,7 +4,6 @@
  * once (a conditional put or update).
  */
 
-import { canReadCase } from '../domain/access.js'
 import {
   type ActingUser,
   type CaseRecord,
@@ -17,22 +16,22 @@ import { addDays, type LocalDate, vietnamDate } from '../domain/dates.js'
 import { nextDue } from '../domain/deadlines.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import type { Status } from '../domain/lifecycle.js'
+import {
+  canRevealIdentity,
+  canVerifyHistory,
+  fieldGrants,
+  ownsCase,
+  staffReachesCase,
+} from '../domain/policy.js'
 import { routePetition, type SubmitterType } from '../domain/routing.js'
 import type { ActionInput, PetitionInput, StaffIntakeInput } from '../domain/schemas.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
 import type { Kind, Language } from '../domain/vocabulary.js'
 import { DECOY_PIN_HASH, hashPin, newPin, newTrackingCode, verifyPin } from '../security.js'
 import { type StoredCase, VersionConflictError } from '../store/cases.js'
-import { chainEvent } from '../store/history.js'
+import { chainEvent, verifyCaseHistory } from '../store/history.js'
 import type { Services } from './context.js'
-import {
-  citizenView,
-  committeeRef,
-  deadlineView,
-  mayShowIdentity,
-  type PetitionerIdentity,
-  staffCaseView,
-} from './views.js'
+import { citizenView, committeeRef, deadlineView, type PetitionerIdentity, staffCaseView } from './views.js'
 
 export interface Receipt {
   readonly trackingCode: string
@@ -260,11 +259,17 @@ export function createPetitionService(s: Services) {
   async function getForStaff(rawCode: string, user: ActingUser, lang: Language) {
     const code = normalizeTrackingCode(rawCode)
     if (!code) caseNotFound()
+    return viewForStaff(await loadInScope(code, user), user, lang)
+  }
+
+  /**
+   * Loads a case the user's staff roles reach. Outside their scope the answer is the same 404 as
+   * for a code that does not exist: whether a case exists is itself not theirs to learn.
+   */
+  async function loadInScope(code: string, user: ActingUser): Promise<StoredCase> {
     const [stored, committees] = await Promise.all([s.cases.getCase(code), s.settings.getCommittees()])
-    if (!stored) caseNotFound()
-    if (!canReadCase(user, stored, committees.value))
-      throw new DomainError('forbidden', 'this case is outside your committees', 403)
-    return viewForStaff(stored, user, lang)
+    if (!stored || !staffReachesCase(user, stored, committees.value)) caseNotFound()
+    return stored
   }
 
   /**
@@ -280,23 +285,23 @@ export function createPetitionService(s: Services) {
     ])
     let identity: PetitionerIdentity | 'redacted' | undefined
     if (content?.petitionerSealed)
-      identity = mayShowIdentity(stored, user)
+      identity = fieldGrants(user, stored, committees.value).identity
         ? (JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity)
         : 'redacted'
     const now = s.now()
     const { pinHash: _omit, nextDue: _n, ...record } = stored
-    return staffCaseView(
-      record,
+    return staffCaseView({
+      c: record,
       content,
       identity,
       supplements,
-      deadlinesOf(record, ctx, vietnamDate(now)),
-      committees.value,
+      deadlines: deadlinesOf(record, ctx, vietnamDate(now)),
+      committees: committees.value,
       user,
       now,
       lang,
-      ctx,
-    )
+      deadlineCtx: ctx,
+    })
   }
 
   return {
@@ -311,7 +316,8 @@ export function createPetitionService(s: Services) {
           receivedOn: vietnamDate(now),
           submitterType: member ? 'member' : 'citizen',
           ownerId: member?.id,
-          actor: member ? { kind: 'petitioner', id: member.id } : { kind: 'petitioner' },
+          // Never the member's id: a history reader must not learn who filed (a denouncer above all).
+          actor: { kind: 'petitioner' },
         },
         lang,
       )
@@ -412,9 +418,7 @@ export function createPetitionService(s: Services) {
         s.settings.getCommittees(),
         s.deadlineContext(),
       ])
-      if (!current) caseNotFound()
-      if (!canReadCase(user, current, committees.value))
-        throw new DomainError('forbidden', 'this case is outside your committees', 403)
+      if (!current || !staffReachesCase(user, current, committees.value)) caseNotFound()
       if (current.version !== expectedVersion) throw new VersionConflictError(code, expectedVersion)
       let exists: boolean | undefined
       if (input.action === 'mark_duplicate') {
@@ -453,6 +457,60 @@ export function createPetitionService(s: Services) {
         userId: user.id,
       })
       return viewForStaff(updated, user, lang)
+    },
+
+    /** A member's own petition, in the petitioner's view (never the file, notes or actors). */
+    async myPetition(rawCode: string, user: ActingUser, lang: Language) {
+      const code = normalizeTrackingCode(rawCode)
+      const stored = code ? await s.cases.getCase(code) : undefined
+      if (!stored || !ownsCase(user, stored)) caseNotFound()
+      return citizenViewOf(stored, lang)
+    },
+
+    /**
+     * Shows a petitioner's identity once to a user allowed to see it (Law 25/2018 Arts. 8, 9),
+     * with a reason; the reveal is written to the history before anything is returned.
+     */
+    async revealIdentity(rawCode: string, user: ActingUser, reason: string) {
+      const code = normalizeTrackingCode(rawCode)
+      if (!code) caseNotFound()
+      const stored = await loadInScope(code, user)
+      if (!canRevealIdentity(user, stored))
+        throw new DomainError(
+          'reveal_not_allowed',
+          'only the head of the resolving committee or a supervisor may reveal the identity',
+          403,
+        )
+      const content = await s.cases.getContent(code)
+      if (!content?.petitionerSealed)
+        throw new DomainError('nothing_to_reveal', 'this petition was filed anonymously', 409)
+      const role = user.memberships.some((m) => m.role === 'supervisor') ? 'supervisor' : 'committee_head'
+      await applyWithRetry(code, async () => ({
+        changes: {},
+        event: {
+          at: s.now().toISOString(),
+          type: 'identity_revealed',
+          actor: { kind: 'staff' as const, id: user.id, role },
+          public: false,
+          data: { reason },
+        },
+      }))
+      s.logger.info('identity revealed', { trackingCode: code, userId: user.id })
+      return JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity
+    },
+
+    /** Walks the hash chain of a case's history and reports the first broken link. */
+    async verifyHistory(rawCode: string, user: ActingUser) {
+      const code = normalizeTrackingCode(rawCode)
+      if (!code) caseNotFound()
+      const [stored, committees] = await Promise.all([loadInScope(code, user), s.settings.getCommittees()])
+      if (!canVerifyHistory(user, stored, committees.value))
+        throw new DomainError(
+          'verification_not_allowed',
+          'only supervisors and heads may verify a history',
+          403,
+        )
+      return { trackingCode: formatTrackingCode(code), ...verifyCaseHistory(stored) }
     },
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { ActingUser, CaseRecord } from '../domain/case.js'
 import { allowedActions } from '../domain/case.js'
-import type { Deadline } from '../domain/deadlines.js'
+import type { Deadline, DeadlineContext } from '../domain/deadlines.js'
 import type { Status } from '../domain/lifecycle.js'
 import { isOpen, transitionFor, WITHDRAWABLE_KINDS } from '../domain/lifecycle.js'
 import type { Committee } from '../domain/routing.js'
@@ -93,32 +93,23 @@ export interface PetitionerIdentity {
   readonly email?: string
 }
 
-/**
- * Whether this user sees the petitioner's identity. A denouncer's identity is protected (Law
- * 25/2018 Arts. 8, 9, 47): it is never shown in the ordinary staff view; revealing it is a
- * separate, audited action. Other petitioners are visible to the staff handling the case.
- */
-export function mayShowIdentity(c: CaseRecord, user: ActingUser): boolean {
-  if (c.kind === 'denunciation') return false
-  return user.memberships.some(
-    (m) =>
-      m.role === 'reception_officer' ||
-      ((m.role === 'committee_handler' || m.role === 'committee_head') && m.committeeId === c.committeeId),
-  )
+export interface StaffViewInput {
+  readonly c: CaseRecord
+  readonly content: CaseContent | undefined
+  /** The petitioner's identity when the viewer is granted it, `redacted` when not, absent when anonymous. */
+  readonly identity: PetitionerIdentity | 'redacted' | undefined
+  readonly supplements: Supplement[]
+  readonly deadlines: Deadline[]
+  readonly committees: readonly Committee[]
+  readonly user: ActingUser
+  readonly now: Date
+  readonly lang: Language
+  readonly deadlineCtx: DeadlineContext
 }
 
-export function staffCaseView(
-  c: CaseRecord,
-  content: CaseContent | undefined,
-  identity: PetitionerIdentity | 'redacted' | undefined,
-  supplements: Supplement[],
-  deadlines: Deadline[],
-  committees: readonly Committee[],
-  user: ActingUser,
-  now: Date,
-  lang: Language,
-  deadlineCtx: Parameters<typeof allowedActions>[2]['deadlines'],
-) {
+/** The case file for staff whose scope reaches the case (policy.ts decides who that is). */
+export function staffCaseView(v: StaffViewInput) {
+  const { c, content, committees, lang } = v
   return {
     trackingCode: formatTrackingCode(c.code),
     version: c.version,
@@ -131,21 +122,22 @@ export function staffCaseView(
     title: c.title,
     content: content?.content,
     anonymous: c.anonymous,
-    petitioner: identity,
+    petitioner: v.identity,
     concerns: content?.concerns,
     topic: c.topic,
     signatories: c.signatories,
     multiPerson: c.signatories >= 5,
     language: c.language,
-    submitterType: c.submitterType,
+    // Whether a denouncer is a member of the organisation narrows down who they are.
+    submitterType: c.kind === 'denunciation' ? undefined : c.submitterType,
     facts: c.facts,
     routing: { ruleId: c.routing.ruleId, reason: c.routing.reason[lang] },
     answer: c.answer,
     duplicateOf: c.duplicateOf ? formatTrackingCode(c.duplicateOf) : undefined,
     transferredTo: c.transferredTo,
-    deadlines: deadlines.map((d) => deadlineView(d, lang)),
+    deadlines: v.deadlines.map((d) => deadlineView(d, lang)),
     history: c.history,
-    supplements,
-    allowedActions: allowedActions(c, user, { now, deadlines: deadlineCtx }),
+    supplements: v.supplements,
+    allowedActions: allowedActions(c, v.user, { now: v.now, deadlines: v.deadlineCtx, committees }),
   }
 }

@@ -39,3 +39,32 @@ export function verifyChain(history: readonly CaseEvent[]): number {
   }
   return -1
 }
+
+export interface HistoryVerification {
+  readonly intact: boolean
+  readonly events: number
+  /** Sequence number (1-based) of the first event that does not match its hash or its place. */
+  readonly firstBrokenSeq?: number
+  readonly problem?: 'hash_mismatch' | 'truncated'
+}
+
+/**
+ * Verifies a case's history: every link of the chain, and that no event was cut off the end
+ * (each transition adds exactly one event and one version, so their counts must agree).
+ */
+export function verifyCaseHistory(c: {
+  readonly history: readonly CaseEvent[]
+  readonly version: number
+}): HistoryVerification {
+  const broken = verifyChain(c.history)
+  if (broken >= 0)
+    return { intact: false, events: c.history.length, firstBrokenSeq: broken + 1, problem: 'hash_mismatch' }
+  if (c.history.length !== c.version)
+    return {
+      intact: false,
+      events: c.history.length,
+      firstBrokenSeq: c.history.length + 1,
+      problem: 'truncated',
+    }
+  return { intact: true, events: c.history.length }
+}

@@ -211,7 +211,8 @@ describe('the case view', () => {
 
   it('keeps a case from the staff of other committees, and opens it to the supervisor', async () => {
     const { trackingCode } = await file()
-    expect((await h.request('GET', `/api/v1/cases/${trackingCode}`, { as: 'byt.canbo' })).status).toBe(403)
+    // Outside one's scope a case answers like a code that does not exist.
+    expect((await h.request('GET', `/api/v1/cases/${trackingCode}`, { as: 'byt.canbo' })).status).toBe(404)
     expect((await h.request('GET', `/api/v1/cases/${trackingCode}`, { as: 'giamsat' })).status).toBe(200)
     expect((await h.request('GET', `/api/v1/cases/${trackingCode}`, { as: 'dukhoi.truong' })).status).toBe(
       200,
@@ -318,15 +319,16 @@ describe('actions', () => {
     const moved = await act(trackingCode, 'bxd.canbo', { action: 'transfer', toCommitteeId: 'bct' })
     expect(moved.status).toBe(200)
     expect(moved.body).toMatchObject({ status: 'received', committee: { id: 'bct' } })
-    expect((await h.request('GET', `/api/v1/cases/${trackingCode}`, { as: 'bxd.canbo' })).status).toBe(403)
+    expect((await h.request('GET', `/api/v1/cases/${trackingCode}`, { as: 'bxd.canbo' })).status).toBe(404)
 
     const twice = await act(trackingCode, 'bct.canbo', { action: 'transfer', toCommitteeId: 'btc' })
     expect(twice.status).toBe(409)
     expect(twice.body.type).toBe('/problems/already_transferred')
   })
 
-  it('re-routes a case awaiting its first decision without restarting its clocks', async () => {
-    const { trackingCode } = await file()
+  it('re-routes a case from the intake office without restarting its clocks', async () => {
+    const { trackingCode, committee } = await file({ concerns: { organization: 'Không rõ cơ quan' } })
+    expect(committee.id).toBe('vanphong')
     const before = (await h.request('GET', `/api/v1/cases/${trackingCode}`, { as: 'tiepdan' })).body
     const res = await act(trackingCode, 'tiepdan', {
       action: 'reroute',
@@ -340,14 +342,14 @@ describe('actions', () => {
   it('marks a duplicate of an existing case and refuses an unknown one', async () => {
     const original = await file()
     const copy = await file()
-    const unknown = await act(copy.trackingCode, 'tiepdan', {
+    const unknown = await act(copy.trackingCode, 'bxd.canbo', {
       action: 'mark_duplicate',
       of: '0000-0000-0000',
     })
     expect(unknown.status).toBe(422)
     expect(unknown.body.errors[0].field).toBe('of')
 
-    const res = await act(copy.trackingCode, 'tiepdan', {
+    const res = await act(copy.trackingCode, 'bxd.canbo', {
       action: 'mark_duplicate',
       of: original.trackingCode.toLowerCase(),
     })
@@ -355,8 +357,12 @@ describe('actions', () => {
     expect(res.body).toMatchObject({ status: 'duplicate', duplicateOf: original.trackingCode })
   })
 
-  it('records a withdrawal handed in on paper', async () => {
-    const { trackingCode } = await file({ kind: 'complaint' })
+  it('records a withdrawal handed in on paper by the officer who registered the petition', async () => {
+    const registered = await h.request('POST', '/api/v1/cases', {
+      as: 'tiepdan',
+      body: { ...petition({ kind: 'complaint' }), channel: 'post', receivedAt: '2026-11-25' },
+    })
+    const trackingCode = registered.body.trackingCode
     const res = await act(trackingCode, 'tiepdan', {
       action: 'withdraw',
       scope: 'full',
@@ -448,9 +454,17 @@ describe('members', () => {
     expect(mine.body.items.map((i: { trackingCode: string }) => i.trackingCode)).toContain(
       res.body.trackingCode,
     )
+    const own = await h.request('GET', `/api/v1/me/petitions/${res.body.trackingCode}`, { as: 'dangvien' })
+    expect(own.status).toBe(200)
+    expect(own.body.status).toBe('received')
+    // A member reads their petition as its petitioner, never as the case file.
+    expect(own.body.history).toBeUndefined()
     expect(
       (await h.request('GET', `/api/v1/cases/${res.body.trackingCode}`, { as: 'dangvien' })).status,
-    ).toBe(200)
+    ).toBe(404)
+    expect(
+      (await h.request('GET', `/api/v1/me/petitions/${res.body.trackingCode}`, { as: 'bxd.canbo' })).status,
+    ).toBe(404)
   })
 })
 

@@ -54,7 +54,11 @@ function event(type: string, at: string, data: Record<string, unknown> = {}): Ca
   return { seq: 0, at, type, actor: { kind: 'system' }, public: true, data, prevHash: '', hash: '' }
 }
 
-const submitted = event('submitted', '2026-07-01T02:00:00.000Z')
+// A paper petition registered at the desk by the reception officer `tiepdan`.
+const submitted: CaseEvent = {
+  ...event('submitted', '2026-07-01T02:00:00.000Z'),
+  actor: { kind: 'staff', id: 'tiepdan', role: 'reception_officer' },
+}
 const acceptedOn3July = event('accepted', '2026-07-03T03:00:00.000Z')
 
 function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
@@ -845,8 +849,8 @@ describe('decideAction: suspension and resumption', () => {
 // ---------------------------------------------------------------------------------------------------
 
 describe('allowedActions', () => {
-  const resolving = { now: new Date(RESOLVING_NOW), deadlines: deadlineContext }
-  const receiving = { now: new Date(RECEIVED_NOW), deadlines: deadlineContext }
+  const resolving = { now: new Date(RESOLVING_NOW), deadlines: deadlineContext, committees: COMMITTEES }
+  const receiving = { now: new Date(RECEIVED_NOW), deadlines: deadlineContext, committees: COMMITTEES }
 
   it('gives the head of the case’s committee the extension on an accepted denunciation', () => {
     expect(allowedActions(acceptedDenunciation(), demoUser('btc.truong'), resolving)).toEqual([
@@ -954,6 +958,7 @@ describe('allowedActions', () => {
     const actions = allowedActions(c, demoUser('btc.canbo'), {
       now: new Date('2026-06-20T03:00:00.000Z'),
       deadlines: deadlineContext,
+      committees: COMMITTEES,
     })
 
     expect(actions).not.toContain('suspend')
@@ -982,6 +987,7 @@ describe('allowedActions', () => {
     const actions = allowedActions(c, demoUser('btc.canbo'), {
       now: new Date('2026-07-06T03:00:00.000Z'),
       deadlines: deadlineContext,
+      committees: COMMITTEES,
     })
 
     // Assert
@@ -1000,20 +1006,31 @@ describe('rolesOnCase', () => {
       ],
     }
 
-    expect(rolesOnCase(user, { committeeId: 'btc' })).toEqual(['committee_handler'])
+    expect(rolesOnCase(user, caseRecord({ committeeId: 'btc' }), COMMITTEES)).toEqual(['committee_handler'])
   })
 
-  it('keeps organisation-wide roles wherever the case is', () => {
+  it('gives a reception officer no acting role on a case outside their intake queue they did not register', () => {
     const user: ActingUser = {
       id: 'u',
       memberships: [{ role: 'reception_officer', committeeId: 'vanphong' }, { role: 'supervisor' }],
     }
 
-    expect(rolesOnCase(user, { committeeId: 'nhnn' }).sort()).toEqual(['reception_officer', 'supervisor'])
+    expect(rolesOnCase(user, caseRecord({ committeeId: 'nhnn' }), COMMITTEES)).toEqual([])
+  })
+
+  it('gives a reception officer the acting role on the intake queue of their committee', () => {
+    const user: ActingUser = {
+      id: 'u',
+      memberships: [{ role: 'reception_officer', committeeId: 'vanphong' }],
+    }
+
+    expect(rolesOnCase(user, caseRecord({ committeeId: 'vanphong' }), COMMITTEES)).toEqual([
+      'reception_officer',
+    ])
   })
 
   it('does not give the head of the bloc a committee role on a ministry’s case', () => {
-    expect(rolesOnCase(demoUser('dukhoi.truong'), { committeeId: 'btc' })).toEqual([])
+    expect(rolesOnCase(demoUser('dukhoi.truong'), caseRecord({ committeeId: 'btc' }), COMMITTEES)).toEqual([])
   })
 
   it('lists a role held twice once', () => {
@@ -1025,7 +1042,7 @@ describe('rolesOnCase', () => {
       ],
     }
 
-    expect(rolesOnCase(user, { committeeId: 'btc' })).toEqual(['committee_handler'])
+    expect(rolesOnCase(user, caseRecord({ committeeId: 'btc' }), COMMITTEES)).toEqual(['committee_handler'])
   })
 })
 

@@ -1,0 +1,157 @@
+/**
+ * The one policy module: may this actor do this on this resource, and which fields may they see.
+ * Every route and page asks here; the lifecycle's "who may" column (lifecycle.ts) is applied
+ * through `rolesOnCase`, which only grants committee roles inside the object scope decided here.
+ *
+ * Object scope (DOMAIN.md §4; DESIGN.md §1):
+ *   committee_handler  cases of their committee
+ *   committee_head     cases of their committee and of every committee below it
+ *   supervisor         every case (reading, chasing, auditing), never the identity unless revealed
+ *   reception_officer  the cases they registered, and the intake queue of their committee
+ *   member             the petitions they submitted (the citizen's view of them)
+ *   admin              no case at all: users, committees, rules, calendars
+ */
+import type { ActingUser, CaseRecord } from './case.js'
+import { ancestry, type Committee } from './routing.js'
+import type { Role } from './vocabulary.js'
+
+export type CaseScope = Pick<CaseRecord, 'committeeId' | 'ownerId' | 'kind'> & {
+  readonly history: readonly { readonly type: string; readonly actor: { readonly id?: string } }[]
+}
+
+export const CAPABILITIES = [
+  'case.read',
+  'case.reveal_identity',
+  'case.verify_history',
+  'queue.read',
+  'intake.record',
+  'users.manage',
+  'committees.read',
+] as const
+export type Capability = (typeof CAPABILITIES)[number]
+
+function memberships(user: ActingUser, role: Role) {
+  return user.memberships.filter((m) => m.role === role)
+}
+
+function has(user: ActingUser, role: Role): boolean {
+  return user.memberships.some((m) => m.role === role)
+}
+
+/** The committee and all committees above it. */
+function chainUp(committees: readonly Committee[], committeeId: string): string[] {
+  return ancestry(committees, committeeId).map((c) => c.id)
+}
+
+function registeredBy(c: CaseScope, userId: string): boolean {
+  const first = c.history[0]
+  return first?.type === 'submitted' && first.actor.id === userId
+}
+
+/** Committee roles that reach this committee: handlers of it, heads of it or of a committee above it. */
+export function committeeRolesFor(
+  user: ActingUser,
+  committeeId: string,
+  committees: readonly Committee[],
+): Set<Role> {
+  const roles = new Set<Role>()
+  const above = chainUp(committees, committeeId)
+  for (const m of memberships(user, 'committee_handler'))
+    if (m.committeeId === committeeId) roles.add('committee_handler')
+  for (const m of memberships(user, 'committee_head'))
+    if (m.committeeId && above.includes(m.committeeId)) roles.add('committee_head')
+  return roles
+}
+
+/** Whether the user's staff roles reach this case (members reach their own petitions elsewhere). */
+export function staffReachesCase(user: ActingUser, c: CaseScope, committees: readonly Committee[]): boolean {
+  if (has(user, 'supervisor')) return true
+  if (committeeRolesFor(user, c.committeeId, committees).size > 0) return true
+  if (memberships(user, 'reception_officer').some((m) => m.committeeId === c.committeeId)) return true
+  return has(user, 'reception_officer') && registeredBy(c, user.id)
+}
+
+/** A member reading a petition they submitted (they get the petitioner's view, not the file). */
+export function ownsCase(user: ActingUser, c: Pick<CaseRecord, 'ownerId'>): boolean {
+  return c.ownerId !== undefined && c.ownerId === user.id && has(user, 'member')
+}
+
+export function canReadQueue(
+  user: ActingUser,
+  committeeId: string,
+  committees: readonly Committee[],
+): boolean {
+  if (has(user, 'supervisor')) return true
+  if (committeeRolesFor(user, committeeId, committees).size > 0) return true
+  return memberships(user, 'reception_officer').some((m) => m.committeeId === committeeId)
+}
+
+export function canRecordIntake(user: ActingUser): boolean {
+  return has(user, 'reception_officer')
+}
+
+export function canManageUsers(user: ActingUser): boolean {
+  return has(user, 'admin')
+}
+
+/** Reading the committee tree: every signed-in staff member and member (names are public). */
+export function canReadCommittees(user: ActingUser): boolean {
+  return user.memberships.length > 0
+}
+
+/** Running the tamper check of a case's history: supervisors, and heads over the case. */
+export function canVerifyHistory(user: ActingUser, c: CaseScope, committees: readonly Committee[]): boolean {
+  return has(user, 'supervisor') || committeeRolesFor(user, c.committeeId, committees).has('committee_head')
+}
+
+/**
+ * Revealing a denouncer's identity (Law 25/2018 Arts. 8, 9, 47): only the head of the resolving
+ * committee itself (not a head above it) and supervisors, with a reason, recorded in the history.
+ */
+export function canRevealIdentity(user: ActingUser, c: CaseScope): boolean {
+  if (has(user, 'supervisor')) return true
+  return memberships(user, 'committee_head').some((m) => m.committeeId === c.committeeId)
+}
+
+export interface FieldGrants {
+  /** The petitioner's name, ID number, address, phone, e-mail. */
+  readonly identity: boolean
+  /** Staff notes, internal reasons, the history's actors. */
+  readonly internal: boolean
+}
+
+/**
+ * What a user with access to the case sees. A denouncer's identity is never shown in the
+ * ordinary view (only through the audited reveal); other petitioners' identity is shown to the
+ * staff who handle the case and to the officer who registered it.
+ */
+export function fieldGrants(user: ActingUser, c: CaseScope, committees: readonly Committee[]): FieldGrants {
+  const staff = staffReachesCase(user, c, committees)
+  if (!staff) return { identity: false, internal: false }
+  if (c.kind === 'denunciation') return { identity: false, internal: true }
+  const handles = committeeRolesFor(user, c.committeeId, committees).size > 0
+  const registered =
+    has(user, 'reception_officer') &&
+    (registeredBy(c, user.id) ||
+      memberships(user, 'reception_officer').some((m) => m.committeeId === c.committeeId))
+  return { identity: handles || registered, internal: true }
+}
+
+/**
+ * Roles the user may act with on this case (the lifecycle's "who may" column applies to these):
+ * committee roles only in the case's own committee (a head above reads but does not act for the
+ * committee below), the reception officer only on cases in their scope.
+ */
+export function actingRoles(user: ActingUser, c: CaseScope, committees: readonly Committee[]): Role[] {
+  const roles = new Set<Role>()
+  for (const m of user.memberships) {
+    if ((m.role === 'committee_handler' || m.role === 'committee_head') && m.committeeId === c.committeeId)
+      roles.add(m.role)
+  }
+  if (
+    has(user, 'reception_officer') &&
+    staffReachesCase({ ...user, memberships: memberships(user, 'reception_officer') }, c, committees)
+  )
+    roles.add('reception_officer')
+  return [...roles]
+}
