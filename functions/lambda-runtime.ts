@@ -21,6 +21,7 @@ export function lambdaRuntime(serviceName: string) {
     sealer,
     logger,
     organizationName: { vi: config.ORG_NAME_VI, en: config.ORG_NAME_EN },
+    rateLimitSalt: config.RATE_LIMIT_SALT,
   })
   return { config, logger, services, sealer, petitions: createPetitionService(services) }
 }

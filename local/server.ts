@@ -2,6 +2,7 @@
  * The one-machine runtime: dynalite on disk, the table created if missing, demo data seeded
  * once, the public and staff apps mounted in one Node process, and the dev sign-in.
  */
+import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
@@ -72,6 +73,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const logger = createLogger({ serviceName: 'tiep-dan-local', silent: options.quiet })
     const db = createDocumentClient({ endpoint: dynamo.endpoint, onCapacity: options.onCapacity })
     const services = createServices({
+      rateLimitSalt: createHash('sha256').update(identityKey).update('rate-limit').digest('hex'),
       db,
       tableName: LOCAL_TABLE,
       sealer,
@@ -102,10 +104,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const staffApp = createStaffApp({ services, petitions, verifier: identity.verifier })
 
     const root = new Hono()
-    root.route('/', devRoutes(services.users, identity))
+    // The apps' own middleware (security headers, CSRF) runs first; the dev routes come last.
     root.route('/', staffApp)
     root.route('/', publicApp)
     root.route('/', pages.app)
+    root.route('/', devRoutes(services.users, identity))
     root.notFound((c) => (isApiPath(c.req.path) ? apiNotFound(c) : pages.notFound(c)))
 
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -15,6 +15,20 @@ const lambdaEnv = z.object({
   IDENTITY_KMS_KEY_ID: z.string().min(1),
   /** Claim holding the user id in staff tokens: Cognito access tokens carry it in `username`. */
   AUTH_USER_CLAIM: z.string().min(1).default('username'),
+  /** Secret salt for hashing client addresses in rate-limit items. */
+  RATE_LIMIT_SALT: z.string().min(16).optional(),
+  /** Origins allowed to call the public JSON API from a browser (CORS); none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+        : [],
+    ),
   ORG_NAME_VI: z.string().default('Đảng ủy Khối các cơ quan Trung ương'),
   ORG_NAME_EN: z.string().default('Party Committee of the Central Agencies Bloc'),
 })

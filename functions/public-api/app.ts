@@ -5,6 +5,7 @@
 import type { Context, Hono } from 'hono'
 import { DomainError } from '../../shared/domain/errors.js'
 import { apiNotFound, createApp, isApiPath } from '../../shared/http/app-base.js'
+import { clientAddress } from '../../shared/http/client-address.js'
 import { requestLanguage } from '../../shared/http/lang.js'
 import type { Services } from '../../shared/service/context.js'
 import type { IdempotentSubmit } from '../../shared/service/idempotency.js'
@@ -22,6 +23,8 @@ export interface PublicAppDeps {
   readonly idempotentSubmit?: IdempotentSubmit
   /** The citizen pages (web/), mounted at `/`, and their not-found page. */
   readonly pages?: { readonly app: Hono; readonly notFound: (c: Context) => Response | Promise<Response> }
+  /** Origins allowed to call the public JSON API from a browser; none by default. */
+  readonly corsOrigins?: readonly string[]
 }
 
 /** Powertools idempotency errors, by class name of its stable error types (no instanceof across bundles). */
@@ -43,7 +46,7 @@ function idempotencyProblem(error: unknown): DomainError | undefined {
 }
 
 export function createPublicApp(deps: PublicAppDeps) {
-  const app = createApp(deps.services.logger)
+  const app = createApp(deps.services.logger, { corsOrigins: deps.corsOrigins })
   const { petitions } = deps
 
   app.openapi(submitPetitionRoute, async (c) => {
@@ -67,6 +70,7 @@ export function createPublicApp(deps: PublicAppDeps) {
       c.req.valid('param').trackingCode,
       c.req.valid('header')['x-tracking-pin'],
       requestLanguage(c),
+      clientAddress(c),
     )
     c.header('cache-control', 'no-store')
     return c.json(view, 200)
@@ -79,6 +83,7 @@ export function createPublicApp(deps: PublicAppDeps) {
       c.req.valid('header')['x-tracking-pin'],
       c.req.valid('json'),
       requestLanguage(c),
+      clientAddress(c),
     )
     return c.json(view, 200)
   })
@@ -90,6 +95,7 @@ export function createPublicApp(deps: PublicAppDeps) {
       c.req.valid('header')['x-tracking-pin'],
       c.req.valid('json').text,
       requestLanguage(c),
+      clientAddress(c),
     )
     return c.json(view, 201)
   })

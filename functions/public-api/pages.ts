@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception'
 import { DomainError } from '../../shared/domain/errors.js'
 import { TOPICS } from '../../shared/domain/routing.js'
 import { petitionInputSchema, supplementSchema, withdrawalSchema } from '../../shared/domain/schemas.js'
+import { clientAddress } from '../../shared/http/client-address.js'
 import { fieldProblems } from '../../shared/http/problem.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
@@ -74,18 +75,20 @@ export function buildCitizenPages(services: Services, petitions: PetitionService
         throw error
       }
     },
-    track: (code, pin, lang: Lang) =>
-      asTrackOutcome(async () => ({ ok: true, view: await petitions.track(code, pin, lang) })),
-    withdraw: (code, pin, reason, lang: Lang) =>
+    track: (code, pin, lang: Lang, client) =>
+      asTrackOutcome(async () => ({ ok: true, view: await petitions.track(code, pin, lang, client) })),
+    withdraw: (code, pin, reason, lang: Lang, client) =>
       asTrackOutcome(async () => {
         const body = parseOr422(withdrawalSchema, { scope: 'full', reason })
-        return { ok: true, view: await petitions.withdraw(code, pin, body, lang) }
+        return { ok: true, view: await petitions.withdraw(code, pin, body, lang, client) }
       }),
-    supplement: (code, pin, text, lang: Lang) =>
+    supplement: (code, pin, text, lang: Lang, client) =>
       asTrackOutcome(async () => {
         const body = parseOr422(supplementSchema, { text })
-        return { ok: true, view: await petitions.supplement(code, pin, body.text, lang) }
+        return { ok: true, view: await petitions.supplement(code, pin, body.text, lang, client) }
       }),
+    // Never X-Forwarded-For: a client can forge it to escape the rate limit.
+    clientKey: clientAddress,
     onError: (error) =>
       services.logger.error('page error', {
         error: error instanceof Error ? { name: error.name, message: error.message } : String(error),

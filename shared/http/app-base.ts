@@ -6,13 +6,33 @@ import type { Logger } from '@aws-lambda-powertools/logger'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, Env } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
 import { errorMapper, problemResponse, ValidationProblem } from './problem.js'
 
 /** JSON bodies: 20,000 characters of Vietnamese text (up to 3 bytes each) plus the other fields. */
 export const MAX_BODY_BYTES = 128 * 1024
 
-export function createApp<E extends Env>(logger: Logger): OpenAPIHono<E> {
+/** Headers every response carries; a page may set its own stricter or looser CSP first. */
+const SECURITY_HEADERS: Record<string, string> = {
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+}
+/** JSON and problem responses render nothing: the strictest policy there is. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+export interface AppOptions {
+  /** Origins allowed to call the JSON API from a browser. Empty: CORS closed. */
+  readonly corsOrigins?: readonly string[]
+}
+
+export function createApp<E extends Env>(logger: Logger, options: AppOptions = {}): OpenAPIHono<E> {
   const app = new OpenAPIHono<E>({
     defaultHook: (result) => {
       if (!result.success) throw new ValidationProblem(result.error, result.target)
@@ -28,6 +48,26 @@ export function createApp<E extends Env>(logger: Logger): OpenAPIHono<E> {
       logger.removeKeys(['correlationId'])
     }
   })
+  app.use('*', async (c, next) => {
+    await next()
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      if (!c.res.headers.has(name)) c.res.headers.set(name, value)
+    if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', API_CSP)
+    if (isApiPath(c.req.path) && !c.res.headers.has('cache-control'))
+      c.res.headers.set('cache-control', 'no-store')
+  })
+  // Form posts (the pages) must come from our own pages: Sec-Fetch-Site or Origin. JSON calls
+  // from another site need CORS, which stays closed unless origins are configured.
+  app.use('*', csrf())
+  if (options.corsOrigins?.length)
+    app.use(
+      '/api/v1/petitions/*',
+      cors({
+        origin: [...options.corsOrigins],
+        allowHeaders: ['content-type', 'idempotency-key', 'x-tracking-pin'],
+        maxAge: 600,
+      }),
+    )
   app.use(
     '/api/*',
     bodyLimit({

@@ -9,6 +9,7 @@ import type { Sealer } from '../security.js'
 import { createCaseStore } from '../store/cases.js'
 import type { Db } from '../store/client.js'
 import { createPinGuard } from '../store/pin-guard.js'
+import { createClientRateLimit } from '../store/rate-limits.js'
 import { createSettingsStore } from '../store/settings.js'
 import { createUserStore } from '../store/users.js'
 
@@ -22,6 +23,8 @@ export interface ServiceOptions {
   /** Organisation name shown on pages and in messages. */
   readonly organizationName?: { vi: string; en: string }
   readonly settingsCacheMs?: number
+  /** Secret salt for hashing client addresses in rate-limit items. */
+  readonly rateLimitSalt?: string
 }
 
 export function createServices(options: ServiceOptions) {
@@ -45,6 +48,11 @@ export function createServices(options: ServiceOptions) {
     cases: createCaseStore(options.db, options.tableName),
     users: createUserStore(options.db, options.tableName),
     pinGuard: createPinGuard(options.db, options.tableName),
+    clientRateLimit: createClientRateLimit(
+      options.db,
+      options.tableName,
+      options.rateLimitSalt ?? options.tableName,
+    ),
     settings,
     sealer: options.sealer,
     logger: options.logger,

@@ -57,6 +57,12 @@ interface IntakeDetails {
   readonly severalPlaces?: boolean
 }
 
+function tooManyAttempts(waitMs: number): DomainError {
+  return new DomainError('too_many_attempts', 'too many wrong PINs; try again later', 429, {
+    retryAfterSeconds: Math.ceil(waitMs / 1000),
+  })
+}
+
 /** Attempts to find an unused tracking code before giving up (a clash is a 1-in-2^55 event). */
 const CODE_ATTEMPTS = 3
 
@@ -185,31 +191,30 @@ export function createPetitionService(s: Services) {
     }
   }
 
-  /** Loads a case for the petitioner, or throws the one 404 that unknown codes and wrong PINs share. */
-  async function openWithPin(rawCode: string, pin: string): Promise<StoredCase> {
+  /**
+   * Loads a case for the petitioner, or throws the one 404 that unknown codes and wrong PINs
+   * share. Wrong PINs are limited per code (a doubling lock-out) and per client address (a
+   * window), so neither one client on many codes nor many clients on one code can guess.
+   */
+  async function openWithPin(rawCode: string, pin: string, client: string): Promise<StoredCase> {
     const code = normalizeTrackingCode(rawCode)
     const nowMs = s.now().getTime()
-    if (!code) {
-      await verifyPin(pin, DECOY_PIN_HASH) // same work as a real check: timing tells nothing
-      caseNotFound()
-    }
-    const [guard, stored] = await Promise.all([s.pinGuard.getGuard(code), s.cases.getCase(code)])
-    if (guard.lockedUntil && guard.lockedUntil > nowMs)
-      throw new DomainError(
-        'too_many_attempts',
-        'too many wrong PINs for this tracking code; try again later',
-        429,
-        {
-          retryAfterSeconds: Math.ceil((guard.lockedUntil - nowMs) / 1000),
-        },
-      )
+    const clientWait = await s.clientRateLimit.blockedFor(client, nowMs)
+    if (clientWait > 0) throw tooManyAttempts(clientWait)
+    const [guard, stored] = await Promise.all([
+      code ? s.pinGuard.getGuard(code) : Promise.resolve({ failures: 0, lockedUntil: undefined }),
+      code ? s.cases.getCase(code) : Promise.resolve(undefined),
+    ])
+    if (guard.lockedUntil && guard.lockedUntil > nowMs) throw tooManyAttempts(guard.lockedUntil - nowMs)
+    // Same work for an unknown or malformed code as for a real check: timing tells nothing.
     const ok = await verifyPin(pin, stored?.pinHash ?? DECOY_PIN_HASH)
     if (!stored || !ok) {
+      await s.clientRateLimit.recordFailure(client, nowMs)
       // Counting misses for unknown codes would let anyone write guard items at will.
-      if (stored) await s.pinGuard.recordFailure(code, nowMs)
+      if (stored) await s.pinGuard.recordFailure(stored.code, nowMs)
       caseNotFound()
     }
-    if (guard.failures > 0) await s.pinGuard.reset(code)
+    if (guard.failures > 0) await s.pinGuard.reset(stored.code)
     return stored
   }
 
@@ -361,8 +366,8 @@ export function createPetitionService(s: Services) {
       )
     },
 
-    async track(rawCode: string, pin: string, lang: Language) {
-      return citizenViewOf(await openWithPin(rawCode, pin), lang)
+    async track(rawCode: string, pin: string, lang: Language, client: string) {
+      return citizenViewOf(await openWithPin(rawCode, pin, client), lang)
     },
 
     /** The petitioner withdraws wholly or in part (complaints and denunciations). */
@@ -371,8 +376,9 @@ export function createPetitionService(s: Services) {
       pin: string,
       body: { scope: 'full' | 'partial'; reason: string },
       lang: Language,
+      client: string,
     ) {
-      const opened = await openWithPin(rawCode, pin)
+      const opened = await openWithPin(rawCode, pin, client)
       const [committees, ctx] = await Promise.all([s.settings.getCommittees(), s.deadlineContext()])
       const updated = await applyWithRetry(opened.code, async (current) =>
         decideAction(current, { action: 'withdraw', ...body }, 'petitioner', {
@@ -385,8 +391,8 @@ export function createPetitionService(s: Services) {
     },
 
     /** The petitioner adds information; it joins the file and the timeline. */
-    async supplement(rawCode: string, pin: string, text: string, lang: Language) {
-      const opened = await openWithPin(rawCode, pin)
+    async supplement(rawCode: string, pin: string, text: string, lang: Language, client: string) {
+      const opened = await openWithPin(rawCode, pin, client)
       if (!['received', 'accepted', 'verifying', 'suspended', 'resolved'].includes(opened.status))
         throw new DomainError('case_closed', 'this case is closed; supplements are no longer accepted', 409)
       const updated = await applyWithRetry(opened.code, async (current) => {

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CLIENT_FAILURES_PER_WINDOW } from '../../shared/store/rate-limits.js'
+import { type Harness, petition, startHarness } from './harness.js'
+
+let h: Harness
+beforeAll(async () => {
+  h = await startHarness()
+})
+afterAll(async () => h.close())
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
+
+describe('security headers', () => {
+  it('sends a strict policy with every API response, problems included', async () => {
+    for (const res of [
+      await h.request('GET', '/api/v1/openapi.json'),
+      await h.request('GET', '/api/v1/nothing-here'),
+    ]) {
+      expect(res.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      )
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('x-frame-options')).toBe('DENY')
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(res.headers.get('strict-transport-security')).toContain('max-age=')
+      expect(res.headers.get('cache-control')).toBe('no-store')
+    }
+  })
+
+  it("keeps the pages' own policy: styles from this site only, no script at all", async () => {
+    const res = await fetch(`${h.server.url}/submit`)
+    const csp = res.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("style-src 'self'")
+    expect(csp).not.toContain('script-src')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+  })
+})
+
+describe('cross-site requests', () => {
+  it('refuses a form post from another site, and accepts one from our own page', async () => {
+    const body = form({ code: '0000-0000-0000', pin: '12345678' })
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' }
+
+    const forged = await fetch(`${h.server.url}/track`, {
+      method: 'POST',
+      body,
+      headers: { ...headers, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    })
+    const bare = await fetch(`${h.server.url}/track`, { method: 'POST', body, headers })
+    const own = await fetch(`${h.server.url}/track`, {
+      method: 'POST',
+      body,
+      headers: { ...headers, origin: h.server.url, 'sec-fetch-site': 'same-origin' },
+    })
+
+    expect(forged.status).toBe(403)
+    expect(bare.status).toBe(403)
+    expect(own.status).toBe(404) // reached the page: the code is unknown
+  })
+
+  it('keeps CORS closed: no allow-origin header, preflights are not answered', async () => {
+    const res = await fetch(`${h.server.url}/api/v1/petitions`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify(petition()),
+    })
+    const preflight = await fetch(`${h.server.url}/api/v1/petitions`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    })
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
+  })
+})
+
+describe('PIN guessing from one client across many codes', () => {
+  it(`stops a client after ${CLIENT_FAILURES_PER_WINDOW} wrong PINs in a window, whatever the codes, and lets it in after the window`, async () => {
+    // A fresh window: earlier tests in this file missed PINs from the same address.
+    h.clock.now = new Date(h.clock.now.getTime() + 16 * 60_000)
+    const receipts = []
+    for (let i = 0; i < 2; i++)
+      receipts.push((await h.request('POST', '/api/v1/petitions', { body: petition() })).body)
+    const { trackingCodeFromBytes } = await import('../../shared/domain/tracking-code.js')
+    const { randomBytes } = await import('node:crypto')
+    // Guesses spread over many codes (no per-code lock-out is ever reached).
+    for (let i = 0; i < CLIENT_FAILURES_PER_WINDOW; i++) {
+      const code = trackingCodeFromBytes(randomBytes(11))
+      const res = await h.request('GET', `/api/v1/petitions/${code}`, {
+        headers: { 'x-tracking-pin': '12345678' },
+      })
+      expect(res.status).toBe(404)
+    }
+
+    const blocked = await h.request('GET', `/api/v1/petitions/${receipts[0]!.trackingCode}`, {
+      headers: { 'x-tracking-pin': receipts[0]!.pin },
+    })
+    expect(blocked.status).toBe(429)
+    expect(blocked.body.type).toBe('/problems/too_many_attempts')
+
+    h.clock.now = new Date(h.clock.now.getTime() + 16 * 60_000)
+    const later = await h.request('GET', `/api/v1/petitions/${receipts[1]!.trackingCode}`, {
+      headers: { 'x-tracking-pin': receipts[1]!.pin },
+    })
+    expect(later.status).toBe(200)
+  })
+})
