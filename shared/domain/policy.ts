@@ -86,8 +86,9 @@ export function canReadQueue(
   return memberships(user, 'reception_officer').some((m) => m.committeeId === committeeId)
 }
 
+/** A reception officer of a committee (the desk belongs somewhere). */
 export function canRecordIntake(user: ActingUser): boolean {
-  return has(user, 'reception_officer')
+  return memberships(user, 'reception_officer').some((m) => m.committeeId !== undefined)
 }
 
 export function canManageUsers(user: ActingUser): boolean {
@@ -129,7 +130,10 @@ export function fieldGrants(user: ActingUser, c: CaseScope, committees: readonly
   const staff = staffReachesCase(user, c, committees)
   if (!staff) return { identity: false, internal: false }
   if (c.kind === 'denunciation') return { identity: false, internal: true }
-  const handles = committeeRolesFor(user, c.committeeId, committees).size > 0
+  // Only the committee that handles the case: a head above reads the file, not who filed it.
+  const handles = user.memberships.some(
+    (m) => (m.role === 'committee_handler' || m.role === 'committee_head') && m.committeeId === c.committeeId,
+  )
   const registered =
     has(user, 'reception_officer') &&
     (registeredBy(c, user.id) ||

@@ -1,0 +1,347 @@
+/**
+ * The authorization matrix: every staff route × every role × the role's relation to the resource
+ * (its own committee `btc`, the parent committee `dukhoi`, another committee `byt`, no committee),
+ * with the expected status written in the tables below. Any allow the table does not say fails.
+ *
+ * The resource is always a case (or the queue) of `btc`. For members, "owner" is the member who
+ * filed the case; "own" is a member of `btc` who did not. 404 is the answer wherever the caller
+ * may not learn that the case exists; 403 where the caller may see the case (or no case is
+ * involved) but not do this; 409 for a lifecycle action the caller's roles may not take.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STAFF_ROUTES } from '../../functions/staff-api/routes.js'
+import { ACTIONS } from '../../shared/domain/lifecycle.js'
+import { ROLES, type Role } from '../../shared/domain/vocabulary.js'
+import { act, actOk, addUser, fileAtDesk, fileOnline, storedCase, TODAY } from './authz-helpers.js'
+import { type Harness, petition, startHarness } from './harness.js'
+
+type Relation = 'owner' | 'own' | 'parent' | 'other' | 'none'
+const COMMITTEE_OF: Record<Relation, string | undefined> = {
+  owner: 'btc',
+  own: 'btc',
+  parent: 'dukhoi',
+  other: 'byt',
+  none: undefined,
+}
+
+interface Actor {
+  readonly key: string
+  /** undefined: no token at all. */
+  readonly userId?: string
+  readonly role?: Role
+  readonly relation?: Relation
+  readonly active: boolean
+}
+
+/** `committee_head @ parent` → a head of `dukhoi`; `… , deactivated` → the same account switched off. */
+function actor(key: string): Actor {
+  if (key === 'no token') return { key, active: false }
+  const m = /^(\w+) @ (\w+)(, deactivated)?$/.exec(key)
+  if (!m) throw new Error(`bad actor key '${key}'`)
+  const [, role, relation, off] = m as unknown as [string, Role, Relation, string | undefined]
+  return { key, userId: `mx.${role}.${relation}${off ? '.off' : ''}`, role, relation, active: !off }
+}
+
+// ─── Route × actor ──────────────────────────────────────────────────────────────────────────────
+
+const ROUTE_COLUMNS = [
+  'GET /api/v1/cases/{trackingCode}',
+  'POST /api/v1/cases/{trackingCode}/actions',
+  'POST /api/v1/cases/{trackingCode}/reveal',
+  'GET /api/v1/cases/{trackingCode}/history/verification',
+  'POST /api/v1/cases',
+  'GET /api/v1/committees',
+  'GET /api/v1/committees/{id}/queue',
+  'GET /api/v1/me/petitions',
+  'GET /api/v1/me/petitions/{trackingCode}',
+  'GET /api/v1/users',
+  'PUT /api/v1/users/{id}',
+] as const
+type RouteName = (typeof ROUTE_COLUMNS)[number]
+
+// biome-ignore format: the table is read as a grid
+const ROUTE_MATRIX: readonly (readonly [actor: string, ...expected: number[]])[] = [
+  //                                     case  accept reveal verify intake cttees queue  mine  mine/c users putUser
+  ['no token',                           401,  401,   401,   401,   401,   401,   401,   401,  401,   401,  401],
+  ['member @ owner',                     404,  404,   404,   404,   403,   200,   403,   200,  200,   403,  403],
+  ['member @ own',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403],
+  ['member @ parent',                    404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403],
+  ['member @ other',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403],
+  ['member @ none',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403],
+  ['reception_officer @ own',            200,  409,   403,   403,   201,   200,   200,   200,  404,   403,  403],
+  ['reception_officer @ parent',         404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403],
+  ['reception_officer @ other',          404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403],
+  // A reception officer needs a committee (the admin API refuses one without): without, no desk.
+  ['reception_officer @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403],
+  ['committee_handler @ own',            200,  200,   403,   403,   403,   200,   200,   200,  404,   403,  403],
+  ['committee_handler @ parent',         404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403],
+  ['committee_handler @ other',          404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403],
+  ['committee_handler @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403],
+  ['committee_head @ own',               200,  200,   200,   200,   403,   200,   200,   200,  404,   403,  403],
+  // A head above reads and audits the committees below, but neither acts for them nor reveals.
+  ['committee_head @ parent',            200,  409,   403,   200,   403,   200,   200,   200,  404,   403,  403],
+  ['committee_head @ other',             404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403],
+  ['committee_head @ none',              404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403],
+  ['supervisor @ own',                   200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403],
+  ['supervisor @ parent',                200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403],
+  ['supervisor @ other',                 200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403],
+  ['supervisor @ none',                  200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403],
+  ['admin @ own',                        404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200],
+  ['admin @ parent',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200],
+  ['admin @ other',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200],
+  ['admin @ none',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200],
+  ['committee_handler @ own, deactivated', 401, 401,  401,   401,   401,   401,   401,   401,  401,   401,  401],
+]
+
+// ─── Action × role, each on a state where the action is legal ───────────────────────────────────
+
+const ACTION_COLUMNS = [
+  'member @ own',
+  'reception_officer @ own',
+  'committee_handler @ own',
+  'committee_head @ own',
+  'committee_head @ parent',
+  'supervisor @ own',
+  'admin @ own',
+] as const
+
+type State = 'received' | 'accepted' | 'suspended' | 'resolved'
+
+// biome-ignore format: the table is read as a grid
+const ACTION_MATRIX: readonly (readonly [action: string, state: State, ...expected: number[]])[] = [
+  //                                       member desk  handler head  head↑  superv admin
+  ['accept',             'received',       404,   409,  200,    200,  409,   409,   404],
+  ['refuse',             'received',       404,   409,  200,    200,  409,   409,   404],
+  ['transfer',           'received',       404,   409,  200,    200,  409,   409,   404],
+  ['guide',              'received',       404,   409,  200,    200,  409,   409,   404],
+  ['file',               'received',       404,   409,  200,    200,  409,   409,   404],
+  ['mark_duplicate',     'received',       404,   200,  200,    200,  409,   409,   404],
+  ['reroute',            'received',       404,   200,  200,    200,  409,   409,   404],
+  ['withdraw',           'received',       404,   200,  200,    200,  409,   409,   404],
+  ['start_verification', 'accepted',       404,   409,  200,    200,  409,   409,   404],
+  ['extend',             'accepted',       404,   409,  409,    200,  409,   409,   404],
+  ['suspend',            'accepted',       404,   409,  200,    200,  409,   409,   404],
+  ['resolve',            'accepted',       404,   409,  200,    200,  409,   409,   404],
+  ['resume',             'suspended',      404,   409,  200,    200,  409,   409,   404],
+  ['close',              'resolved',       404,   409,  200,    200,  409,   409,   404],
+]
+
+// ─── Fixtures ────────────────────────────────────────────────────────────────────────────────────
+
+let h: Harness
+/** A complaint at `btc`, recorded at the desk by `tiepdan` for `mx.member.owner`: read-only cells use it. */
+let readCase: string
+/** One case per state for the refused cells; each refusal must leave it as it was. */
+const shared = {} as Record<State, { code: string; version: number }>
+
+async function caseIn(state: State): Promise<string> {
+  const { trackingCode } = await fileOnline(h)
+  if (state === 'received') return trackingCode
+  await actOk(h, trackingCode, 'btc.canbo', { action: 'accept' })
+  if (state === 'suspended')
+    await actOk(h, trackingCode, 'btc.canbo', { action: 'suspend', reason: 'Chờ kết quả giám định' })
+  if (state === 'resolved')
+    await actOk(h, trackingCode, 'btc.canbo', { action: 'resolve', answer: 'Trả lời.', outcome: 'rejected' })
+  return trackingCode
+}
+
+beforeAll(async () => {
+  h = await startHarness()
+  const actors = new Map<string, Actor>()
+  for (const key of [...ROUTE_MATRIX.map((row) => row[0]), ...ACTION_COLUMNS]) actors.set(key, actor(key))
+  await Promise.all(
+    [...actors.values()]
+      .filter((a) => a.userId)
+      .map((a) => addUser(h, a.userId!, a.role!, COMMITTEE_OF[a.relation!], a.active)),
+  )
+  readCase = (await fileAtDesk(h, { ownerId: 'mx.member.owner' })).trackingCode
+  for (const state of ['received', 'accepted', 'suspended', 'resolved'] as const) {
+    const code = await caseIn(state)
+    shared[state] = { code, version: (await storedCase(h, code)).version }
+  }
+})
+afterAll(async () => h.close())
+
+/** Refusals write nothing: the shared case keeps its version. */
+async function expectUntouched(state: State) {
+  expect((await storedCase(h, shared[state].code)).version).toBe(shared[state].version)
+}
+
+const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
+  accept: () => ({ action: 'accept' }),
+  refuse: () => ({ action: 'refuse', reason: 'no_related_interest' }),
+  transfer: () => ({ action: 'transfer', toCommitteeId: 'byt' }),
+  guide: () => ({ action: 'guide', guidance: 'Gửi đơn đến Tòa án nhân dân quận.' }),
+  file: () => ({ action: 'file', note: 'Lưu đơn' }),
+  mark_duplicate: () => ({ action: 'mark_duplicate', of: readCase }),
+  reroute: () => ({ action: 'reroute', toCommitteeId: 'byt' }),
+  withdraw: () => ({ action: 'withdraw', scope: 'full', reason: 'Đơn rút bằng văn bản' }),
+  start_verification: () => ({ action: 'start_verification' }),
+  extend: () => ({ action: 'extend', complexity: 'complex', reason: 'Vụ việc phức tạp' }),
+  suspend: () => ({ action: 'suspend', reason: 'Chờ kết quả giám định' }),
+  resolve: () => ({ action: 'resolve', answer: 'Kết luận: khiếu nại sai.', outcome: 'rejected' }),
+  resume: () => ({ action: 'resume' }),
+  close: () => ({ action: 'close' }),
+}
+
+type Res = Awaited<ReturnType<Harness['request']>>
+
+interface RouteCell {
+  /** Makes the request; a cell that is expected to change something gets a fresh case. */
+  call(as: string | undefined, expected: number, cell: number): Promise<Res>
+  /** What else must hold after the answer. */
+  check?(res: Res, a: Actor, expected: number, cell: number): Promise<void>
+}
+
+const ROUTES: Record<RouteName, RouteCell> = {
+  'GET /api/v1/cases/{trackingCode}': {
+    call: (as) => h.request('GET', `/api/v1/cases/${readCase}`, { as }),
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.trackingCode).toBe(readCase)
+    },
+  },
+  'POST /api/v1/cases/{trackingCode}/actions': {
+    async call(as, expected) {
+      const code = expected === 200 ? await caseIn('received') : shared.received.code
+      return h.request('POST', `/api/v1/cases/${code}/actions`, {
+        as,
+        body: { action: 'accept' },
+        headers: { 'if-match': '1' },
+      })
+    },
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.status).toBe('accepted')
+      else await expectUntouched('received')
+      if (expected === 409) expect(res.body.type).toBe('/problems/not_allowed_for_role')
+    },
+  },
+  'POST /api/v1/cases/{trackingCode}/reveal': {
+    async call(as, expected) {
+      const code = expected === 200 ? await caseIn('received') : shared.received.code
+      return h.request('POST', `/api/v1/cases/${code}/reveal`, { as, body: { reason: 'Ma trận phân quyền' } })
+    },
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.petitioner.fullName).toBe('Nguyễn Văn An')
+      else await expectUntouched('received')
+    },
+  },
+  'GET /api/v1/cases/{trackingCode}/history/verification': {
+    call: (as) => h.request('GET', `/api/v1/cases/${readCase}/history/verification`, { as }),
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.intact).toBe(true)
+    },
+  },
+  'POST /api/v1/cases': {
+    call: (as) =>
+      h.request('POST', '/api/v1/cases', {
+        as,
+        body: {
+          ...petition({ concerns: { organization: 'Bộ Tài chính' } }),
+          channel: 'post',
+          receivedAt: TODAY,
+        },
+      }),
+  },
+  'GET /api/v1/committees': { call: (as) => h.request('GET', '/api/v1/committees', { as }) },
+  'GET /api/v1/committees/{id}/queue': {
+    call: (as) => h.request('GET', '/api/v1/committees/btc/queue?limit=100', { as }),
+  },
+  'GET /api/v1/me/petitions': {
+    call: (as) => h.request('GET', '/api/v1/me/petitions', { as }),
+    async check(res, a, expected) {
+      // The list is always one's own: only the owner finds the case in it.
+      if (expected === 200)
+        expect(res.body.items.map((i: { trackingCode: string }) => i.trackingCode).includes(readCase)).toBe(
+          a.key === 'member @ owner',
+        )
+    },
+  },
+  'GET /api/v1/me/petitions/{trackingCode}': {
+    call: (as) => h.request('GET', `/api/v1/me/petitions/${readCase}`, { as }),
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.history).toBeUndefined()
+    },
+  },
+  'GET /api/v1/users': { call: (as) => h.request('GET', '/api/v1/users', { as }) },
+  'PUT /api/v1/users/{id}': {
+    call: (as, _expected, cell) =>
+      h.request('PUT', `/api/v1/users/mx-target-${cell}`, {
+        as,
+        body: { displayName: 'Tài khoản thử', memberships: [{ role: 'supervisor' }] },
+      }),
+    async check(_res, _a, expected, cell) {
+      // A refused write leaves no account behind (here: a supervisor, the widest reader).
+      expect(Boolean(await h.server.services.users.getUser(`mx-target-${cell}`))).toBe(expected === 200)
+    },
+  },
+}
+
+const routeCells = ROUTE_MATRIX.flatMap(([key, ...expected], row) =>
+  ROUTE_COLUMNS.map((route, col) => ({
+    actor: key,
+    route,
+    expected: expected[col]!,
+    cell: row * ROUTE_COLUMNS.length + col,
+  })),
+)
+
+const actionCells = ACTION_MATRIX.flatMap(([action, state, ...expected]) =>
+  ACTION_COLUMNS.map((key, col) => ({ action, state, actor: key, expected: expected[col]! })),
+)
+
+let ran = 0
+
+describe('the tables', () => {
+  it('cover every staff route of the app, every role and every action, with one status per cell', () => {
+    const appRoutes = STAFF_ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`)
+    expect([...ROUTE_COLUMNS].sort()).toEqual([...appRoutes].sort())
+    expect(ACTION_MATRIX.map((row) => row[0]).sort()).toEqual([...ACTIONS].sort())
+    for (const role of ROLES)
+      for (const relation of ['own', 'parent', 'other', 'none'])
+        expect(ROUTE_MATRIX.map((row) => row[0])).toContain(`${role} @ ${relation}`)
+    for (const row of ROUTE_MATRIX) expect(row).toHaveLength(1 + ROUTE_COLUMNS.length)
+    for (const row of ACTION_MATRIX) expect(row).toHaveLength(2 + ACTION_COLUMNS.length)
+  })
+})
+
+describe('route × role × relation', () => {
+  it.each(routeCells)('$route as $actor → $expected', async ({ actor: key, route, expected, cell }) => {
+    ran++
+    const a = actor(key)
+    const spec = ROUTES[route]
+
+    const res = await spec.call(a.userId, expected, cell)
+
+    expect(res.status, `${route} as ${key}`).toBe(expected)
+    if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json')
+    await spec.check?.(res, a, expected, cell)
+  })
+})
+
+describe('action × role, on a state where the action is legal', () => {
+  it.each(actionCells)('$action on a $state case as $actor → $expected', async (c) => {
+    ran++
+    const a = actor(c.actor)
+    const code = c.expected === 200 ? await caseIn(c.state) : shared[c.state].code
+
+    const res = await act(h, code, a.userId!, ACTION_BODIES[c.action]!())
+
+    expect(res.status, `${c.action} as ${c.actor}: ${res.body?.type ?? ''}`).toBe(c.expected)
+    if (c.expected === 200)
+      expect(res.body.history.at(-1).actor).toMatchObject({ kind: 'staff', id: a.userId })
+    else await expectUntouched(c.state)
+    if (c.expected === 409) expect(res.body.type).toBe('/problems/not_allowed_for_role')
+  })
+})
+
+describe('the count', () => {
+  it('ran every cell of both tables', () => {
+    const expected = ROUTE_MATRIX.length * ROUTE_COLUMNS.length + ACTION_MATRIX.length * ACTION_COLUMNS.length
+    console.log(
+      `authz-matrix: ${ran} cells = ${ROUTE_MATRIX.length} actors × ${ROUTE_COLUMNS.length} routes ` +
+        `+ ${ACTION_MATRIX.length} actions × ${ACTION_COLUMNS.length} roles`,
+    )
+    expect(ran).toBe(expected)
+    expect(expected).toBe(395)
+  })
+})

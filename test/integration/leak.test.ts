@@ -1,0 +1,515 @@
+/**
+ * The leak test: petitions filed with unique identity markers go through every flow, and every
+ * response, page, log line and stored item is searched for them. A marker may appear only where
+ * the policy allows (DOMAIN.md §4; DESIGN.md §7):
+ *
+ *   - a complainant's identity in the staff view of the handling committee's handler and head, and
+ *     of the reception officer who registered the petition;
+ *   - a denouncer's identity nowhere but in the one response to an audited reveal;
+ *   - never in a receipt, a citizen page or view, a queue, a history, a problem, a log line or a
+ *     stored item in plaintext.
+ */
+import { randomBytes, randomInt } from 'node:crypto'
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
+import {
+  getPage,
+  type LoggingHarness,
+  postForm,
+  rawCaseItems,
+  startLoggingHarness,
+  TODAY,
+} from './authz-helpers.js'
+import { petition } from './harness.js'
+
+let h: LoggingHarness
+beforeAll(async () => {
+  h = await startLoggingHarness()
+})
+afterAll(async () => h.close())
+
+// ─── The petitions and their markers ─────────────────────────────────────────────────────────────
+
+const PETITIONS = {
+  D: 'denunciation filed through the API',
+  C: 'complaint filed through the API',
+  F: 'anonymous feedback filed through the API',
+  DF: 'denunciation filed on the web form',
+  CI: 'complaint recorded at the desk',
+  DI: 'denunciation recorded at the desk',
+} as const
+type P = keyof typeof PETITIONS
+const IDENTIFIED: readonly P[] = ['D', 'C', 'DF', 'CI', 'DI']
+
+const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('')
+
+function identityFor(p: P) {
+  const r = randomBytes(4).toString('hex')
+  return {
+    fullName: `LEAKMARK-${p}-NAME-${r} Nguyễn Thị`,
+    idNumber: digits(12),
+    address: `Số 7 ngõ LEAKMARK-${p}-ADDR-${r}, Hà Nội`,
+    phone: `09${digits(8)}`,
+    email: `leakmark-${p.toLowerCase()}-mail-${r}@example.vn`,
+  }
+}
+type Identity = ReturnType<typeof identityFor>
+
+const IDENTITIES = Object.fromEntries(IDENTIFIED.map((p) => [p, identityFor(p)])) as Record<P, Identity>
+
+/** What is searched for: the distinctive part of each field, case-insensitively. */
+const MARKERS = IDENTIFIED.flatMap((p) => {
+  const id = IDENTITIES[p]
+  return [
+    ['fullName', id.fullName.split(' ')[0]!],
+    ['idNumber', id.idNumber],
+    ['address', /LEAKMARK-\S+?(?=,)/.exec(id.address)![0]],
+    ['phone', id.phone],
+    ['email', id.email.split('@')[0]!],
+  ].map(([field, token]) => ({ petition: p, label: `${p}.${field}`, token: token!.toLowerCase() }))
+})
+
+// ─── Observations ───────────────────────────────────────────────────────────────────────────────
+
+const observations: { place: string; text: string; shows: readonly P[] }[] = []
+
+/** Records what a place carried, and checks that exactly the identities it may show are in it. */
+function observe(place: string, carried: unknown, shows: readonly P[] = []) {
+  const text = (typeof carried === 'string' ? carried : (JSON.stringify(carried) ?? '')).toLowerCase()
+  observations.push({ place, text, shows })
+  const found = MARKERS.filter((m) => text.includes(m.token)).map((m) => m.label)
+  const allowed = MARKERS.filter((m) => shows.includes(m.petition)).map((m) => m.label)
+  expect.soft(found, `identity markers in: ${place}`).toEqual(allowed)
+}
+
+const filed = {} as Record<P, { trackingCode: string; pin: string }>
+const idempotencyKey = `leak-${randomBytes(6).toString('hex')}`
+
+/** The lookup form's fields. */
+const credentials = (p: P) => ({ code: filed[p].trackingCode, pin: filed[p].pin })
+
+async function track(p: P) {
+  return h.request('GET', `/api/v1/petitions/${filed[p].trackingCode}`, {
+    headers: { 'x-tracking-pin': filed[p].pin },
+  })
+}
+
+async function actAs(p: P, as: string, body: Record<string, unknown>) {
+  const stored = await h.server.services.cases.getCase(normalizeTrackingCode(filed[p].trackingCode)!)
+  return h.request('POST', `/api/v1/cases/${filed[p].trackingCode}/actions`, {
+    as,
+    body,
+    headers: { 'if-match': String(stored!.version) },
+  })
+}
+
+/** Staff look at cases: the view (with the identity where granted) and its history (never). */
+async function viewAs(viewer: { id: string; as: string; sees: readonly P[] }, p: P) {
+  const res = await h.request('GET', `/api/v1/cases/${filed[p].trackingCode}`, { as: viewer.id })
+  if (res.status === 200) {
+    observe(`staff view: ${viewer.as}`, res.body, viewer.sees.includes(p) ? [p] : [])
+    observe('history in a staff view', res.body.history)
+  } else observe(`problem: case outside the scope of the ${viewer.as}`, res.body)
+  return res
+}
+
+/** Every string of a stored item decoded as base64 and hex too: "sealed" must not mean "encoded". */
+function decodedStrings(value: unknown): string {
+  const out: string[] = []
+  const walk = (v: unknown) => {
+    if (typeof v === 'string')
+      for (const part of v.split(/[.$#:]/)) {
+        if (part.length >= 8 && /^[A-Za-z0-9+/_=-]+$/.test(part))
+          out.push(Buffer.from(part, 'base64').toString('latin1'))
+        if (part.length >= 8 && /^([0-9a-f]{2})+$/i.test(part))
+          out.push(Buffer.from(part, 'hex').toString('latin1'))
+      }
+    else if (Array.isArray(v)) v.forEach(walk)
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk)
+  }
+  walk(value)
+  return out.join('\n')
+}
+
+// ─── The flows ──────────────────────────────────────────────────────────────────────────────────
+
+describe('petitions with identity markers going through every flow', () => {
+  it('files a denunciation, a complaint and an anonymous feedback through the API; receipts carry no identity', async () => {
+    const organization = { concerns: { organization: 'Bộ Tài chính' } }
+    const d = await h.request('POST', '/api/v1/petitions', {
+      body: petition({
+        kind: 'denunciation',
+        topic: 'corruption',
+        petitioner: IDENTITIES.D,
+        ...organization,
+      }),
+    })
+    const c = await h.request('POST', '/api/v1/petitions', {
+      body: petition({ kind: 'complaint', petitioner: IDENTITIES.C, ...organization }),
+      headers: { 'idempotency-key': idempotencyKey },
+    })
+    const { petitioner: _none, ...anonymous } = petition({
+      kind: 'feedback',
+      anonymous: true,
+      ...organization,
+    })
+    const f = await h.request('POST', '/api/v1/petitions', { body: anonymous })
+
+    for (const [p, res] of [
+      ['D', d],
+      ['C', c],
+      ['F', f],
+    ] as const) {
+      expect(res.status).toBe(201)
+      expect(res.body.committee.id).toBe('btc')
+      filed[p] = res.body
+      observe('submission receipt (JSON)', res.body)
+    }
+  })
+
+  it('replays the idempotent receipt and keeps its record without identity', async () => {
+    const replay = await h.request('POST', '/api/v1/petitions', {
+      body: petition({
+        kind: 'complaint',
+        petitioner: IDENTITIES.C,
+        concerns: { organization: 'Bộ Tài chính' },
+      }),
+      headers: { 'idempotency-key': idempotencyKey },
+    })
+    const records = await h.server.services.db.send(
+      new QueryCommand({
+        TableName: h.server.services.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY' },
+      }),
+    )
+
+    expect(replay.body.trackingCode).toBe(filed.C.trackingCode)
+    expect(records.Items).toHaveLength(1)
+    observe('submission receipt, replayed (JSON)', replay.body)
+    observe('idempotency record', records.Items)
+    observe('idempotency record, decoded', decodedStrings(records.Items))
+  })
+
+  it('refuses a malformed submission without echoing the identity in the problem', async () => {
+    const res = await h.request('POST', '/api/v1/petitions', {
+      body: petition({ kind: 'denunciation', petitioner: IDENTITIES.D, priority: 'urgent' }),
+    })
+
+    expect(res.status).toBe(422)
+    observe('problem: invalid submission', res.body)
+  })
+
+  it('files a denunciation on the web form; the receipt page carries no identity', async () => {
+    const form = await getPage(h, '/submit')
+    const id = IDENTITIES.DF
+
+    const res = await postForm(
+      h,
+      '/submit',
+      {
+        kind: 'denunciation',
+        title: 'Tố cáo nhận tiền khi giải quyết hồ sơ',
+        content: 'Cán bộ một cửa gợi ý chi tiền để hồ sơ được giải quyết nhanh.',
+        topic: 'corruption',
+        'concerns.organization': 'Cục Thuế',
+        'petitioner.fullName': id.fullName,
+        'petitioner.idNumber': id.idNumber,
+        'petitioner.address': id.address,
+        'petitioner.phone': id.phone,
+        'petitioner.email': id.email,
+      },
+      form,
+    )
+
+    expect(res.status).toBe(201)
+    filed.DF = {
+      trackingCode: /id="tracking-code"[^>]*>\s*([^<\s]+)/.exec(res.html)![1]!,
+      pin: /id="pin"[^>]*>\s*(\d+)/.exec(res.html)![1]!,
+    }
+    observe('receipt page (HTML)', res.html)
+  })
+
+  it('records a complaint for a member and a denunciation at the desk; the receipts carry no identity', async () => {
+    const desk = (kind: string, petitioner: Identity, extra: Record<string, unknown> = {}) =>
+      h.request('POST', '/api/v1/cases', {
+        as: 'tiepdan',
+        body: {
+          ...petition({ kind, petitioner, concerns: { organization: 'Bộ Tài chính' } }),
+          channel: 'post',
+          receivedAt: TODAY,
+          ...extra,
+        },
+      })
+
+    const ci = await desk('complaint', IDENTITIES.CI, { ownerId: 'dangvien' })
+    const di = await desk('denunciation', IDENTITIES.DI)
+
+    for (const [p, res] of [
+      ['CI', ci],
+      ['DI', di],
+    ] as const) {
+      expect(res.status).toBe(201)
+      expect(res.body.committee.id).toBe('btc')
+      filed[p] = res.body
+      observe('intake receipt (JSON)', res.body)
+    }
+  })
+
+  it('lets every petitioner track their petition, by the API and on the web form, without identity', async () => {
+    for (const p of Object.keys(PETITIONS) as P[]) {
+      const json = await track(p)
+      expect(json.status).toBe(200)
+      observe('tracking view (JSON)', json.body)
+    }
+    for (const p of ['D', 'DF'] as const) {
+      const page = await postForm(h, '/track', credentials(p), await getPage(h, '/track'))
+      expect(page.status).toBe(200)
+      observe('tracking page (HTML)', page.html)
+    }
+  })
+
+  it("lists the committee's queue without identity, whoever reads it", async () => {
+    for (const reader of ['btc.canbo', 'btc.truong', 'dukhoi.truong', 'giamsat']) {
+      const res = await h.request('GET', '/api/v1/committees/btc/queue?limit=100', { as: reader })
+      expect(res.status).toBe(200)
+      expect(res.body.items).toHaveLength(6)
+      observe('queue listing', res.body)
+    }
+  })
+
+  it("shows a complainant's identity to the handling committee and the registering officer only, a denouncer's to nobody", async () => {
+    const viewers = [
+      { id: 'btc.canbo', as: 'handler of the handling committee', sees: ['C', 'CI'] },
+      { id: 'btc.truong', as: 'head of the handling committee', sees: ['C', 'CI'] },
+      { id: 'dukhoi.truong', as: 'head of the parent committee', sees: [] },
+      { id: 'giamsat', as: 'supervisor', sees: [] },
+      { id: 'tiepdan', as: 'registering reception officer', sees: ['CI'] },
+      { id: 'byt.canbo', as: 'handler of another committee', sees: [] },
+      { id: 'dangvien', as: 'member', sees: [] },
+      { id: 'admin', as: 'admin', sees: [] },
+    ] as const
+
+    for (const viewer of viewers) for (const p of Object.keys(PETITIONS) as P[]) await viewAs(viewer, p)
+
+    const head = await h.request('GET', `/api/v1/cases/${filed.D.trackingCode}`, { as: 'btc.truong' })
+    expect(head.body.petitioner).toBe('redacted')
+    const anonymous = await h.request('GET', `/api/v1/cases/${filed.F.trackingCode}`, { as: 'btc.truong' })
+    expect(anonymous.body.petitioner).toBeUndefined()
+  })
+
+  it('answers staff actions with the same view the actor may see', async () => {
+    const complaint = await actAs('CI', 'btc.canbo', { action: 'accept', note: 'Thụ lý' })
+    const denunciation = await actAs('DF', 'btc.canbo', { action: 'accept', note: 'Thụ lý' })
+
+    expect(complaint.status).toBe(200)
+    expect(denunciation.status).toBe(200)
+    observe('staff action response: handler of the handling committee', complaint.body, ['CI'])
+    observe('staff action response: handler of the handling committee', denunciation.body)
+  })
+
+  it('transfers the denunciation and the complaint to another committee: the identity goes with the case', async () => {
+    const d = await actAs('D', 'btc.canbo', { action: 'transfer', toCommitteeId: 'byt', note: 'Chuyển' })
+    const c = await actAs('C', 'btc.canbo', { action: 'transfer', toCommitteeId: 'byt' })
+
+    expect(d.body.committee.id).toBe('byt')
+    expect(c.body.committee.id).toBe('byt')
+    // The old committee's handler gets the result of what they did, no longer the identity.
+    observe('staff action response: transfer by the old committee', d.body)
+    observe('staff action response: transfer by the old committee', c.body)
+    const after = [
+      { id: 'byt.canbo', as: 'handler of the new committee', sees: ['C'] },
+      { id: 'byt.truong', as: 'head of the new committee', sees: ['C'] },
+      { id: 'btc.canbo', as: 'handler of the old committee', sees: [] },
+    ] as const
+    for (const viewer of after) for (const p of ['D', 'C'] as const) await viewAs(viewer, p)
+  })
+
+  it('re-routes the desk denunciation to another committee without identity in the answer or the new queue', async () => {
+    const res = await actAs('DI', 'tiepdan', {
+      action: 'reroute',
+      toCommitteeId: 'btp',
+      note: 'Thuộc Bộ Tư pháp',
+    })
+    const queue = await h.request('GET', '/api/v1/committees/btp/queue', { as: 'btp.canbo' })
+
+    expect(res.status).toBe(200)
+    expect(queue.body.items.map((i: { trackingCode: string }) => i.trackingCode)).toEqual([
+      filed.DI.trackingCode,
+    ])
+    observe('staff action response: re-route by the registering reception officer', res.body)
+    observe('queue listing', queue.body)
+    await viewAs({ id: 'btp.truong', as: 'head of the new committee', sees: [] }, 'DI')
+  })
+
+  it('refuses to reveal to a handler, to the old committee and for an anonymous petition, without identity', async () => {
+    const reveal = (p: P, as: string) =>
+      h.request('POST', `/api/v1/cases/${filed[p].trackingCode}/reveal`, { as, body: { reason: 'Thử' } })
+
+    const handler = await reveal('D', 'byt.canbo')
+    const oldCommittee = await reveal('D', 'btc.truong')
+    const anonymous = await reveal('F', 'btc.truong')
+
+    expect(handler.status).toBe(403)
+    expect(oldCommittee.status).toBe(404)
+    expect(anonymous.status).toBe(409)
+    for (const res of [handler, oldCommittee, anonymous]) observe('problem: reveal refused', res.body)
+  })
+
+  it('reveals the denouncer once to the head of the resolving committee, and records it with the reason', async () => {
+    const reason = 'Cần xác minh trực tiếp với người tố cáo theo Điều 9 Luật Tố cáo'
+
+    const res = await h.request('POST', `/api/v1/cases/${filed.D.trackingCode}/reveal`, {
+      as: 'byt.truong',
+      body: { reason },
+    })
+
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(res.body.petitioner).toEqual(IDENTITIES.D)
+    observe('reveal response', res.body, ['D'])
+
+    const again = await h.request('GET', `/api/v1/cases/${filed.D.trackingCode}`, { as: 'byt.truong' })
+    expect(again.body.petitioner).toBe('redacted')
+    observe('staff view: head of the new committee, after the reveal', again.body)
+
+    const audit = await h.request('GET', `/api/v1/cases/${filed.D.trackingCode}`, { as: 'giamsat' })
+    const revealed = audit.body.history.filter((e: { type: string }) => e.type === 'identity_revealed')
+    expect(revealed).toHaveLength(1)
+    expect(revealed[0]).toMatchObject({ actor: { id: 'byt.truong' }, public: false, data: { reason } })
+    observe('history in a staff view', audit.body.history)
+
+    const verification = await h.request(
+      'GET',
+      `/api/v1/cases/${filed.D.trackingCode}/history/verification`,
+      {
+        as: 'giamsat',
+      },
+    )
+    expect(verification.body.intact).toBe(true)
+    observe('history verification', verification.body)
+  })
+
+  it('takes supplements and withdrawals, by the API and on the web form, without identity', async () => {
+    const pin = (p: P) => ({ 'x-tracking-pin': filed[p].pin })
+    const supplement = await h.request('POST', `/api/v1/petitions/${filed.D.trackingCode}/supplements`, {
+      body: { text: 'Bổ sung: bản sao chứng từ.' },
+      headers: pin('D'),
+    })
+    const partial = await h.request('POST', `/api/v1/petitions/${filed.D.trackingCode}/withdrawal`, {
+      body: { scope: 'partial', reason: 'Rút nội dung thứ hai.' },
+      headers: pin('D'),
+    })
+    const full = await h.request('POST', `/api/v1/petitions/${filed.C.trackingCode}/withdrawal`, {
+      body: { scope: 'full', reason: 'Đã được giải thích.' },
+      headers: pin('C'),
+    })
+    const page = await postForm(h, '/track', credentials('DF'), await getPage(h, '/track'))
+    const formSupplement = await postForm(
+      h,
+      '/track/supplement',
+      { 'supplement.text': 'Bổ sung ghi âm.' },
+      page,
+    )
+    const formWithdrawal = await postForm(
+      h,
+      '/track/withdraw',
+      { 'withdraw.reason': 'Tôi rút đơn.', 'withdraw.confirm': 'on' },
+      formSupplement,
+    )
+
+    expect([supplement.status, partial.status, full.status]).toEqual([201, 200, 200])
+    expect([formSupplement.status, formWithdrawal.status]).toEqual([200, 200])
+    expect((await track('DF')).body.status).toBe('withdrawn')
+    observe('supplement response (JSON)', supplement.body)
+    observe('withdrawal response (JSON)', partial.body)
+    observe('withdrawal response (JSON)', full.body)
+    observe('supplement response (HTML)', formSupplement.html)
+    observe('withdrawal response (HTML)', formWithdrawal.html)
+    const staff = await h.request('GET', `/api/v1/cases/${filed.D.trackingCode}`, { as: 'byt.truong' })
+    expect(staff.body.supplements).toHaveLength(1)
+    observe('staff view: head of the new committee, after the reveal', staff.body)
+  })
+
+  it("shows a member their own petition in the petitioner's view, without identity", async () => {
+    const list = await h.request('GET', '/api/v1/me/petitions', { as: 'dangvien' })
+    const one = await h.request('GET', `/api/v1/me/petitions/${filed.CI.trackingCode}`, { as: 'dangvien' })
+
+    expect(list.body.items).toHaveLength(1)
+    expect(one.status).toBe(200)
+    observe("member's list of petitions", list.body)
+    observe("member's petition", one.body)
+  })
+
+  it('publishes an OpenAPI document that carries no identity', async () => {
+    const doc = await h.request('GET', '/api/v1/openapi.json')
+    expect(doc.status).toBe(200)
+    observe('OpenAPI document', doc.body)
+  })
+})
+
+describe('what is kept', () => {
+  it('seals every identity in the stored case, content and supplement items', async () => {
+    const { db, tableName } = h.server.services
+    for (const p of Object.keys(PETITIONS) as P[]) {
+      const pk = `CASE#${normalizeTrackingCode(filed[p].trackingCode)}`
+      const content = (await db.send(new GetCommand({ TableName: tableName, Key: { pk, sk: 'CONTENT' } })))
+        .Item
+      const record = (await db.send(new GetCommand({ TableName: tableName, Key: { pk, sk: 'CASE' } }))).Item
+      const all = await rawCaseItems(h, filed[p].trackingCode)
+
+      if (p === 'F') expect(content?.petitionerSealed).toBeUndefined()
+      else expect(content?.petitionerSealed).toMatch(/^v1\./)
+      observe('stored content item', content)
+      observe('stored case item', record)
+      observe('stored items of the case (with supplements)', all)
+      observe('stored items of the case, decoded', decodedStrings(all))
+    }
+  })
+
+  it('keeps no identity in plaintext anywhere in the table', async () => {
+    const items: Record<string, unknown>[] = []
+    let start: Record<string, unknown> | undefined
+    do {
+      const page = await h.server.services.db.send(
+        new ScanCommand({ TableName: h.server.services.tableName, ExclusiveStartKey: start }),
+      )
+      items.push(...(page.Items ?? []))
+      start = page.LastEvaluatedKey
+    } while (start)
+
+    expect(items.length).toBeGreaterThan(50)
+    observe('whole table scan', items)
+    observe('whole table scan, decoded', decodedStrings(items))
+  })
+
+  it('writes no identity to the logs', () => {
+    const lines = h.logs.join('')
+
+    expect(lines).toContain('"message":"petition received"')
+    expect(lines).toContain('"message":"identity revealed"')
+    observe('Powertools log lines', lines)
+  })
+})
+
+describe('in sum', () => {
+  it("shows a denouncer's identity in exactly one response of all, and each marker only where allowed", () => {
+    const carrying = (p: P) =>
+      observations
+        .filter((o) => MARKERS.some((m) => m.petition === p && o.text.includes(m.token)))
+        .map((o) => o.place)
+
+    expect(carrying('D')).toEqual(['reveal response'])
+    expect(carrying('DF')).toEqual([])
+    expect(carrying('DI')).toEqual([])
+
+    const places = new Set(observations.map((o) => o.place))
+    const allowedIn = IDENTIFIED.map((p) => `${p} → ${[...new Set(carrying(p))].join(', ') || 'nowhere'}`)
+    console.log(
+      `leak-test: ${MARKERS.length} markers (${IDENTIFIED.length} petitions × 5 identity fields) × ` +
+        `${places.size} places (${observations.length} observations); allowed in: ${allowedIn.join('; ')}`,
+    )
+    expect(MARKERS).toHaveLength(25)
+  })
+})
