@@ -6,6 +6,7 @@
 import { loadLambdaConfig } from '../shared/config.js'
 import { createKmsSealer } from '../shared/kms-sealer.js'
 import { createLogger } from '../shared/observability.js'
+import { SEALING_PURPOSES } from '../shared/sealing.js'
 import { createServices } from '../shared/service/context.js'
 import { createPetitionService } from '../shared/service/petitions.js'
 import { createDocumentClient } from '../shared/store/client.js'
@@ -14,7 +15,11 @@ export function lambdaRuntime(serviceName: string) {
   const config = loadLambdaConfig()
   const logger = createLogger({ serviceName, level: config.LOG_LEVEL })
   const db = createDocumentClient({ region: config.AWS_REGION })
-  const sealer = createKmsSealer({ keyId: config.IDENTITY_KMS_KEY_ID })
+  const sealer = createKmsSealer({ keyId: config.IDENTITY_KMS_KEY_ID, purpose: SEALING_PURPOSES.identity })
+  const receiptSealer = createKmsSealer({
+    keyId: config.IDENTITY_KMS_KEY_ID,
+    purpose: SEALING_PURPOSES.receipt,
+  })
   const services = createServices({
     db,
     tableName: config.TABLE_NAME,
@@ -23,5 +28,5 @@ export function lambdaRuntime(serviceName: string) {
     organizationName: { vi: config.ORG_NAME_VI, en: config.ORG_NAME_EN },
     rateLimitSalt: config.RATE_LIMIT_SALT,
   })
-  return { config, logger, services, sealer, petitions: createPetitionService(services) }
+  return { config, logger, services, sealer, receiptSealer, petitions: createPetitionService(services) }
 }

@@ -97,7 +97,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       idempotentSubmit: createIdempotentSubmit({
         tableName: LOCAL_TABLE,
         endpoint: dynamo.endpoint,
-        sealer,
+        // A key of its own, as the KMS purpose separates them in AWS.
+        sealer: createLocalSealer(
+          createHash('sha256').update(identityKey).update('idempotent-receipt').digest(),
+        ),
         onCapacity: options.onCapacity,
       }),
     })

@@ -6,16 +6,17 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms'
+import type { SealingPurpose } from './sealing.js'
 import type { Sealer } from './security.js'
 
-const CONTEXT = { purpose: 'petitioner-identity' }
-const AAD = Buffer.from('petitioner-identity')
 const KEY_REUSE_MS = 5 * 60_000
 const KEY_REUSE_MESSAGES = 1_000
 const OPEN_CACHE_ENTRIES = 256
 
 export interface KmsSealerOptions {
   readonly keyId: string
+  /** The encryption context's purpose: data keys of one purpose never open another's values. */
+  readonly purpose: SealingPurpose
   readonly client?: KMSClient
   readonly now?: () => number
 }
@@ -23,6 +24,8 @@ export interface KmsSealerOptions {
 export function createKmsSealer(options: KmsSealerOptions): Sealer {
   const kms = options.client ?? new KMSClient({})
   const now = options.now ?? Date.now
+  const CONTEXT = { purpose: options.purpose }
+  const AAD = Buffer.from(options.purpose)
   let current: { key: Buffer; encrypted: string; createdAt: number; uses: number } | undefined
   const opened = new Map<string, Buffer>()
 

@@ -7,16 +7,20 @@ import { lambdaRuntime } from '../lambda-runtime.js'
 import { createPublicApp } from './app.js'
 import { buildCitizenPages } from './pages.js'
 
-const { config, logger, services, sealer, petitions } = lambdaRuntime('public-api')
+const { config, logger, services, receiptSealer, petitions } = lambdaRuntime('public-api')
+const idempotentSubmit = createIdempotentSubmit({
+  tableName: config.TABLE_NAME,
+  region: config.AWS_REGION,
+  sealer: receiptSealer,
+})
 const app = createPublicApp({
   services,
   petitions,
-  idempotentSubmit: createIdempotentSubmit({
-    tableName: config.TABLE_NAME,
-    region: config.AWS_REGION,
-    sealer,
-  }),
+  idempotentSubmit,
   pages: buildCitizenPages(services, petitions),
+  corsOrigins: config.CORS_ORIGINS,
 })
 
-export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }))
+export const handler = middy(handle(app))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .before((request) => idempotentSubmit.registerLambdaContext(request.context))

@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import type { Context } from 'aws-lambda'
 import type { Sealer } from '../security.js'
 import { type CapacityRecord, meterCapacity } from '../store/client.js'
+import { TIME_TO_LIVE_ATTRIBUTE } from '../store/table.js'
 import type { Receipt } from './petitions.js'
 
 export interface IdempotencyOptions {
@@ -49,6 +50,8 @@ export function createIdempotentSubmit(options: IdempotencyOptions): IdempotentS
     keyAttr: 'pk',
     sortKeyAttr: 'sk',
     staticPkValue: 'IDEMPOTENCY',
+    // The table's one time-to-live attribute, shared with every other expiring item.
+    expiryAttr: TIME_TO_LIVE_ATTRIBUTE,
     awsSdkV3Client: client,
   })
   const config = new IdempotencyConfig({

@@ -11,8 +11,12 @@
  *   CONFIG / CALENDAR         per-year day-off / working-day overrides
  *   CONFIG / DEADLINES        deadline settings (how "days" are counted, configurable limits)
  *   USERS / USER#<id>         a staff or member account
- *   IDEMPOTENCY#<hash> / -    Powertools idempotency records for public submission
+ *   IDEMPOTENCY / <hash>      Powertools idempotency records for public submission (expire)
+ *   RATE#<hash> / PIN#<window> wrong PINs per client address and window (expire)
  */
+
+/** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */
+export const TIME_TO_LIVE_ATTRIBUTE = 'expiresAt'
 
 export interface IndexDefinition {
   /** Named after the access pattern it serves. */

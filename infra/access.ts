@@ -1,0 +1,63 @@
+/**
+ * Each function's access patterns, in partition keys, read off the store modules it calls. When a
+ * store function is added to a function's path, its line here changes with it; anything missing
+ * fails in AWS with AccessDenied naming the action, never silently.
+ *
+ * Partition keys (shared/store):
+ *   CASE#<code>   cases.ts, pin-guard.ts: CASE, CONTENT, PIN_GUARD, SUPPLEMENT#<seq>
+ *   CONFIG        settings.ts: COMMITTEES, ROUTING, CALENDAR, DEADLINES
+ *   USERS         users.ts: USER#<id>
+ *   IDEMPOTENCY   service/idempotency.ts (Powertools `staticPkValue`): <function>#<hash>
+ *   RATE#<hash>   rate-limits.ts: PIN#<window start> (wrong PINs per client address)
+ */
+import { casePk } from '../shared/store/keys.js'
+import type { TableAccess } from './constructs/data-table.js'
+
+const ANY_CASE = casePk('*')
+const CONFIG = 'CONFIG'
+const USERS = 'USERS'
+const IDEMPOTENCY = 'IDEMPOTENCY'
+const ANY_CLIENT_WINDOW = 'RATE#*'
+
+/**
+ * The public function (shared/service/petitions.ts `submit`, `track`, `withdraw`, `supplement`):
+ *   submit     GetItem CONFIG ×4 (settings), PutItem CASE#/CONTENT then CASE#/CASE
+ *              + Powertools: GetItem, PutItem, UpdateItem, DeleteItem (cleanup on failure) IDEMPOTENCY
+ *   track      GetItem RATE# (client blocked?), CASE#/PIN_GUARD and CASE#/CASE; on a wrong PIN
+ *              UpdateItem RATE# and CASE#/PIN_GUARD (ADD failures); after failures, reset PIN_GUARD
+ *   withdraw   as track, then UpdateItem CASE#/CASE (conditional on version)
+ *   supplement as track, then PutItem CASE#/SUPPLEMENT#n and UpdateItem CASE#/CASE
+ * No Query and no index: listSupplements is reached only from the staff path (getForStaff).
+ */
+export const PUBLIC_API_ACCESS: TableAccess = {
+  get: [ANY_CASE, CONFIG, IDEMPOTENCY, ANY_CLIENT_WINDOW],
+  put: [ANY_CASE, IDEMPOTENCY],
+  update: [ANY_CASE, IDEMPOTENCY, ANY_CLIENT_WINDOW],
+  delete: [IDEMPOTENCY],
+}
+
+/**
+ * The staff function (functions/staff-api/app.ts):
+ *   every route    GetItem USERS (requireUser), GetItem CONFIG (settings)
+ *   POST cases     PutItem CASE#/CONTENT, CASE#/CASE
+ *   GET case       GetItem CASE#/CASE, CASE#/CONTENT; Query CASE# begins_with SUPPLEMENT#
+ *   actions, reveal, history verification, me/petitions/{code}
+ *                  GetItem CASE#/CASE (+ caseExists), UpdateItem CASE#/CASE
+ *   queue          Query committeeQueue;  me/petitions  Query myPetitions
+ *   users          Query USERS begins_with USER#; PutItem USERS/USER#<id>
+ * Configuration screens will add CONFIG writes, and reports the `reporting` index, here.
+ */
+export const STAFF_API_ACCESS: TableAccess = {
+  get: [ANY_CASE, CONFIG, USERS],
+  put: [ANY_CASE, USERS],
+  update: [ANY_CASE],
+  query: [ANY_CASE, USERS],
+  indexes: ['committeeQueue', 'myPetitions'],
+}
+
+/** The deadline sweep: reads what is due from the watch index, then reloads and updates each case. */
+export const DEADLINE_SWEEP_ACCESS: TableAccess = {
+  get: [ANY_CASE, CONFIG],
+  update: [ANY_CASE],
+  indexes: ['deadlineWatch'],
+}

@@ -1,0 +1,16 @@
+/** Absolute paths the CDK app needs: the repository root (esbuild's project root) and the entries. */
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url))
+
+/** Lambda entry files, relative to the repository root; each exports `handler`. */
+export const ENTRIES = {
+  publicApi: 'functions/public-api/handler.ts',
+  staffApi: 'functions/staff-api/handler.ts',
+  /** Written in a later issue; the stateless stack adds the sweep once this file exists. */
+  deadlineSweep: 'functions/deadline-sweep/handler.ts',
+  originVerify: 'infra/runtime/origin-verify.ts',
+} as const
+
+export const repoPath = (relative: string) => join(REPO_ROOT, relative)

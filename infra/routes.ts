@@ -1,0 +1,85 @@
+/**
+ * The HTTP API's routes: which function answers, and which gate stands in front. A path not listed
+ * is a 404 from API Gateway without invoking anything.
+ *
+ * Gates:
+ *   staffJwt     Cognito JWT authorizer (a second gate: the staff app verifies the token itself too)
+ *   originVerify Lambda authorizer checking the secret header CloudFront adds (everything without a
+ *                JWT authorizer, so these routes answer only through CloudFront and its WAF)
+ */
+export type RouteTarget = 'publicApi' | 'staffApi'
+export type RouteGate = 'staffJwt' | 'originVerify'
+export type RouteMethod = 'GET' | 'POST' | 'ANY'
+
+export interface RouteSpec {
+  readonly path: string
+  readonly methods: readonly RouteMethod[]
+  readonly target: RouteTarget
+  readonly gate: RouteGate
+}
+
+const page = (path: string): RouteSpec => ({
+  path,
+  methods: ['GET', 'POST'],
+  target: 'publicApi',
+  gate: 'originVerify',
+})
+const publicApi = (method: RouteMethod, path: string): RouteSpec => ({
+  path,
+  methods: [method],
+  target: 'publicApi',
+  gate: 'originVerify',
+})
+const staffJson = (path: string): RouteSpec => ({
+  path,
+  methods: ['ANY'],
+  target: 'staffApi',
+  gate: 'staffJwt',
+})
+
+/** Citizens: the JSON API (functions/public-api/routes.ts) and the server-rendered pages (web/). */
+export const PUBLIC_ROUTES: readonly RouteSpec[] = [
+  publicApi('POST', '/api/v1/petitions'),
+  publicApi('GET', '/api/v1/petitions/{code}'),
+  publicApi('POST', '/api/v1/petitions/{code}/withdrawal'),
+  publicApi('POST', '/api/v1/petitions/{code}/supplements'),
+  page('/'),
+  page('/submit'),
+  page('/track'),
+  page('/track/withdraw'),
+  page('/track/supplement'),
+  publicApi('GET', '/assets/{proxy+}'),
+]
+
+/**
+ * Staff JSON resources (functions/staff-api/routes.ts), each with everything under it: the same
+ * prefixes the staff app puts its `requireUser` middleware on, so a new route under an existing
+ * resource needs no change here; a new resource adds one line (test/infra checks every app route).
+ */
+export const STAFF_JSON_RESOURCES = [
+  '/api/v1/cases',
+  '/api/v1/committees',
+  '/api/v1/me',
+  '/api/v1/users',
+] as const
+
+/** Every staff JSON route, behind the JWT authorizer. */
+export const STAFF_JSON_ROUTES: readonly RouteSpec[] = STAFF_JSON_RESOURCES.flatMap((resource) => [
+  staffJson(resource),
+  staffJson(`${resource}/{proxy+}`),
+])
+
+/**
+ * Served by the staff function without a JWT authorizer: the OpenAPI document (public to read) and
+ * the staff pages, which sign in with a cookie the API Gateway cannot check (the app does).
+ */
+export const STAFF_OPEN_ROUTES: readonly RouteSpec[] = [
+  { path: '/api/v1/openapi.json', methods: ['GET'], target: 'staffApi', gate: 'originVerify' },
+  { path: '/staff', methods: ['ANY'], target: 'staffApi', gate: 'originVerify' },
+  { path: '/staff/{proxy+}', methods: ['ANY'], target: 'staffApi', gate: 'originVerify' },
+]
+
+export const ROUTES: readonly RouteSpec[] = [...PUBLIC_ROUTES, ...STAFF_JSON_ROUTES, ...STAFF_OPEN_ROUTES]
+
+/** Path prefix CloudFront caches at the edge (fingerprinted CSS and icons). */
+export const STATIC_ASSET_PATTERN = '/assets/*'

@@ -1,0 +1,192 @@
+/**
+ * Everything that can be replaced by a deploy: the functions, the HTTP API, CloudFront, the alarms
+ * and (once its handler exists) the deadline sweep. It reads the stateful stack's resources and the
+ * edge stack's web ACL through stack outputs.
+ */
+import { existsSync } from 'node:fs'
+import { CfnOutput, ReferenceStrength, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib'
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
+import type { Construct } from 'constructs'
+import { SEALING_PURPOSES } from '../../shared/sealing.js'
+import { PUBLIC_API_ACCESS, STAFF_API_ACCESS } from '../access.js'
+import { type DeploymentConfig, resourcePrefix } from '../config.js'
+import { AppFunction } from '../constructs/app-function.js'
+import { DeadlineSweep } from '../constructs/deadline-sweep.js'
+import { EdgeDistribution } from '../constructs/edge-distribution.js'
+import { GeneratedSecret } from '../constructs/generated-secret.js'
+import { PetitionApi } from '../constructs/http-api.js'
+import { Notifications } from '../constructs/notifications.js'
+import { OperationsAlarms } from '../constructs/operations-alarms.js'
+import { OriginGuard } from '../constructs/origin-guard.js'
+import { ENTRIES, repoPath } from '../paths.js'
+import type { StatefulStack } from './stateful-stack.js'
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: DeploymentConfig
+  readonly stateful: StatefulStack
+  /** ARN of the CloudFront web ACL from the edge stack (us-east-1). */
+  readonly webAclArn: string
+  /**
+   * Whether to build the deadline sweep. Default: when its entry file exists, so the later issue
+   * that writes the handler turns the schedule on without touching infra.
+   */
+  readonly includeDeadlineSweep?: boolean
+}
+
+export class StatelessStack extends Stack {
+  readonly publicApi: AppFunction
+  readonly staffApi: AppFunction
+  readonly originGuard: OriginGuard
+  readonly api: PetitionApi
+  readonly edge: EdgeDistribution
+  readonly alarms: OperationsAlarms
+  readonly notifications: Notifications
+  readonly deadlineSweep?: DeadlineSweep
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    const { config, stateful } = props
+    super(scope, id, {
+      description: `Petition system (${config.stage}): functions, API, CDN, alarms`,
+      ...props,
+    })
+    const prefix = resourcePrefix(config)
+    const logRemovalPolicy = config.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY
+    const logRetention = config.logRetentionDays
+    const identity = stateful.identityKey
+
+    // Identity fields are sealed with data keys from the identity KMS key (shared/kms-sealer.ts).
+    // A deployment still running local-key sealing names its key's secret in context; the key then
+    // reaches the functions as a Secrets Manager dynamic reference, resolved by CloudFormation at
+    // deploy time (never in the template or cdk.out), in an environment encrypted with the KMS key.
+    const legacyKey = config.identityKeySecretName
+      ? { IDENTITY_KEY: SecretValue.secretsManager(config.identityKeySecretName).unsafeUnwrap() }
+      : undefined
+    const environment = {
+      LOG_LEVEL: config.logLevel,
+      ORG_NAME_VI: config.orgNameVi,
+      ORG_NAME_EN: config.orgNameEn,
+      IDENTITY_KMS_KEY_ID: identity.key.keyArn,
+      ...legacyKey,
+    }
+    const functionDefaults = {
+      environmentKey: legacyKey ? identity.key : undefined,
+      logRetention,
+      logRemovalPolicy,
+    }
+
+    this.notifications = new Notifications(this, 'Notifications', {
+      emailSender: config.emailSender,
+      smsOrigin: config.smsOrigin,
+    })
+    this.alarms = new OperationsAlarms(this, 'Alarms', {
+      topicName: `${prefix}-alarms`,
+      alarmEmail: config.alarmEmail,
+    })
+
+    // Client addresses are kept in rate-limit keys only as salted hashes; the salt is the secret part.
+    const rateLimitSalt = new GeneratedSecret(this, 'RateLimitSalt', {
+      description: 'Salt of the hashed client addresses in rate-limit items',
+      withoutRotationBecause:
+        'A new salt only starts every client’s wrong-PIN window afresh; it protects no data at rest. It is replaced by deleting the secret and redeploying, when the old one is suspected known.',
+    })
+    this.publicApi = new AppFunction(this, 'PublicApi', {
+      entry: ENTRIES.publicApi,
+      functionName: `${prefix}-public-api`,
+      description: 'Citizens: file, track, withdraw, add to a petition; the citizen pages',
+      environment: { ...environment, RATE_LIMIT_SALT: rateLimitSalt.value },
+      ...functionDefaults,
+      // Its environment carries the salt: readable only to whoever may decrypt with the identity key.
+      environmentKey: identity.key,
+    })
+    this.publicApi.useTable(stateful.data, PUBLIC_API_ACCESS)
+    // Seal identities at intake, never open them; idempotent replays reopen only their own
+    // receipts' PINs, sealed under a purpose of their own.
+    identity.grantSeal(this.publicApi.function)
+    identity.grantSeal(this.publicApi.function, SEALING_PURPOSES.receipt)
+    identity.grantOpen(this.publicApi.function, SEALING_PURPOSES.receipt)
+
+    this.staffApi = new AppFunction(this, 'StaffApi', {
+      entry: ENTRIES.staffApi,
+      functionName: `${prefix}-staff-api`,
+      description: 'Staff: reception, committee queues, case handling',
+      environment: {
+        ...environment,
+        ...this.notifications.environment,
+        AUTH_ISSUER: stateful.staff.issuer,
+        AUTH_AUDIENCE: stateful.staff.webClient.userPoolClientId,
+        // `sub` is in both Cognito token kinds (ID: `aud` = client id; access: `client_id`) and is
+        // what USERS items are keyed by (infra/README.md, first administrator).
+        AUTH_USER_CLAIM: 'sub',
+      },
+      ...functionDefaults,
+    })
+    this.staffApi.useTable(stateful.data, STAFF_API_ACCESS)
+    identity.grantSeal(this.staffApi.function)
+    identity.grantOpen(this.staffApi.function)
+    this.notifications.grantSend(this.staffApi.function)
+
+    this.originGuard = new OriginGuard(this, 'OriginGuard', {
+      functionName: `${prefix}-origin-verify`,
+      environmentKey: identity.key,
+      logRetention,
+      logRemovalPolicy,
+    })
+
+    this.api = new PetitionApi(this, 'Http', {
+      apiName: prefix,
+      publicApi: this.publicApi.function,
+      staffApi: this.staffApi.function,
+      originVerify: this.originGuard.authorizer.function,
+      userPool: stateful.staff.userPool,
+      userPoolClient: stateful.staff.webClient,
+      rateLimit: config.apiRateLimit,
+      burstLimit: config.apiBurstLimit,
+      logRetention,
+      logRemovalPolicy,
+    })
+
+    this.edge = new EdgeDistribution(this, 'Edge', {
+      comment: `${prefix}: citizen reception and petition handling`,
+      originDomainName: this.api.originDomainName,
+      originHeaderValue: this.originGuard.headerValue,
+      // Cross-region: a weak reference (Fn::GetStackOutput) needs no custom resource.
+      webAclArn: Stack.consumeReference(props.webAclArn, ReferenceStrength.WEAK),
+      logBucket: stateful.files.accessLogs,
+      domainName: config.domainName,
+      certificate: config.certificateArn
+        ? Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn)
+        : undefined,
+    })
+
+    this.alarms.watchApi(this.api.api)
+    this.alarms.watchFunction('PublicApi', this.publicApi.function)
+    this.alarms.watchFunction('StaffApi', this.staffApi.function)
+    this.alarms.watchFunction('OriginVerify', this.originGuard.authorizer.function)
+    this.alarms.watchTable(stateful.data.table)
+
+    if (props.includeDeadlineSweep ?? existsSync(repoPath(ENTRIES.deadlineSweep)))
+      this.deadlineSweep = new DeadlineSweep(this, 'DeadlineSweep', {
+        entry: ENTRIES.deadlineSweep,
+        functionName: `${prefix}-deadline-sweep`,
+        schedule: config.sweepSchedule,
+        metricsNamespace: `${config.appName}/${config.stage}`,
+        table: stateful.data,
+        notifications: this.notifications,
+        alarms: this.alarms,
+        environment,
+        ...functionDefaults,
+      })
+
+    new CfnOutput(this, 'SiteUrl', {
+      description: 'Where citizens and staff go',
+      value: `https://${config.domainName ?? this.edge.distribution.distributionDomainName}`,
+    })
+    new CfnOutput(this, 'DistributionDomainName', {
+      description: 'CNAME target for the custom domain',
+      value: this.edge.distribution.distributionDomainName,
+    })
+    new CfnOutput(this, 'UserPoolId', { value: stateful.staff.userPool.userPoolId })
+    new CfnOutput(this, 'StaffWebClientId', { value: stateful.staff.webClient.userPoolClientId })
+    new CfnOutput(this, 'TableName', { value: stateful.data.table.tableName })
+  }
+}

@@ -1,0 +1,295 @@
+import { Match } from 'aws-cdk-lib/assertions'
+import { describe, expect, it } from 'vitest'
+import { PUBLIC_ROUTES, ROUTES, STAFF_JSON_ROUTES, STAFF_OPEN_ROUTES } from '../../infra/routes.js'
+import { ORIGIN_VERIFY_HEADER } from '../../infra/runtime/origin-header.js'
+import { deploymentOf, resourcesOf, synthDeployment } from './deployment.js'
+
+const routeKeys = (specs: typeof ROUTES) => specs.flatMap((r) => r.methods.map((m) => `${m} ${r.path}`))
+
+function routesByKey(stage: 'dev' | 'prod') {
+  const template = deploymentOf(stage).templates.stateless
+  const authorizers = resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer')
+  const typeOf = (ref: unknown) => authorizers[(ref as { Ref: string }).Ref]?.Properties?.AuthorizerType
+  return new Map(
+    Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map((r) => {
+      const p = r.Properties!
+      return [
+        p.RouteKey as string,
+        {
+          type: p.AuthorizationType as string,
+          authorizer: p.AuthorizerId ? typeOf(p.AuthorizerId) : undefined,
+        },
+      ]
+    }),
+  )
+}
+
+describe('the HTTP API', () => {
+  it('routes exactly the listed paths, and nothing falls through to a default route', () => {
+    const routes = routesByKey('dev')
+
+    expect([...routes.keys()].sort()).toEqual(routeKeys(ROUTES).sort())
+    expect(routes.has('$default')).toBe(false)
+  })
+
+  it('puts the Cognito JWT authorizer on every staff JSON route', () => {
+    const routes = routesByKey('prod')
+
+    for (const key of routeKeys(STAFF_JSON_ROUTES))
+      expect(routes.get(key), key).toEqual({ type: 'JWT', authorizer: 'JWT' })
+  })
+
+  it('puts the JWT authorizer on no public route, and the origin check on all of them', () => {
+    const routes = routesByKey('prod')
+
+    for (const key of routeKeys([...PUBLIC_ROUTES, ...STAFF_OPEN_ROUTES]))
+      expect(routes.get(key), key).toEqual({ type: 'CUSTOM', authorizer: 'REQUEST' })
+    expect([...routes.values()].filter((r) => r.type === 'NONE')).toEqual([])
+  })
+
+  it('checks the origin header with a cached Lambda authorizer', () => {
+    deploymentOf('dev').templates.stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      IdentitySource: [`$request.header.${ORIGIN_VERIFY_HEADER}`],
+      EnableSimpleResponses: true,
+      AuthorizerResultTtlInSeconds: 3600,
+    })
+  })
+
+  it('validates staff tokens against the user pool and the web client', () => {
+    deploymentOf('dev').templates.stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: Match.objectLike({
+          'Fn::Join': ['', ['https://cognito-idp.ap-southeast-1.amazonaws.com/', Match.anyValue()]],
+        }),
+        Audience: [Match.anyValue()],
+      },
+    })
+  })
+
+  it('throttles the stage and writes access logs without the request path', () => {
+    const stages = Object.values(
+      resourcesOf(deploymentOf('prod').templates.stateless, 'AWS::ApiGatewayV2::Stage'),
+    )
+
+    expect(stages).toHaveLength(1)
+    const stage = stages[0]!.Properties!
+    expect(stage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 })
+    const format = (stage.AccessLogSettings as { Format: string }).Format
+    expect(JSON.parse(format)).toMatchObject({
+      requestId: '$context.requestId',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+    })
+    // The path carries the tracking code; the route key does not.
+    expect(format).not.toContain('$context.path')
+  })
+})
+
+describe('the functions', () => {
+  it('run Node 22 on arm64', () => {
+    const functions = Object.values(
+      resourcesOf(deploymentOf('dev').templates.stateless, 'AWS::Lambda::Function'),
+    )
+
+    expect(functions).toHaveLength(3)
+    for (const fn of functions)
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      })
+  })
+
+  it('name the identity KMS key and carry no key material', () => {
+    const functions = Object.values(
+      resourcesOf(deploymentOf('prod').templates.stateless, 'AWS::Lambda::Function'),
+    ).filter((f) => /-(public|staff)-api$/.test(f.Properties!.FunctionName as string))
+
+    expect(functions).toHaveLength(2)
+    for (const fn of functions) {
+      const variables = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables
+      expect(variables.IDENTITY_KMS_KEY_ID).toEqual({
+        'Fn::GetStackOutput': expect.objectContaining({ StackName: 'tiepdan-prod-stateful' }),
+      })
+      expect(variables).not.toHaveProperty('IDENTITY_KEY')
+      expect(variables.ORG_NAME_VI).toBe('Đảng ủy Khối các cơ quan Trung ương')
+    }
+  })
+
+  it('encrypt with the identity key the environments that hold a secret', () => {
+    const functions = Object.values(
+      resourcesOf(deploymentOf('dev').templates.stateless, 'AWS::Lambda::Function'),
+    )
+    const encrypted = functions
+      .filter((f) => f.Properties!.KmsKeyArn !== undefined)
+      .map((f) => f.Properties!.FunctionName)
+
+    expect(encrypted.sort()).toEqual(['tiepdan-dev-origin-verify', 'tiepdan-dev-public-api'])
+  })
+
+  it('during the move to KMS, take a local identity key from Secrets Manager at deploy time, never from the template', () => {
+    const { templates } = synthDeployment('dev', {
+      context: { identityKeySecretName: '/tiepdan/dev/identity-key' },
+    })
+
+    templates.stateless.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'tiepdan-dev-public-api',
+      KmsKeyArn: Match.anyValue(),
+      Environment: {
+        Variables: Match.objectLike({
+          IDENTITY_KEY: '{{resolve:secretsmanager:/tiepdan/dev/identity-key:SecretString:::}}',
+        }),
+      },
+    })
+  })
+
+  it('tell the staff function which issuer, audience and user claim to trust', () => {
+    deploymentOf('dev').templates.stateless.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'tiepdan-dev-staff-api',
+      Environment: {
+        Variables: Match.objectLike({
+          AUTH_ISSUER: Match.anyValue(),
+          AUTH_AUDIENCE: Match.anyValue(),
+          AUTH_USER_CLAIM: 'sub',
+        }),
+      },
+    })
+  })
+
+  it('keep every log group for the stage retention', () => {
+    for (const [stage, days] of [
+      ['dev', 30],
+      ['prod', 365],
+    ] as const) {
+      const deployment = deploymentOf(stage)
+      const groups = [
+        ...Object.values(resourcesOf(deployment.templates.stateless, 'AWS::Logs::LogGroup')),
+        ...Object.values(resourcesOf(deployment.templates.edge, 'AWS::Logs::LogGroup')),
+      ]
+      expect(groups.length).toBeGreaterThanOrEqual(5)
+      for (const group of groups) expect(group.Properties!.RetentionInDays).toBe(days)
+    }
+  })
+})
+
+describe('CloudFront', () => {
+  it('carries the WAF web ACL of the us-east-1 edge stack', () => {
+    const { templates, edge } = deploymentOf('prod')
+
+    expect(edge.region).toBe('us-east-1')
+    templates.stateless.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        WebACLId: {
+          'Fn::GetStackOutput': Match.objectLike({ StackName: 'tiepdan-prod-edge', Region: 'us-east-1' }),
+        },
+      }),
+    })
+  })
+
+  it('sends the origin-verify secret from Secrets Manager to an HTTPS-only API origin', () => {
+    deploymentOf('dev').templates.stateless.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Origins: [
+          Match.objectLike({
+            CustomOriginConfig: Match.objectLike({
+              OriginProtocolPolicy: 'https-only',
+              OriginSSLProtocols: ['TLSv1.2'],
+            }),
+            OriginCustomHeaders: [
+              {
+                HeaderName: ORIGIN_VERIFY_HEADER,
+                HeaderValue: {
+                  'Fn::Join': ['', ['{{resolve:secretsmanager:', Match.anyValue(), ':SecretString:::}}']],
+                },
+              },
+            ],
+          }),
+        ],
+      }),
+    })
+  })
+
+  it('caches the static assets at the edge and nothing else', () => {
+    const distribution = Object.values(
+      resourcesOf(deploymentOf('dev').templates.stateless, 'AWS::CloudFront::Distribution'),
+    )[0]!
+    const config = distribution.Properties!.DistributionConfig as {
+      DefaultCacheBehavior: { CachePolicyId: string }
+      CacheBehaviors: { PathPattern: string; CachePolicyId: unknown }[]
+    }
+
+    expect(config.DefaultCacheBehavior.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad') // CachingDisabled
+    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual(['/assets/*'])
+    deploymentOf('dev').templates.stateless.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          QueryStringsConfig: { QueryStringBehavior: 'whitelist', QueryStrings: ['v'] },
+        }),
+      }),
+    })
+  })
+
+  it('serves the custom domain with TLS 1.2 at least when one is configured', () => {
+    deploymentOf('prod').templates.stateless.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['tiepdan.example'],
+        ViewerCertificate: Match.objectLike({
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          SslSupportMethod: 'sni-only',
+        }),
+        Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+      }),
+    })
+  })
+})
+
+describe('the WAF web ACL', () => {
+  function rules(stage: 'dev' | 'prod') {
+    const acls = Object.values(resourcesOf(deploymentOf(stage).templates.edge, 'AWS::WAFv2::WebACL'))
+    expect(acls).toHaveLength(1)
+    expect(acls[0]!.Properties!.Scope).toBe('CLOUDFRONT')
+    return acls[0]!.Properties!.Rules as {
+      Name: string
+      Statement: Record<string, { Limit?: number; ScopeDownStatement?: unknown }>
+    }[]
+  }
+
+  it('limits requests per IP, tighter on public writes and tracking', () => {
+    const rateRules = Object.fromEntries(
+      rules('prod')
+        .filter((r) => r.Statement.RateBasedStatement)
+        .map((r) => [r.Name, r.Statement.RateBasedStatement!]),
+    )
+
+    expect(rateRules.RateLimitAll?.Limit).toBe(2000)
+    expect(rateRules.RateLimitPublicWrites).toMatchObject({
+      Limit: 100,
+      ScopeDownStatement: expect.anything(),
+    })
+    expect(rateRules.RateLimitTracking).toMatchObject({ Limit: 300, ScopeDownStatement: expect.anything() })
+  })
+
+  it('runs the AWS managed rule groups, without the anonymous-IP list', () => {
+    const managed = rules('dev')
+      .filter((r) => r.Statement.ManagedRuleGroupStatement)
+      .map((r) => r.Name)
+
+    expect(managed).toEqual([
+      'AWSManagedRulesAmazonIpReputationList',
+      'AWSManagedRulesCommonRuleSet',
+      'AWSManagedRulesKnownBadInputsRuleSet',
+    ])
+  })
+
+  it('logs with credentials and PINs redacted', () => {
+    deploymentOf('dev').templates.edge.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
+      RedactedFields: Match.arrayWith([
+        { SingleHeader: { Name: 'authorization' } },
+        { SingleHeader: { Name: 'x-tracking-pin' } },
+      ]),
+    })
+  })
+})
