@@ -178,6 +178,8 @@ const PEOPLE: [id: string, name: string][] = [
 const user = (id: string, displayName: string, role: Role, committeeId?: string): User => ({
   id,
   displayName,
+  // Demo addresses: on one machine every message lands in the dev mailbox, never outside.
+  email: `${id}@dukhoi.example.vn`,
   memberships: [{ role, ...(committeeId ? { committeeId } : {}) }],
   active: true,
 })

@@ -7,13 +7,81 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { DomainError } from '../shared/domain/errors.js'
 import { ValidationProblem } from '../shared/http/problem.js'
+import { renderMessage } from '../shared/notifications/templates.js'
+import type { Sealer } from '../shared/security.js'
+import type { Sweep } from '../shared/service/sweep.js'
 import type { UserStore } from '../shared/store/users.js'
 import type { LocalIdentity } from './identity.js'
 
 const tokenRequest = z.strictObject({ userId: z.string().min(1).max(64) })
 
-export function devRoutes(users: UserStore, identity: LocalIdentity) {
+export interface DevRouteDeps {
+  readonly users: UserStore
+  readonly identity: LocalIdentity
+  readonly sweep: Sweep
+  readonly sealer: Sealer
+}
+
+export function devRoutes({ users, identity, sweep, sealer }: DevRouteDeps) {
   const app = new Hono()
+
+  /** Runs the deadline sweep (and the morning digest when it is due) now: `npm run sweep`. */
+  app.post('/dev/sweep', async (c) => c.json({ sweep: await sweep.sweep(), digests: await sweep.digest() }))
+
+  /** Every message that would have been sent: the local stand-in for SES and SMS. */
+  app.get('/dev/mailbox', async (c) => {
+    const [sent, failed, pending] = await Promise.all([
+      sweep.outbox.listRecent('sent', 200),
+      sweep.outbox.listRecent('failed', 50),
+      sweep.outbox.listRecent('pending', 50),
+    ])
+    const rows = await Promise.all(
+      [...pending, ...failed, ...sent].map(async (m) => ({
+        m,
+        to: m.toSealed ? await sealer.open(m.to) : m.to,
+        ...renderMessage(m.template, m.language, m.params),
+      })),
+    )
+    return c.html(
+      <html lang="vi">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>Hộp thư thử (máy cục bộ) — Dev mailbox</title>
+          <link rel="stylesheet" href="/assets/site.css" />
+        </head>
+        <body>
+          <main class="container">
+            <h1>Hộp thư thử — Dev mailbox</h1>
+            <p>
+              Mọi thư điện tử và tin nhắn mà hệ thống lẽ ra đã gửi (trên AWS: SES và SMS). / Every e-mail and
+              SMS the system would have sent. {sent.length} sent, {failed.length} failed, {pending.length}{' '}
+              pending.
+            </p>
+            <form method="post" action="/dev/mailbox/sweep">
+              <button type="submit">Chạy quét thời hạn ngay / Run the sweep now</button>
+            </form>
+            {rows.map(({ m, to, subject, body }) => (
+              <article class="card" data-testid="message" data-state={m.state}>
+                <h2>{subject}</h2>
+                <p>
+                  <strong>{m.state}</strong> · {m.channel} · {to} · {m.sentAt ?? m.createdAt}
+                  {m.lastError ? ` · ${m.lastError}` : ''}
+                </p>
+                <pre>{body}</pre>
+              </article>
+            ))}
+          </main>
+        </body>
+      </html>,
+    )
+  })
+
+  app.post('/dev/mailbox/sweep', async (c) => {
+    await sweep.sweep()
+    await sweep.digest()
+    return c.redirect('/dev/mailbox', 303)
+  })
 
   app.get('/api/v1/dev/users', async (c) => {
     const list = await users.listUsers()

@@ -8,9 +8,11 @@ import type { ActingUser } from '../shared/domain/case.js'
 import { addDays, type LocalDate, vietnamDate } from '../shared/domain/dates.js'
 import type { ActionInput } from '../shared/domain/schemas.js'
 import type { Channel, Kind } from '../shared/domain/vocabulary.js'
+import { devMailboxSender } from '../shared/notifications/senders.js'
 import { createLogger } from '../shared/observability.js'
 import type { Services } from '../shared/service/context.js'
 import { createPetitionService } from '../shared/service/petitions.js'
+import { createSweep } from '../shared/service/sweep.js'
 import { COMMITTEES, PETITIONERS, ROUTING_RULES, TEMPLATES, USERS } from './demo-data.js'
 
 /** A small deterministic generator, so every fresh machine gets the same demo. */
@@ -234,6 +236,8 @@ export async function seedDemoData(
   const officer = USERS.find((u) => u.id === 'tiepdan')!
   const supervisor = USERS.find((u) => u.id === 'giamsat')!
   const count = options.petitions ?? 52
+  // The watch runs as the story unfolds, so the demo's messages carry the days they were due.
+  const watch = createSweep(seeding, { siteUrl: () => 'http://localhost:3000', sender: devMailboxSender() })
   const created: string[] = []
 
   for (let i = 0; i < count; i++) {
@@ -276,6 +280,7 @@ export async function seedDemoData(
             'vi',
           )
     created.push(receipt.trackingCode)
+    await watch.processCase(receipt.trackingCode.replaceAll('-', ''))
 
     const steps = [...plan.steps]
     if (target === 'duplicate' && created.length > 1)
@@ -292,6 +297,7 @@ export async function seedDemoData(
       const actorId = `${current.committee.id}.${byHead ? 'truong' : 'canbo'}`
       const actor: ActingUser = USERS.find((u) => u.id === actorId)!
       await petitions.act(receipt.trackingCode, current.version, action, actor, 'vi')
+      await watch.processCase(receipt.trackingCode.replaceAll('-', ''))
     }
   }
   await services.db.send(

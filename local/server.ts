@@ -12,11 +12,13 @@ import { createPublicApp } from '../functions/public-api/app.js'
 import { buildCitizenPages } from '../functions/public-api/pages.js'
 import { createStaffApp } from '../functions/staff-api/app.js'
 import { apiNotFound, isApiPath } from '../shared/http/app-base.js'
+import { devMailboxSender, type MessageSender } from '../shared/notifications/senders.js'
 import { createLogger } from '../shared/observability.js'
 import { createLocalSealer } from '../shared/security.js'
 import { createServices, type Services } from '../shared/service/context.js'
 import { createIdempotentSubmit } from '../shared/service/idempotency.js'
 import { createPetitionService } from '../shared/service/petitions.js'
+import { createSweep, type Sweep } from '../shared/service/sweep.js'
 import { ensureTable } from '../shared/store/bootstrap.js'
 import { type CapacityRecord, createDocumentClient } from '../shared/store/client.js'
 import { ORGANIZATION_NAME } from './demo-data.js'
@@ -26,6 +28,8 @@ import { type LocalIdentity, loadLocalIdentity, loadLocalIdentityKey } from './i
 import { seedDemoData } from './seed.js'
 
 export const LOCAL_TABLE = 'tiep-dan'
+/** The morning digest goes out from this hour, Vietnam time. */
+const DIGEST_HOUR = 7
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
@@ -40,6 +44,10 @@ export interface LocalServerOptions {
   readonly host?: string
   /** A clock for tests and simulations. */
   readonly now?: () => Date
+  /** How often the local sweep runs (default every minute; AWS runs it every 15 minutes). */
+  readonly sweepIntervalMs?: number
+  /** Where messages go (default: the dev mailbox). */
+  readonly sender?: MessageSender
   /** Receives the capacity units of every DynamoDB operation (benchmarks, capacity tests). */
   readonly onCapacity?: (record: CapacityRecord) => void
 }
@@ -50,6 +58,7 @@ export interface LocalServer {
   readonly services: Services
   readonly identity: LocalIdentity
   readonly seeded: number
+  readonly sweep: Sweep
   close(): Promise<void>
 }
 
@@ -90,6 +99,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     services.settings.clearCache()
 
     const petitions = createPetitionService(services)
+    let siteUrl = ''
+    const sweep = createSweep(services, {
+      siteUrl: () => siteUrl,
+      sender: options.sender ?? devMailboxSender(),
+    })
     const pages = buildCitizenPages(services, petitions)
     const publicApp = createPublicApp({
       services,
@@ -111,7 +125,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     root.route('/', staffApp)
     root.route('/', publicApp)
     root.route('/', pages.app)
-    root.route('/', devRoutes(services.users, identity))
+    root.route('/', devRoutes({ users: services.users, identity, sweep, sealer }))
     root.notFound((c) => (isApiPath(c.req.path) ? apiNotFound(c) : pages.notFound(c)))
 
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -121,13 +135,37 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     })
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : options.port
+    siteUrl = `http://${!options.host || ['0.0.0.0', '127.0.0.1', '::'].includes(options.host) ? 'localhost' : options.host}:${port}`
+    // The same sweep as the scheduled Lambda, on a timer; a run never overlaps the previous one.
+    let running: Promise<unknown> | undefined
+    const tick = () => {
+      if (running) return
+      running = (async () => {
+        await sweep.sweep()
+        if (Number(new Date(services.now().getTime() + 7 * 3_600_000).getUTCHours()) >= DIGEST_HOUR)
+          await sweep.digest()
+      })()
+        .catch((error) =>
+          services.logger.error('local sweep failed', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        )
+        .finally(() => {
+          running = undefined
+        })
+    }
+    const timer = options.sweep ? setInterval(tick, options.sweepIntervalMs ?? 60_000) : undefined
+    if (options.sweep) tick()
     return {
-      url: `http://${!options.host || ['0.0.0.0', '127.0.0.1', '::'].includes(options.host) ? 'localhost' : options.host}:${port}`,
+      url: siteUrl,
+      sweep,
       endpoint: dynamo.endpoint,
       services,
       identity,
       seeded,
       async close() {
+        if (timer) clearInterval(timer)
+        await running
         await new Promise<void>((resolve) => server.close(() => resolve()))
         db.destroy()
         await dynamo.close()

@@ -29,6 +29,11 @@ const lambdaEnv = z.object({
             .filter(Boolean)
         : [],
     ),
+  /** The public address of the site (links in messages). */
+  SITE_URL: z.string().url().default('https://localhost'),
+  /** Verified SES sender and End User Messaging origination identity (the sweep). */
+  EMAIL_SENDER: z.string().email().optional(),
+  SMS_ORIGIN: z.string().min(1).optional(),
   ORG_NAME_VI: z.string().default('Đảng ủy Khối các cơ quan Trung ương'),
   ORG_NAME_EN: z.string().default('Party Committee of the Central Agencies Bloc'),
 })

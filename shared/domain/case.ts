@@ -113,6 +113,16 @@ export interface CaseRecord {
 /** An event before it is chained (the store adds seq, prevHash and hash). */
 export type NewEvent = Omit<CaseEvent, 'seq' | 'prevHash' | 'hash'>
 
+/** First decisions, each of which tells a visitor received in person where their petition stands. */
+const NOTIFYING_FIRST_DECISIONS = [
+  'accepted',
+  'refused',
+  'transferred',
+  'guided',
+  'filed',
+  'marked_duplicate',
+]
+
 /** Builds the facts the deadline engine needs from the case and its history. */
 export function clockFactsOf(c: CaseRecord): ClockFacts {
   const events: ClockEvent[] = []
@@ -166,6 +176,14 @@ export function clockFactsOf(c: CaseRecord): ClockFacts {
         if (e.data.scope === 'full') events.push({ type: 'withdrawn', on })
         break
     }
+    // Notices the system gives itself: the petitioner is told of every public step by message
+    // (shared/service/sweep.ts), so the step that carries the notice also completes its clock.
+    // The accused's notice of a denunciation's content stays a task for staff.
+    if (NOTIFYING_FIRST_DECISIONS.includes(e.type))
+      events.push({ type: 'clock_done', clock: 'reception_response', on })
+    if (e.type === 'accepted' && c.kind === 'denunciation' && !c.anonymous)
+      events.push({ type: 'clock_done', clock: 'parties_notice', on })
+    if (e.type === 'suspended') events.push({ type: 'clock_done', clock: 'suspension_notice', on })
   }
   const transferredIn = c.history.some(
     (e) => e.type === 'transferred' && typeof e.data.toCommitteeId === 'string',

@@ -156,24 +156,33 @@ export const CITIZEN_NOTIFIED_EVENTS: readonly string[] = [
   'withdrawn',
 ]
 
-/** Events after `notifiedSeq` the petitioner has not been told of; none for an anonymous petition. */
-export function pendingCitizenEvents(c: Pick<CaseRecord, 'anonymous' | 'history'>, notifiedSeq: number) {
-  if (c.anonymous) return []
-  return c.history.filter((e) => e.seq > notifiedSeq && e.public && CITIZEN_NOTIFIED_EVENTS.includes(e.type))
+/** Events staff are told of by message when they happen (a denouncer escalating, Art. 38). */
+export const STAFF_NOTIFIED_EVENTS: readonly string[] = ['escalated']
+
+/**
+ * Events after `notifiedSeq` nobody has been told of yet: the petitioner's (never for an
+ * anonymous petition: no outbound message, Law 25/2018 Art. 25) and the staff's.
+ */
+export function pendingNews(c: Pick<CaseRecord, 'anonymous' | 'history'>, notifiedSeq: number) {
+  const after = c.history.filter((e) => e.seq > notifiedSeq)
+  return {
+    citizen: c.anonymous ? [] : after.filter((e) => e.public && CITIZEN_NOTIFIED_EVENTS.includes(e.type)),
+    staff: after.filter((e) => STAFF_NOTIFIED_EVENTS.includes(e.type)),
+  }
 }
 
 /**
  * The next day the sweep must look at this case: the earliest step not yet done, or today when
- * the petitioner has news waiting. Undefined: nothing to watch (the case leaves the index).
+ * somebody has news waiting. Undefined: nothing to watch (the case leaves the index).
  */
 export function nextWatchDate(
   planned: readonly WatchStep[],
   done: Readonly<Record<string, string>>,
-  hasCitizenNews: boolean,
+  hasNews: boolean,
   today: LocalDate,
 ): LocalDate | undefined {
   const next = planned.find((s) => done[s.id] === undefined)?.on
-  if (hasCitizenNews) return next && next < today ? next : today
+  if (hasNews) return next && next < today ? next : today
   return next
 }
 

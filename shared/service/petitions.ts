@@ -13,7 +13,6 @@ import {
   type NewEvent,
 } from '../domain/case.js'
 import { addDays, type LocalDate, vietnamDate } from '../domain/dates.js'
-import { nextDue } from '../domain/deadlines.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import type { Status } from '../domain/lifecycle.js'
 import {
@@ -32,6 +31,7 @@ import { type StoredCase, VersionConflictError } from '../store/cases.js'
 import { chainEvent, verifyCaseHistory } from '../store/history.js'
 import type { Services } from './context.js'
 import { citizenView, committeeRef, deadlineView, type PetitionerIdentity, staffCaseView } from './views.js'
+import { watchPlanOf } from './watch-plan.js'
 
 export interface Receipt {
   readonly trackingCode: string
@@ -67,11 +67,14 @@ function tooManyAttempts(waitMs: number): DomainError {
 const CODE_ATTEMPTS = 3
 
 export function createPetitionService(s: Services) {
+  const watchSettings = async () => (await s.settings.getWatchSettings()).value
+
   async function intake(input: PetitionInput, details: IntakeDetails, lang: Language): Promise<Receipt> {
-    const [committees, rules, ctx] = await Promise.all([
+    const [committees, rules, ctx, watch] = await Promise.all([
       s.settings.getCommittees(),
       s.settings.getRoutingRules(),
       s.deadlineContext(),
+      watchSettings(),
     ])
     if (input.knownOn && input.knownOn > details.receivedOn)
       throw new RuleViolation(
@@ -153,8 +156,8 @@ export function createPetitionService(s: Services) {
         history: [submitted],
         pinHash,
       }
-      const deadlines = deadlinesOf(record, ctx, vietnamDate(s.now()))
-      const stored = { ...record, nextDue: nextDue(deadlines) }
+      const { deadlines, plan } = watchPlanOf(record, ctx, watch, vietnamDate(s.now()))
+      const stored: StoredCase = { ...record, ...plan }
       try {
         await s.cases.createCase(stored, {
           code,
@@ -237,21 +240,21 @@ export function createPetitionService(s: Services) {
       const current = await s.cases.getCase(code)
       if (!current) caseNotFound()
       const { changes, event, status } = await decide(current)
-      const ctx = await s.deadlineContext()
+      const [ctx, watch] = await Promise.all([s.deadlineContext(), watchSettings()])
       const candidate = {
         ...current,
         ...changes,
         status: status ?? current.status,
         history: [...current.history, chainEvent(current.history, event)],
       }
-      const due = nextDue(deadlinesOf(candidate, ctx, vietnamDate(s.now())))
+      const { plan } = watchPlanOf(candidate, ctx, watch, vietnamDate(s.now()))
       try {
         return await s.cases.appendEvent(
           current,
           current.version,
           { ...changes, status: status ?? current.status },
           event,
-          due,
+          plan,
         )
       } catch (error) {
         if (error instanceof VersionConflictError && attempt < 3) continue
@@ -447,13 +450,13 @@ export function createPetitionService(s: Services) {
         status: result.status,
         history: [...current.history, chainEvent(current.history, result.event)],
       }
-      const due = nextDue(deadlinesOf(candidate, ctx, vietnamDate(now)))
+      const { plan } = watchPlanOf(candidate, ctx, await watchSettings(), vietnamDate(now))
       const updated = await s.cases.appendEvent(
         current,
         expectedVersion,
         { ...result.changes, status: result.status },
         result.event,
-        due,
+        plan,
       )
       s.logger.info('case action', {
         trackingCode: code,

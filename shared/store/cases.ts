@@ -6,6 +6,8 @@
  *   getContent(code)                       GetItem   CASE#<code> / CONTENT
  *   createCase(case, content)              PutItem ×2, each conditional on absence (content first)
  *   appendEvent(code, version, …)          UpdateItem, conditional on `version` (one per transition)
+ *   recordWatch(case, steps, …)            UpdateItem, conditional on `version` and on each step's absence
+ *   noteDeliveryFailure(code)              UpdateItem  ADD deliveryFailures
  *   addSupplement(code, …)                 PutItem   CASE#<code> / SUPPLEMENT#<seq>
  *   listSupplements(code)                  Query     CASE#<code>, sk begins_with SUPPLEMENT#
  *   listCommitteeQueue(committeeId, page)  Query     index committeeQueue (open cases, nearest due first)
@@ -62,6 +64,8 @@ export interface CaseSummary {
   readonly nextDue?: LocalDate
   readonly channel: CaseRecord['channel']
   readonly version?: number
+  /** The highest rung of the escalation ladder reached (0: none). */
+  readonly escalationLevel?: number
 }
 
 export interface Page<T> {
@@ -69,10 +73,34 @@ export interface Page<T> {
   readonly cursor?: string
 }
 
+/**
+ * What the watch needs to know about a case, derived from it at every write: the nearest due
+ * date (queue order), the next day the sweep must look at it (the deadline-watch index) and the
+ * escalation rung reached.
+ */
+export interface WatchPlan {
+  readonly nextDue?: LocalDate
+  readonly nextWatch?: LocalDate
+  readonly escalationLevel: number
+}
+
 /** Stored beside the record: never leaves the store except for PIN verification. */
 export interface StoredCase extends CaseRecord {
   readonly pinHash: string
   readonly nextDue?: LocalDate
+  readonly nextWatch?: LocalDate
+  readonly escalationLevel?: number
+  /** Watch steps done: step id → when (each is written once, by a conditional update). */
+  readonly steps?: Readonly<Record<string, string>>
+  /** The last history event the petitioner has been told of. */
+  readonly notifiedSeq?: number
+  /** Messages about the case that could not be delivered. */
+  readonly deliveryFailures?: number
+}
+
+/** The watch attributes of a record, as written with it. */
+function planAttributes(plan: WatchPlan) {
+  return { nextDue: plan.nextDue, nextWatch: plan.nextWatch, escalationLevel: plan.escalationLevel }
 }
 
 const NO_DUE = '9999-12-31'
@@ -80,18 +108,19 @@ const NO_DUE = '9999-12-31'
 /** Index attributes follow from the case: open cases are in their committee's queue, etc. */
 function indexAttributes(
   c: Pick<CaseRecord, 'code' | 'status' | 'committeeId' | 'receivedOn' | 'receivedAt' | 'ownerId'>,
-  nextDue: LocalDate | undefined,
+  plan: Pick<WatchPlan, 'nextDue' | 'nextWatch'>,
 ) {
+  const { nextDue, nextWatch } = plan
   const open = isOpen(c.status)
   return {
     set: {
       reportPk: `R#${c.committeeId}`,
       reportSk: `${c.receivedOn}#${c.code}`,
       ...(open ? { queuePk: `Q#${c.committeeId}`, queueSk: `${nextDue ?? NO_DUE}#${c.code}` } : {}),
-      ...(open && nextDue ? { watchPk: `W#${watchShard(c.code)}`, watchSk: `${nextDue}#${c.code}` } : {}),
+      ...(open && nextWatch ? { watchPk: `W#${watchShard(c.code)}`, watchSk: `${nextWatch}#${c.code}` } : {}),
       ...(c.ownerId ? { ownerPk: `U#${c.ownerId}`, ownerSk: `${c.receivedAt}#${c.code}` } : {}),
     } as Record<string, string>,
-    remove: [...(open ? [] : ['queuePk', 'queueSk']), ...(open && nextDue ? [] : ['watchPk', 'watchSk'])],
+    remove: [...(open ? [] : ['queuePk', 'queueSk']), ...(open && nextWatch ? [] : ['watchPk', 'watchSk'])],
   }
 }
 
@@ -154,11 +183,11 @@ export function createCaseStore(db: Db, tableName: string) {
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
-    const idx = indexAttributes(record, record.nextDue)
+    const idx = indexAttributes(record, record)
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: { pk, sk: 'CASE', ...record, ...idx.set },
+        Item: { pk, sk: 'CASE', steps: {}, notifiedSeq: 0, ...record, ...idx.set },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
@@ -173,7 +202,7 @@ export function createCaseStore(db: Db, tableName: string) {
     expectedVersion: number,
     changes: Partial<CaseRecord>,
     event: NewEvent,
-    nextDue: LocalDate | undefined,
+    plan: WatchPlan,
   ): Promise<StoredCase> {
     if (current.version !== expectedVersion) throw new VersionConflictError(current.code, expectedVersion)
     const chained: CaseEvent = chainEvent(current.history, event)
@@ -182,9 +211,9 @@ export function createCaseStore(db: Db, tableName: string) {
       ...changes,
       version: expectedVersion + 1,
       history: [...current.history, chained],
-      nextDue,
+      ...planAttributes(plan),
     } as StoredCase
-    const idx = indexAttributes(next, nextDue)
+    const idx = indexAttributes(next, plan)
     const values: Record<string, unknown> = {
       ':expected': expectedVersion,
       ':next': expectedVersion + 1,
@@ -202,7 +231,7 @@ export function createCaseStore(db: Db, tableName: string) {
       }
     }
     for (const [k, v] of Object.entries(changes)) assign(k, v)
-    assign('nextDue', nextDue)
+    for (const [k, v] of Object.entries(planAttributes(plan))) assign(k, v)
     for (const [k, v] of Object.entries(idx.set)) assign(k, v)
     for (const k of idx.remove) {
       names[`#${k}`] = k
@@ -225,6 +254,79 @@ export function createCaseStore(db: Db, tableName: string) {
       throw error
     }
     return next
+  }
+
+  /**
+   * Records watch steps done and the last event the petitioner was told of, with the new plan,
+   * only if the case is unchanged since it was read and none of these steps is recorded yet: two
+   * sweeps at once cannot both record a step. It does not bump the version (no history event),
+   * so staff holding the case's version are not disturbed.
+   */
+  async function recordWatch(
+    current: StoredCase,
+    update: { steps: Record<string, string>; notifiedSeq: number; plan: WatchPlan },
+  ): Promise<StoredCase> {
+    const names: Record<string, string> = { '#version': 'version' }
+    if (Object.keys(update.steps).length > 0) names['#steps'] = 'steps'
+    const values: Record<string, unknown> = { ':version': current.version, ':notified': update.notifiedSeq }
+    const sets = ['notifiedSeq = :notified']
+    const removes: string[] = []
+    const conditions = ['#version = :version']
+    Object.entries(update.steps).forEach(([id, at], i) => {
+      names[`#s${i}`] = id
+      values[`:s${i}`] = at
+      sets.push(`#steps.#s${i} = :s${i}`)
+      conditions.push(`attribute_not_exists(#steps.#s${i})`)
+    })
+    const next = {
+      ...current,
+      steps: { ...(current.steps ?? {}), ...update.steps },
+      notifiedSeq: update.notifiedSeq,
+      ...planAttributes(update.plan),
+    } as StoredCase
+    const idx = indexAttributes(next, update.plan)
+    for (const [k, v] of Object.entries({ ...planAttributes(update.plan), ...idx.set })) {
+      names[`#${k}`] = k
+      if (v === undefined) removes.push(`#${k}`)
+      else {
+        values[`:${k}`] = v
+        sets.push(`#${k} = :${k}`)
+      }
+    }
+    for (const k of idx.remove) {
+      names[`#${k}`] = k
+      removes.push(`#${k}`)
+    }
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: casePk(current.code), sk: 'CASE' },
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${[...new Set(removes)].join(', ')}` : ''}`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      )
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new VersionConflictError(current.code, current.version)
+      throw error
+    }
+    return next
+  }
+
+  /** Counts a message about the case that could not be delivered (shown to staff). */
+  async function noteDeliveryFailure(code: string): Promise<void> {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: casePk(code), sk: 'CASE' },
+        UpdateExpression: 'ADD deliveryFailures :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    )
   }
 
   async function addSupplement(code: string, supplement: Supplement): Promise<void> {
@@ -289,6 +391,7 @@ export function createCaseStore(db: Db, tableName: string) {
         nextDue: item.nextDue,
         channel: item.channel,
         version: item.version,
+        escalationLevel: item.escalationLevel,
       }
       return summary
     })
@@ -301,6 +404,8 @@ export function createCaseStore(db: Db, tableName: string) {
     getContent,
     createCase,
     appendEvent,
+    recordWatch,
+    noteDeliveryFailure,
     addSupplement,
     listSupplements,
     /** A committee's open cases, nearest due date first. */

@@ -7,6 +7,7 @@
  *   getRoutingRules()        GetItem  CONFIG / ROUTING
  *   getCalendarOverrides()   GetItem  CONFIG / CALENDAR
  *   getDeadlineSettings()    GetItem  CONFIG / DEADLINES
+ *   getWatchSettings()       GetItem  CONFIG / WATCH
  *   put…(value, version)     PutItem  conditional on the version read (admins editing at once)
  *
  * Reads are cached in the process for a short time: configuration changes rarely, and every
@@ -18,6 +19,7 @@ import type { DeadlineSettings } from '../domain/deadline-rules.js'
 import { DEFAULT_DEADLINE_SETTINGS } from '../domain/deadline-rules.js'
 import { DomainError } from '../domain/errors.js'
 import type { Committee, RoutingRule } from '../domain/routing.js'
+import { DEFAULT_WATCH_SETTINGS, type WatchSettings } from '../domain/watch.js'
 import type { Db } from './client.js'
 
 const ITEMS = {
@@ -25,6 +27,7 @@ const ITEMS = {
   routing: 'ROUTING',
   calendar: 'CALENDAR',
   deadlines: 'DEADLINES',
+  watch: 'WATCH',
 } as const
 type ConfigName = keyof typeof ITEMS
 
@@ -33,6 +36,7 @@ interface ConfigValues {
   routing: RoutingRule[]
   calendar: CalendarOverride[]
   deadlines: DeadlineSettings
+  watch: WatchSettings
 }
 
 const DEFAULTS: ConfigValues = {
@@ -40,6 +44,7 @@ const DEFAULTS: ConfigValues = {
   routing: [],
   calendar: [],
   deadlines: DEFAULT_DEADLINE_SETTINGS,
+  watch: DEFAULT_WATCH_SETTINGS,
 }
 
 export interface Versioned<T> {
@@ -102,10 +107,12 @@ export function createSettingsStore(
     getRoutingRules: () => read('routing'),
     getCalendarOverrides: () => read('calendar'),
     getDeadlineSettings: () => read('deadlines'),
+    getWatchSettings: () => read('watch'),
     putCommittees: (value: Committee[], version: number) => write('committees', value, version),
     putRoutingRules: (value: RoutingRule[], version: number) => write('routing', value, version),
     putCalendarOverrides: (value: CalendarOverride[], version: number) => write('calendar', value, version),
     putDeadlineSettings: (value: DeadlineSettings, version: number) => write('deadlines', value, version),
+    putWatchSettings: (value: WatchSettings, version: number) => write('watch', value, version),
     /** Forget cached values (tests, and after a local seed). */
     clearCache: () => cache.clear(),
   }

@@ -13,6 +13,9 @@
  *   USERS / USER#<id>         a staff or member account
  *   IDEMPOTENCY / <hash>      Powertools idempotency records for public submission (expire)
  *   RATE#<hash> / PIN#<window> wrong PINs per client address and window (expire)
+ *   MSG#<id> / MSG            an outgoing message (e-mail, SMS) and its delivery state
+ *   CONFIG / WATCH            reminder and escalation settings
+ *   DIGEST#<date> / DIGEST    marks the morning digest of a day as sent (exactly once)
  */
 
 /** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */
@@ -39,6 +42,7 @@ const CASE_SUMMARY = [
   'receivedOn',
   'nextDue',
   'channel',
+  'escalationLevel',
 ] as const
 
 export const INDEXES = {
@@ -65,6 +69,16 @@ export const INDEXES = {
     partitionKey: 'reportPk',
     sortKey: 'reportSk',
     projectedAttributes: [...CASE_SUMMARY, 'metrics'],
+  },
+  /**
+   * Messages by shard and state: pending ones by the time of their next attempt (the sender reads
+   * those due), sent and failed ones by time (the dev mailbox and delivery checks).
+   */
+  outbox: {
+    name: 'outbox',
+    partitionKey: 'outboxPk',
+    sortKey: 'outboxSk',
+    projectedAttributes: ['id', 'state', 'code', 'channel', 'template', 'attempts', 'createdAt'],
   },
   /** The petitions a signed-in member submitted, newest first. */
   myPetitions: {

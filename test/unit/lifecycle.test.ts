@@ -1048,6 +1048,9 @@ describe('rolesOnCase', () => {
 
 // ---------------------------------------------------------------------------------------------------
 
+/** The clock events of the lifecycle itself, without the notices the system gives (tested apart). */
+const lifecycleEvents = (c: CaseRecord) => clockFactsOf(c).events.filter((e) => e.type !== 'clock_done')
+
 describe('clockFactsOf', () => {
   it('maps each step of the history to its clock event, on the Vietnamese date', () => {
     // Arrange: 17:30 UTC on 3 July is 00:30 on 4 July in Hà Nội.
@@ -1069,7 +1072,7 @@ describe('clockFactsOf', () => {
     const facts = clockFactsOf(c)
 
     // Assert
-    expect(facts.events).toEqual([
+    expect(facts.events.filter((e) => e.type !== 'clock_done')).toEqual([
       { type: 'accepted', on: '2026-07-04' },
       { type: 'extended', on: '2026-07-10', days: 15, complexity: 'complex' },
       { type: 'suspended', on: '2026-07-13' },
@@ -1094,7 +1097,7 @@ describe('clockFactsOf', () => {
       const c = caseRecord({ history: [submitted, event(type, at, data)] })
 
       // Act & Assert
-      expect(clockFactsOf(c).events, type).toEqual([{ type: 'decided', on: '2026-07-03', decision }])
+      expect(lifecycleEvents(c), type).toEqual([{ type: 'decided', on: '2026-07-03', decision }])
     }
   })
 
@@ -1108,7 +1111,7 @@ describe('clockFactsOf', () => {
       ],
     })
 
-    expect(clockFactsOf(c).events).toEqual([
+    expect(lifecycleEvents(c)).toEqual([
       { type: 'accepted', on: '2026-07-03' },
       { type: 'withdrawn', on: '2026-07-09' },
     ])
@@ -1139,7 +1142,9 @@ describe('clockFactsOf', () => {
     expect(facts.receivedOn).toBe('2026-07-06')
     expect(facts.channel).toBe('transferred_in')
     expect(facts.knownOn).toBeUndefined()
-    expect(facts.events).toEqual([{ type: 'accepted', on: '2026-07-08' }])
+    expect(facts.events.filter((e) => e.type !== 'clock_done')).toEqual([
+      { type: 'accepted', on: '2026-07-08' },
+    ])
   })
 
   it('keeps the channel and the day the complainant learned of the decision when nothing was transferred', () => {
@@ -1210,5 +1215,33 @@ describe('deadlinesOf', () => {
 
     // Assert
     expect(acceptance).toMatchObject({ startedOn: '2026-07-01', dueDate: '2026-07-10', state: 'running' })
+  })
+})
+
+describe('notices the system gives', () => {
+  it('completes the reception-response clock with the first decision, the notice of acceptance with the acceptance of a named denunciation, and the suspension notice with the suspension', () => {
+    // Arrange: a denunciation received in person, accepted on 3 July, suspended on 10 July.
+    const c = acceptedDenunciation({
+      channel: 'in_person',
+      status: 'suspended',
+      history: [submitted, acceptedOn3July, event('suspended', '2026-07-10T03:00:00.000Z')],
+    })
+
+    // Act
+    const done = clockFactsOf(c).events.filter((e) => e.type === 'clock_done')
+
+    // Assert
+    expect(done).toEqual([
+      { type: 'clock_done', clock: 'reception_response', on: '2026-07-03' },
+      { type: 'clock_done', clock: 'parties_notice', on: '2026-07-03' },
+      { type: 'clock_done', clock: 'suspension_notice', on: '2026-07-10' },
+    ])
+  })
+
+  it('leaves the notice of acceptance open for an anonymous denunciation: nobody is told', () => {
+    const c = acceptedDenunciation({ anonymous: true })
+    expect(clockFactsOf(c).events.some((e) => e.type === 'clock_done' && e.clock === 'parties_notice')).toBe(
+      false,
+    )
   })
 })

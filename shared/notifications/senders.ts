@@ -1,0 +1,70 @@
+/**
+ * Sender ports: the outbox hands each message to one of these. In AWS, SES for e-mail and End User
+ * Messaging for SMS (from the organisation's registered origination identity); on one machine, the dev mailbox (the message is simply recorded as delivered and shown at
+ * /dev/mailbox). A sender throws to report a failure; the outbox retries with backoff.
+ */
+
+import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2'
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2'
+import type { MessageChannel } from '../store/outbox.js'
+
+export interface OutgoingMessage {
+  readonly channel: MessageChannel
+  readonly to: string
+  readonly subject: string
+  readonly body: string
+}
+
+export interface MessageSender {
+  send(message: OutgoingMessage): Promise<void>
+}
+
+/** One machine: nothing leaves it; the outbox record is the delivered message. */
+export function devMailboxSender(): MessageSender {
+  return { send: async () => {} }
+}
+
+/** AWS: e-mail through SES v2, SMS through End User Messaging (transactional). */
+export function awsSender(options: {
+  from: string
+  smsOrigin?: string
+  ses?: SESv2Client
+  sms?: PinpointSMSVoiceV2Client
+}): MessageSender {
+  const ses = options.ses ?? new SESv2Client({})
+  const sms = options.sms ?? new PinpointSMSVoiceV2Client({})
+  return {
+    async send(message) {
+      if (message.channel === 'email') {
+        await ses.send(
+          new SendEmailCommand({
+            FromEmailAddress: options.from,
+            Destination: { ToAddresses: [message.to] },
+            Content: {
+              Simple: {
+                Subject: { Data: message.subject, Charset: 'UTF-8' },
+                Body: { Text: { Data: message.body, Charset: 'UTF-8' } },
+              },
+            },
+          }),
+        )
+        return
+      }
+      if (!options.smsOrigin) throw new Error('no SMS origination identity is configured')
+      await sms.send(
+        new SendTextMessageCommand({
+          DestinationPhoneNumber: message.to,
+          OriginationIdentity: options.smsOrigin,
+          MessageBody: `${message.subject}\n${message.body}`.slice(0, 1_400),
+          MessageType: 'TRANSACTIONAL',
+        }),
+      )
+    },
+  }
+}
+
+/** Vietnamese mobile numbers in E.164 for SMS: 0912… → +84912…. */
+export function toE164(phone: string): string {
+  const digits = phone.replace(/[\s.-]/g, '')
+  return digits.startsWith('+') ? digits : `+84${digits.replace(/^0/, '')}`
+}

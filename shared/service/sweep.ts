@@ -1,0 +1,389 @@
+/**
+ * The deadline sweep: reads the deadline-watch index for cases whose next step is due (its cost
+ * grows with the due clocks, not with the cases stored), carries out each step exactly once —
+ * messages first (idempotent ids), then the step recorded on the case with a conditional update —
+ * and delivers the outbox. Overlapping, repeated or interrupted sweeps neither skip nor repeat a
+ * step: whatever an earlier run did is recognised by its ids.
+ */
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import { addDays, vietnamDate } from '../domain/dates.js'
+import { ancestry, type Committee } from '../domain/routing.js'
+import { formatTrackingCode } from '../domain/tracking-code.js'
+import type { Language } from '../domain/vocabulary.js'
+import type { WatchStep } from '../domain/watch.js'
+import { type MessageSender, toE164 } from '../notifications/senders.js'
+import { renderMessage } from '../notifications/templates.js'
+import { type StoredCase, VersionConflictError } from '../store/cases.js'
+import { createOutbox, type MessageChannel, messageId, OUTBOX_SHARDS } from '../store/outbox.js'
+import { WATCH_SHARDS } from '../store/table.js'
+import type { User } from '../store/users.js'
+import type { Services } from './context.js'
+import type { PetitionerIdentity } from './views.js'
+import { watchPlanOf } from './watch-plan.js'
+
+export interface SweepOptions {
+  /** The site's public address, for links in messages (read when a message is written). */
+  readonly siteUrl: () => string
+  readonly sender: MessageSender
+  /** Attempts before a message is recorded as failed. */
+  readonly maxAttempts?: number
+  /** 0..1, for the jitter of retry delays (tests fix it). */
+  readonly random?: () => number
+}
+
+export interface SweepReport {
+  readonly casesRead: number
+  readonly stepsDone: number
+  readonly citizenMessages: number
+  readonly staffMessages: number
+  readonly delivered: number
+  readonly retried: number
+  readonly failed: number
+}
+
+const CASE_ATTEMPTS = 5
+const LEASE_MS = 2 * 60_000
+const BASE_DELAY_MS = 60_000
+const MAX_DELAY_MS = 60 * 60_000
+
+export function createSweep(s: Services, options: SweepOptions) {
+  const outbox = createOutbox(s.db, s.tableName)
+  const random = options.random ?? Math.random
+  const maxAttempts = options.maxAttempts ?? 5
+
+  function recipientsFor(
+    step: WatchStep | 'escalated_by_petitioner',
+    c: StoredCase,
+    users: readonly User[],
+    committees: readonly Committee[],
+  ): User[] {
+    const inCommittee = (roles: string[], committeeId: string | undefined) =>
+      users.filter(
+        (u) =>
+          u.active &&
+          u.email &&
+          u.memberships.some((m) => roles.includes(m.role) && m.committeeId === committeeId),
+      )
+    const supervisors = users.filter(
+      (u) => u.active && u.email && u.memberships.some((m) => m.role === 'supervisor'),
+    )
+    const parentId = ancestry(committees, c.committeeId)[1]?.id
+    const audience = step === 'escalated_by_petitioner' ? 'parent_and_supervisors' : step.audience
+    if (audience === 'committee') return inCommittee(['committee_handler'], c.committeeId)
+    if (audience === 'head') return inCommittee(['committee_head'], c.committeeId)
+    return [...inCommittee(['committee_head'], parentId), ...supervisors]
+  }
+
+  const TEMPLATE_OF: Record<WatchStep['step'], string> = {
+    reminder: 'staff.reminder',
+    overdue: 'staff.overdue',
+    escalate_head: 'staff.escalate_head',
+    very_overdue: 'staff.very_overdue',
+  }
+
+  /** The petitioner's contact, sealed again for the outbox; undefined without an address. */
+  async function petitionerContact(
+    code: string,
+  ): Promise<{ channel: MessageChannel; to: string } | undefined> {
+    const content = await s.cases.getContent(code)
+    if (!content?.petitionerSealed) return undefined
+    const identity = JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity
+    if (identity.email) return { channel: 'email', to: await s.sealer.seal(identity.email) }
+    if (identity.phone) return { channel: 'sms', to: await s.sealer.seal(toE164(identity.phone)) }
+    return undefined
+  }
+
+  /** Carries out what is due on one case. Returns the counts of what it did. */
+  async function processCase(code: string, context: { users: User[]; committees: Committee[] }) {
+    let counts = { steps: 0, citizen: 0, staff: 0 }
+    for (let attempt = 1; attempt <= CASE_ATTEMPTS; attempt++) {
+      const c = await s.cases.getCase(code)
+      if (!c) return counts
+      counts = { steps: 0, citizen: 0, staff: 0 }
+      const now = s.now()
+      const today = vietnamDate(now)
+      const [ctx, watch] = await Promise.all([s.deadlineContext(), s.settings.getWatchSettings()])
+      const { planned, done, news } = watchPlanOf(c, ctx, watch.value, today)
+      const due = planned.filter((step) => step.on <= today && done[step.id] === undefined)
+      const committee = context.committees.find((x) => x.id === c.committeeId)
+      const display = formatTrackingCode(c.code)
+      const at = now.toISOString()
+
+      // 1. The messages, with ids from their causes: writing one again is a no-op.
+      for (const step of due) {
+        counts.steps++
+        // A reminder found only after its due date has passed is moot: recorded, not sent.
+        if (step.step === 'reminder' && today > step.dueDate) continue
+        for (const user of recipientsFor(step, c, context.users, context.committees)) {
+          const wrote = await outbox.put({
+            id: messageId(c.code, step.id, user.id),
+            channel: 'email',
+            to: user.email!,
+            toSealed: false,
+            recipient: { kind: 'staff', userId: user.id },
+            language: 'vi',
+            template: TEMPLATE_OF[step.step],
+            params: {
+              code: display,
+              clock: step.clock,
+              due: step.dueDate,
+              daysBefore: step.daysBefore ?? 0,
+              committee: committee?.name ?? c.committeeId,
+              multiple: watch.value.veryOverdueMultiple,
+            },
+            code: c.code,
+            createdAt: at,
+          })
+          if (wrote) counts.staff++
+        }
+      }
+      for (const e of news.staff)
+        for (const user of recipientsFor('escalated_by_petitioner', c, context.users, context.committees)) {
+          if (
+            await outbox.put({
+              id: messageId(c.code, `event-${e.seq}`, user.id),
+              channel: 'email',
+              to: user.email!,
+              toSealed: false,
+              recipient: { kind: 'staff', userId: user.id },
+              language: 'vi',
+              template: 'staff.escalated_by_petitioner',
+              params: { code: display, committee: committee?.name ?? c.committeeId },
+              code: c.code,
+              createdAt: at,
+            })
+          )
+            counts.staff++
+        }
+      const citizenNews = news.citizen
+      if (citizenNews.length > 0) {
+        const contact = await petitionerContact(c.code)
+        if (contact) {
+          const resolution = watchPlanOf(c, ctx, watch.value, today).deadlines.find(
+            (d) => d.clock === 'resolution' || d.clock === 'acceptance',
+          )
+          for (const e of citizenNews) {
+            if (
+              await outbox.put({
+                id: messageId(c.code, `event-${e.seq}`, 'petitioner'),
+                channel: contact.channel,
+                to: contact.to,
+                toSealed: true,
+                recipient: { kind: 'petitioner' },
+                language: c.language as Language,
+                template: 'citizen.event',
+                params: {
+                  code: display,
+                  event: e.type,
+                  ...(e.publicNote ? { note: e.publicNote } : {}),
+                  ...(resolution && ['accepted', 'extended', 'resumed', 'submitted'].includes(e.type)
+                    ? { due: resolution.dueDate }
+                    : {}),
+                  trackUrl: `${options.siteUrl()}/track`,
+                },
+                code: c.code,
+                createdAt: at,
+              })
+            )
+              counts.citizen++
+          }
+        }
+      }
+
+      // 2. The steps recorded on the case, once: a second sweep's write fails its condition.
+      const steps = Object.fromEntries(due.map((step) => [step.id, at]))
+      // Everything in the history up to now has been looked at: later events are the next news.
+      const notifiedSeq = c.history.at(-1)?.seq ?? 0
+      const after = { ...c, steps: { ...done, ...steps }, notifiedSeq }
+      const { plan } = watchPlanOf(after, ctx, watch.value, today)
+      if (
+        due.length === 0 &&
+        notifiedSeq === (c.notifiedSeq ?? 0) &&
+        plan.nextWatch === c.nextWatch &&
+        plan.escalationLevel === (c.escalationLevel ?? 0)
+      )
+        return counts
+      try {
+        await s.cases.recordWatch(c, { steps, notifiedSeq, plan })
+        return counts
+      } catch (error) {
+        if (error instanceof VersionConflictError) continue // changed meanwhile: look again
+        throw error
+      }
+    }
+    return counts
+  }
+
+  function retryDelay(attempts: number): number {
+    const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1))
+    return Math.round(base * (0.5 + random()))
+  }
+
+  /** Sends what is due in the outbox; a failing message never stops the others. */
+  async function deliver() {
+    let delivered = 0
+    let retried = 0
+    let failed = 0
+    for (let shard = 0; shard < OUTBOX_SHARDS; shard++) {
+      const now = s.now()
+      for (const due of await outbox.listDue(shard, now.toISOString())) {
+        const message = await outbox.claim(
+          due.id,
+          due.outboxSk,
+          new Date(now.getTime() + LEASE_MS).toISOString(),
+        )
+        if (!message) continue // another sender has it
+        try {
+          const to = message.toSealed ? await s.sealer.open(message.to) : message.to
+          const { subject, body } = renderMessage(message.template, message.language, message.params)
+          await options.sender.send({ channel: message.channel, to, subject, body })
+          await outbox.markSent(message.id, s.now().toISOString())
+          delivered++
+        } catch (error) {
+          const reason =
+            error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error'
+          if (message.attempts >= maxAttempts) {
+            await outbox.markFailed(message.id, reason, s.now().toISOString())
+            if (message.code) await s.cases.noteDeliveryFailure(message.code)
+            s.logger.warn('message failed permanently', {
+              messageId: message.id,
+              trackingCode: message.code,
+              template: message.template,
+            })
+            failed++
+          } else {
+            await outbox.markRetry(
+              message.id,
+              reason,
+              new Date(s.now().getTime() + retryDelay(message.attempts)).toISOString(),
+            )
+            retried++
+          }
+        }
+      }
+    }
+    return { delivered, retried, failed }
+  }
+
+  return {
+    outbox,
+    processCase: (code: string) =>
+      Promise.all([s.users.listUsers(), s.settings.getCommittees()]).then(([users, committees]) =>
+        processCase(code, { users, committees: committees.value }),
+      ),
+
+    /** One sweep: every case with a step due today or earlier, then the outbox. */
+    async sweep(): Promise<SweepReport> {
+      const today = vietnamDate(s.now())
+      const [users, committees] = await Promise.all([s.users.listUsers(), s.settings.getCommittees()])
+      const context = { users, committees: committees.value }
+      let casesRead = 0
+      let stepsDone = 0
+      let citizenMessages = 0
+      let staffMessages = 0
+      for (let shard = 0; shard < WATCH_SHARDS; shard++) {
+        let cursor: string | undefined
+        do {
+          const page = await s.cases.listDueCases(shard, today, { limit: 100, cursor })
+          for (const item of page.items) {
+            casesRead++
+            try {
+              const counts = await processCase(item.code, context)
+              stepsDone += counts.steps
+              citizenMessages += counts.citizen
+              staffMessages += counts.staff
+            } catch (error) {
+              // One case's trouble never stops the sweep for the others.
+              s.logger.error('sweep failed on a case', {
+                trackingCode: item.code,
+                error: error instanceof Error ? error.message : String(error),
+              })
+            }
+          }
+          cursor = page.cursor
+        } while (cursor)
+      }
+      const delivery = await deliver()
+      return { casesRead, stepsDone, citizenMessages, staffMessages, ...delivery }
+    },
+
+    deliver,
+
+    /**
+     * The morning digest, once a day (a marker item written conditionally): each handler and head
+     * gets their committee's open, overdue and due-soon counts.
+     */
+    async digest(): Promise<number> {
+      const now = s.now()
+      const today = vietnamDate(now)
+      try {
+        await s.db.send(
+          new PutCommand({
+            TableName: s.tableName,
+            Item: { pk: `DIGEST#${today}`, sk: 'DIGEST', at: now.toISOString() },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+      } catch (error) {
+        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return 0
+        throw error
+      }
+      const [users, committees] = await Promise.all([s.users.listUsers(), s.settings.getCommittees()])
+      let written = 0
+      const soon = addDays(today, 3)
+      for (const committee of committees.value) {
+        const staff = users.filter(
+          (u) =>
+            u.active &&
+            u.email &&
+            u.memberships.some(
+              (m) =>
+                (m.role === 'committee_handler' || m.role === 'committee_head') &&
+                m.committeeId === committee.id,
+            ),
+        )
+        if (staff.length === 0) continue
+        let open = 0
+        let overdue = 0
+        let dueSoon = 0
+        let cursor: string | undefined
+        do {
+          const page = await s.cases.listCommitteeQueue(committee.id, { limit: 100, cursor })
+          for (const item of page.items) {
+            open++
+            if (item.nextDue && item.nextDue < today) overdue++
+            else if (item.nextDue && item.nextDue <= soon) dueSoon++
+          }
+          cursor = page.cursor
+        } while (cursor)
+        if (open === 0) continue
+        for (const user of staff)
+          if (
+            await outbox.put({
+              id: messageId('digest', today, user.id),
+              channel: 'email',
+              to: user.email!,
+              toSealed: false,
+              recipient: { kind: 'staff', userId: user.id },
+              language: 'vi',
+              template: 'staff.digest',
+              params: {
+                date: today,
+                committee: committee.name,
+                open,
+                overdue,
+                dueSoon,
+                queueUrl: `${options.siteUrl()}/staff/committees/${committee.id}/queue`,
+              },
+              createdAt: now.toISOString(),
+            })
+          )
+            written++
+      }
+      await deliver()
+      return written
+    },
+  }
+}
+
+export type Sweep = ReturnType<typeof createSweep>
