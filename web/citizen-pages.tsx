@@ -99,6 +99,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
   const actions: CitizenAction[] = [
     ...(deps.withdraw ? (['withdraw'] as const) : []),
     ...(deps.supplement ? (['supplement'] as const) : []),
+    ...(deps.escalate ? (['escalate'] as const) : []),
   ]
   const formLimit = bodyLimit({
     maxSize: MAX_FORM_BYTES,
@@ -291,6 +292,24 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
       }
       return showOutcome(c, lang, code, pin, await supplement(code, pin, text, lang, key), {
         done: 'supplement',
+      })
+    })
+
+  const { escalate } = deps
+  if (escalate)
+    app.post('/track/escalate', formLimit, async (c) => {
+      const lang = pageLang(c)
+      const body = await c.req.parseBody()
+      const { code, pin } = parseCredentials(body)
+      const reason = multiline(body, 'escalate.reason').trim()
+      const key = clientKey(c)
+      if (!reason) {
+        const errors = [{ field: 'escalate.reason', message: t(lang, 'tracking.escalate.reason.missing') }]
+        const failed = { action: 'escalate' as const, errors, values: { reason } }
+        return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, key), { failed })
+      }
+      return showOutcome(c, lang, code, pin, await escalate(code, pin, reason, lang, key), {
+        done: 'escalate',
       })
     })
 

@@ -72,6 +72,8 @@ export interface CitizenView {
   answer?: { text: string; outcome: string; at: string }
   canWithdraw: boolean
   canSupplement: boolean
+  /** A named denunciation past its resolution time limit: the denouncer may ask the superior (Art. 38). */
+  canEscalate?: boolean
 }
 
 export type SubmitOutcome = { ok: true; receipt: Receipt } | { ok: false; errors: FieldError[] }
@@ -89,6 +91,7 @@ export interface CitizenPageDeps {
   track(code: string, pin: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
   withdraw?(code: string, pin: string, reason: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
   supplement?(code: string, pin: string, text: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
+  escalate?(code: string, pin: string, reason: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
   /**
    * Called with an unexpected error before the generic error page is rendered (log it here: the
    * page itself never shows the error).

@@ -11,6 +11,7 @@ import type { Services } from '../../shared/service/context.js'
 import type { IdempotentSubmit } from '../../shared/service/idempotency.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import {
+  escalatePetitionRoute,
   submitPetitionRoute,
   supplementPetitionRoute,
   trackPetitionRoute,
@@ -98,6 +99,17 @@ export function createPublicApp(deps: PublicAppDeps) {
       clientAddress(c),
     )
     return c.json(view, 201)
+  })
+
+  app.openapi(escalatePetitionRoute, async (c) => {
+    const view = await petitions.escalate(
+      c.req.valid('param').trackingCode,
+      c.req.valid('header')['x-tracking-pin'],
+      c.req.valid('json').reason,
+      requestLanguage(c),
+      clientAddress(c),
+    )
+    return c.json(view, 200)
   })
 
   if (deps.pages) {

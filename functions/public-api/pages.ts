@@ -5,7 +5,12 @@
 import { HTTPException } from 'hono/http-exception'
 import { DomainError } from '../../shared/domain/errors.js'
 import { TOPICS } from '../../shared/domain/routing.js'
-import { petitionInputSchema, supplementSchema, withdrawalSchema } from '../../shared/domain/schemas.js'
+import {
+  escalationSchema,
+  petitionInputSchema,
+  supplementSchema,
+  withdrawalSchema,
+} from '../../shared/domain/schemas.js'
 import { clientAddress } from '../../shared/http/client-address.js'
 import { fieldProblems } from '../../shared/http/problem.js'
 import type { Services } from '../../shared/service/context.js'
@@ -86,6 +91,11 @@ export function buildCitizenPages(services: Services, petitions: PetitionService
       asTrackOutcome(async () => {
         const body = parseOr422(supplementSchema, { text })
         return { ok: true, view: await petitions.supplement(code, pin, body.text, lang, client) }
+      }),
+    escalate: (code, pin, reason, lang: Lang, client) =>
+      asTrackOutcome(async () => {
+        const body = parseOr422(escalationSchema, { reason })
+        return { ok: true, view: await petitions.escalate(code, pin, body.reason, lang, client) }
       }),
     // Never X-Forwarded-For: a client can forge it to escape the rate limit.
     clientKey: clientAddress,

@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import {
+  escalationSchema,
   petitionInputSchema,
   supplementSchema,
   trackingCode,
@@ -111,10 +112,35 @@ export const supplementPetitionRoute = createRoute({
   },
 })
 
+export const escalatePetitionRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/petitions/{trackingCode}/escalation',
+  tags: ['public'],
+  summary: 'A denouncer asks the superior to act on an overdue denunciation (Law 25/2018 Art. 38)',
+  request: {
+    params: codeParam,
+    headers: pinHeader,
+    body: { required: true, content: { 'application/json': { schema: escalationSchema } } },
+  },
+  responses: {
+    200: {
+      description: 'The petition with the escalation on its timeline',
+      content: { 'application/json': { schema: citizenViewSchema } },
+    },
+    409: {
+      description: 'Not overdue, not a named denunciation being resolved, or already escalated',
+      content: { 'application/problem+json': { schema: problemSchema } },
+    },
+    ...problemResponses,
+    ...tooMany,
+  },
+})
+
 export const PUBLIC_ROUTES = [
   submitPetitionRoute,
   trackPetitionRoute,
   withdrawPetitionRoute,
   supplementPetitionRoute,
+  escalatePetitionRoute,
 ]
 export { trackingCode }

@@ -233,6 +233,7 @@ export function createStaffApp(deps: StaffAppDeps) {
                 ? ('due_soon' as const)
                 : ('on_track' as const),
           version: s.version,
+          escalationLevel: s.escalationLevel ?? 0,
         })),
         cursor: page.cursor,
       },

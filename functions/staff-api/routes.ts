@@ -143,6 +143,10 @@ export const committeeQueueRoute = createRoute({
                 nextDue: z.string().optional(),
                 urgency: z.enum(['overdue', 'due_soon', 'on_track', 'none']),
                 version: z.number().optional(),
+                escalationLevel: z.number().int().meta({
+                  description:
+                    '0 none, 1 overdue (handlers told), 2 head told, 3 parent committee and supervisors told',
+                }),
               }),
             ),
             cursor: z.string().optional(),

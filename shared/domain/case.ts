@@ -18,6 +18,7 @@ import { NotFoundError, RuleViolation, TransitionError } from './errors.js'
 import {
   type Action,
   nextStatus,
+  PETITIONER_ACTIONS,
   refusalReason,
   type Status,
   TRANSITIONS,
@@ -175,6 +176,9 @@ export function clockFactsOf(c: CaseRecord): ClockFacts {
       case 'withdrawn':
         if (e.data.scope === 'full') events.push({ type: 'withdrawn', on })
         break
+      case 'escalated':
+        events.push({ type: 'escalated', on })
+        break
     }
     // Notices the system gives itself: the petitioner is told of every public step by message
     // (shared/service/sweep.ts), so the step that carries the notice also completes its clock.
@@ -294,13 +298,16 @@ export function decideAction(
   ctx: ActionContext,
 ): ActionResult {
   const action = input.action
+  // The petitioner's own steps (an escalation) are nobody else's, whatever the case.
+  if (actor !== 'petitioner' && transitionFor(action).roles.length === 0)
+    throw new TransitionError('not_allowed_for_role', `only the petitioner may ${action}`, { action })
   const refusal = refusalReason(action, c)
   if (refusal)
     throw new TransitionError(refusal.code, refusal.message, { action, status: c.status, kind: c.kind })
   const transition = transitionFor(action)
   let actorRecord: Actor
   if (actor === 'petitioner') {
-    if (action !== 'withdraw')
+    if (!PETITIONER_ACTIONS.includes(action))
       throw new TransitionError('not_allowed_for_petitioner', `the petitioner cannot ${action}`)
     actorRecord = { kind: 'petitioner' }
   } else {
@@ -438,7 +445,38 @@ export function decideAction(
         changes: {},
         event: { ...base, data: { scope: input.scope, reason: input.reason } },
       }
+    case 'escalate': {
+      const refusal = escalationRefusal(c, deadlinesOf(c, ctx.deadlines, today))
+      if (refusal) throw new TransitionError(refusal.code, refusal.message)
+      return { status: status(input), changes: {}, event: { ...base, data: { reason: input.reason } } }
+    }
   }
+}
+
+/**
+ * Why a denouncer may not escalate now, or undefined when they may (Law 25/2018 Art. 38): a named
+ * denunciation whose resolution time limit has passed, once.
+ */
+export function escalationRefusal(
+  c: CaseRecord,
+  deadlines: readonly Deadline[],
+): { code: string; message: string } | undefined {
+  if (c.kind !== 'denunciation' || !transitionFor('escalate').from.includes(c.status))
+    return { code: 'action_not_in_state', message: 'only a denunciation being resolved can be escalated' }
+  if (c.anonymous)
+    return {
+      code: 'anonymous_not_handled',
+      message: 'an anonymous denunciation is not handled as a denunciation',
+    }
+  if (c.history.some((e) => e.type === 'escalated'))
+    return {
+      code: 'already_escalated',
+      message: 'this denunciation has already been escalated to the superior',
+    }
+  const resolution = deadlines.find((d) => d.clock === 'resolution')
+  if (resolution?.state !== 'missed')
+    return { code: 'not_overdue', message: 'the resolution time limit has not passed yet' }
+  return undefined
 }
 
 const FILED_NOTICE = {

@@ -53,6 +53,7 @@ export const ACTIONS = [
   'resolve',
   'close',
   'withdraw',
+  'escalate',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -211,7 +212,20 @@ export const TRANSITIONS: readonly Transition[] = [
     event: 'withdrawn',
     public: true,
   },
+  {
+    // Law 25/2018 Art. 38: a denouncer whose denunciation is overdue may ask the superior to act.
+    action: 'escalate',
+    from: ['accepted', 'verifying'],
+    to: 'same',
+    kinds: ['denunciation'],
+    roles: [],
+    event: 'escalated',
+    public: true,
+  },
 ]
+
+/** Actions the petitioner takes with their tracking code and PIN. */
+export const PETITIONER_ACTIONS: readonly Action[] = ['withdraw', 'escalate']
 
 export function transitionFor(action: Action): Transition {
   const t = TRANSITIONS.find((x) => x.action === action)

@@ -203,6 +203,7 @@ export const actionSchema = z.discriminatedUnion('action', [
   }),
   z.strictObject({ action: z.literal('close'), note }),
   z.strictObject({ action: z.literal('withdraw'), scope: z.enum(['full', 'partial']), reason: text(2_000) }),
+  z.strictObject({ action: z.literal('escalate'), reason: text(2_000) }),
 ])
 export type ActionInput = z.infer<typeof actionSchema>
 // Every action of the transition table has a schema, and nothing else does.
@@ -215,6 +216,8 @@ export const ACTIONS_COVERED: _AllActionsCovered = true
 
 /** Body of the petitioner's withdrawal (`POST /api/v1/petitions/{code}/withdrawal`). */
 export const withdrawalSchema = z.strictObject({ scope: z.enum(['full', 'partial']), reason: text(2_000) })
+/** Body of the denouncer's escalation (`POST /api/v1/petitions/{code}/escalation`, Law 25/2018 Art. 38). */
+export const escalationSchema = z.strictObject({ reason: text(2_000) })
 /** Body of `POST /api/v1/petitions/{code}/supplements`. */
 export const supplementSchema = z.strictObject({ text: text(MAX_CONTENT_LENGTH) })
 

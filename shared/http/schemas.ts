@@ -59,6 +59,7 @@ export const citizenViewSchema = z
     answer: z.object({ text: z.string(), outcome: z.string(), at: z.string() }).optional(),
     canWithdraw: z.boolean(),
     canSupplement: z.boolean(),
+    canEscalate: z.boolean(),
   })
   .meta({ id: 'CitizenView' })
 

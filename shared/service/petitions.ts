@@ -309,6 +309,7 @@ export function createPetitionService(s: Services) {
       now,
       lang,
       deadlineCtx: ctx,
+      watch: { escalationLevel: stored.escalationLevel, deliveryFailures: stored.deliveryFailures },
     })
   }
 
@@ -390,6 +391,21 @@ export function createPetitionService(s: Services) {
           deadlines: ctx,
         }),
       )
+      return citizenViewOf(updated, lang)
+    },
+
+    /** A denouncer whose denunciation is overdue asks the superior to act (Law 25/2018 Art. 38). */
+    async escalate(rawCode: string, pin: string, reason: string, lang: Language, client: string) {
+      const opened = await openWithPin(rawCode, pin, client)
+      const [committees, ctx] = await Promise.all([s.settings.getCommittees(), s.deadlineContext()])
+      const updated = await applyWithRetry(opened.code, async (current) =>
+        decideAction(current, { action: 'escalate', reason }, 'petitioner', {
+          now: s.now(),
+          committees: committees.value,
+          deadlines: ctx,
+        }),
+      )
+      s.logger.info('escalated by the petitioner', { trackingCode: opened.code })
       return citizenViewOf(updated, lang)
     },
 

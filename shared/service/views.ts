@@ -3,7 +3,7 @@
  * language. Identity fields appear only where the caller may see them.
  */
 import type { ActingUser, CaseRecord } from '../domain/case.js'
-import { allowedActions } from '../domain/case.js'
+import { allowedActions, escalationRefusal } from '../domain/case.js'
 import type { Deadline, DeadlineContext } from '../domain/deadlines.js'
 import type { Status } from '../domain/lifecycle.js'
 import { isOpen, transitionFor, WITHDRAWABLE_KINDS } from '../domain/lifecycle.js'
@@ -58,6 +58,8 @@ export interface CitizenView {
   readonly answer?: { text: string; outcome: string; at: string }
   readonly canWithdraw: boolean
   readonly canSupplement: boolean
+  /** A named denunciation past its resolution time limit: the denouncer may ask the superior (Art. 38). */
+  readonly canEscalate: boolean
 }
 
 /** The petitioner's view: public steps only, never an actor's name, never internal notes. */
@@ -82,6 +84,7 @@ export function citizenView(
     ...(c.answer ? { answer: c.answer } : {}),
     canWithdraw: WITHDRAWABLE_KINDS.includes(c.kind) && transitionFor('withdraw').from.includes(c.status),
     canSupplement: isOpen(c.status),
+    canEscalate: escalationRefusal(c, deadlines) === undefined,
   }
 }
 
@@ -105,6 +108,8 @@ export interface StaffViewInput {
   readonly now: Date
   readonly lang: Language
   readonly deadlineCtx: DeadlineContext
+  /** The watch's view of the case: the escalation rung reached, undelivered messages. */
+  readonly watch?: { readonly escalationLevel?: number; readonly deliveryFailures?: number }
 }
 
 /** The case file for staff whose scope reaches the case (policy.ts decides who that is). */
@@ -139,5 +144,7 @@ export function staffCaseView(v: StaffViewInput) {
     history: c.history,
     supplements: v.supplements,
     allowedActions: allowedActions(c, v.user, { now: v.now, deadlines: v.deadlineCtx, committees }),
+    escalationLevel: v.watch?.escalationLevel ?? 0,
+    deliveryFailures: v.watch?.deliveryFailures ?? 0,
   }
 }

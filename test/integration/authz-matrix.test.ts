@@ -123,6 +123,8 @@ const ACTION_MATRIX: readonly (readonly [action: string, state: State, ...expect
   ['suspend',            'accepted',       404,   409,  200,    200,  409,   409,   404],
   ['resolve',            'accepted',       404,   409,  200,    200,  409,   409,   404],
   ['resume',             'suspended',      404,   409,  200,    200,  409,   409,   404],
+  // The denouncer's own step (Art. 38, with the PIN): no staff role may take it.
+  ['escalate',           'accepted',       404,   409,  409,    409,  409,   409,   404],
   ['close',              'resolved',       404,   409,  200,    200,  409,   409,   404],
 ]
 
@@ -182,6 +184,7 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
   resolve: () => ({ action: 'resolve', answer: 'Kết luận: khiếu nại sai.', outcome: 'rejected' }),
   resume: () => ({ action: 'resume' }),
   close: () => ({ action: 'close' }),
+  escalate: () => ({ action: 'escalate', reason: 'Quá hạn' }),
 }
 
 type Res = Awaited<ReturnType<Harness['request']>>
@@ -342,6 +345,6 @@ describe('the count', () => {
         `+ ${ACTION_MATRIX.length} actions × ${ACTION_COLUMNS.length} roles`,
     )
     expect(ran).toBe(expected)
-    expect(expected).toBe(395)
+    expect(expected).toBe(402)
   })
 })

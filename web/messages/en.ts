@@ -136,6 +136,13 @@ export const en: Record<keyof typeof vi, string> = {
   'tracking.answer.outcome': 'Outcome',
   'tracking.answer.at': 'Answered on',
   'tracking.answer.none': 'No answer yet.',
+  'tracking.escalate': 'Ask the superior to act',
+  'tracking.escalate.hint':
+    'Your denunciation is past its time limit for resolution. Under Article 38 of the Law on Denunciations 2018 you may ask the directly superior body to act; it asks for a report within 5 working days. Your identity stays protected.',
+  'tracking.escalate.reason': 'Your request',
+  'tracking.escalate.reason.missing': 'Write your request.',
+  'tracking.escalate.button': 'Send the request to the superior',
+  'tracking.escalate.done': 'Your request has been sent to the superior body.',
   'tracking.withdraw': 'Withdraw this petition',
   'tracking.withdraw.hint': 'Once withdrawn, the petition will not be handled further.',
   'tracking.withdraw.reason': 'Why you withdraw it',

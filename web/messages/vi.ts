@@ -137,6 +137,13 @@ export const vi = {
   'tracking.answer.outcome': 'Kết quả',
   'tracking.answer.at': 'Ngày trả lời',
   'tracking.answer.none': 'Chưa có câu trả lời.',
+  'tracking.escalate': 'Đề nghị cấp trên xem xét',
+  'tracking.escalate.hint':
+    'Tố cáo của ông/bà đã quá thời hạn giải quyết. Theo Điều 38 Luật Tố cáo 2018, ông/bà có quyền đề nghị cơ quan cấp trên trực tiếp xem xét; cơ quan cấp trên yêu cầu báo cáo trong 5 ngày làm việc. Danh tính của ông/bà tiếp tục được giữ bí mật.',
+  'tracking.escalate.reason': 'Nội dung đề nghị',
+  'tracking.escalate.reason.missing': 'Nhập nội dung đề nghị.',
+  'tracking.escalate.button': 'Gửi đề nghị lên cấp trên',
+  'tracking.escalate.done': 'Đề nghị của ông/bà đã được gửi đến cấp trên.',
   'tracking.withdraw': 'Rút đơn',
   'tracking.withdraw.hint': 'Sau khi rút, đơn sẽ không được tiếp tục xử lý.',
   'tracking.withdraw.reason': 'Lý do rút đơn',

@@ -16,7 +16,7 @@ import type { CitizenView, FieldError, Lang } from '../types.js'
 export const WITHDRAW_REASON_MAX_CHARS = 2_000
 
 /** The two small actions a citizen may take on their own petition. */
-export type CitizenAction = 'withdraw' | 'supplement'
+export type CitizenAction = 'withdraw' | 'supplement' | 'escalate'
 
 export interface TrackingPageProps {
   lang: Lang
@@ -42,6 +42,7 @@ export function TrackingPage(props: TrackingPageProps) {
   const { lang, view, failed } = props
   const showWithdraw = view.canWithdraw && props.actions.includes('withdraw')
   const showSupplement = view.canSupplement && props.actions.includes('supplement')
+  const showEscalate = view.canEscalate === true && props.actions.includes('escalate')
   const errors = failed?.errors ?? []
   return (
     <Layout
@@ -56,12 +57,19 @@ export function TrackingPage(props: TrackingPageProps) {
         <ErrorSummary
           lang={lang}
           errors={errors}
-          linkable={['withdraw.reason', 'withdraw.confirm', 'supplement.text']}
+          linkable={['withdraw.reason', 'withdraw.confirm', 'supplement.text', 'escalate.reason']}
         />
       )}
       {props.done && (
         <p class="notice" role="status" id="action-done">
-          {t(lang, props.done === 'withdraw' ? 'tracking.withdraw.done' : 'tracking.supplement.done')}
+          {t(
+            lang,
+            props.done === 'withdraw'
+              ? 'tracking.withdraw.done'
+              : props.done === 'escalate'
+                ? 'tracking.escalate.done'
+                : 'tracking.supplement.done',
+          )}
         </p>
       )}
       <Facts
@@ -133,8 +141,38 @@ export function TrackingPage(props: TrackingPageProps) {
         </section>
       )}
 
+      {showEscalate && <EscalateForm {...props} />}
       {showWithdraw && <WithdrawForm {...props} />}
     </Layout>
+  )
+}
+
+/** Law 25/2018 Art. 38: the denouncer's right to ask the superior when the time limit has passed. */
+function EscalateForm({ lang, view, pin, failed }: TrackingPageProps) {
+  const mine = failed?.action === 'escalate' ? failed : undefined
+  return (
+    <section class="panel" aria-labelledby="escalate-title" data-testid="escalate">
+      <h2 id="escalate-title">{t(lang, 'tracking.escalate')}</h2>
+      <p>{t(lang, 'tracking.escalate.hint')}</p>
+      <form method="post" action="/track/escalate" id="escalate-form" accept-charset="utf-8">
+        <input type="hidden" name="code" value={view.trackingCode} />
+        <input type="hidden" name="pin" value={pin} />
+        <TextField
+          lang={lang}
+          name="escalate.reason"
+          label={t(lang, 'tracking.escalate.reason')}
+          value={mine?.values.reason}
+          error={mine ? errorFor(mine.errors, 'escalate.reason') : undefined}
+          required
+          multiline
+          rows={4}
+          maxLength={WITHDRAW_REASON_MAX_CHARS}
+        />
+        <button type="submit" id="escalate-button">
+          {t(lang, 'tracking.escalate.button')}
+        </button>
+      </form>
+    </section>
   )
 }
 
