@@ -5,10 +5,12 @@
  *
  * Partition keys (shared/store):
  *   CASE#<code>   cases.ts, pin-guard.ts: CASE, CONTENT, PIN_GUARD, SUPPLEMENT#<seq>
- *   CONFIG        settings.ts: COMMITTEES, ROUTING, CALENDAR, DEADLINES
+ *   CONFIG        settings.ts: COMMITTEES, ROUTING, CALENDAR, DEADLINES, WATCH
  *   USERS         users.ts: USER#<id>
  *   IDEMPOTENCY   service/idempotency.ts (Powertools `staticPkValue`): <function>#<hash>
  *   RATE#<hash>   rate-limits.ts: PIN#<window start> (wrong PINs per client address)
+ *   MSG#<id>      outbox.ts: MSG (an outgoing e-mail or SMS and its delivery state)
+ *   DIGEST#<date> service/sweep.ts: DIGEST (the morning digest of that day was sent)
  */
 import { casePk } from '../shared/store/keys.js'
 import type { TableAccess } from './constructs/data-table.js'
@@ -18,6 +20,8 @@ const CONFIG = 'CONFIG'
 const USERS = 'USERS'
 const IDEMPOTENCY = 'IDEMPOTENCY'
 const ANY_CLIENT_WINDOW = 'RATE#*'
+const ANY_MESSAGE = 'MSG#*'
+const ANY_DIGEST_DAY = 'DIGEST#*'
 
 /**
  * The public function (shared/service/petitions.ts `submit`, `track`, `withdraw`, `supplement`):
@@ -26,6 +30,7 @@ const ANY_CLIENT_WINDOW = 'RATE#*'
  *   track      GetItem RATE# (client blocked?), CASE#/PIN_GUARD and CASE#/CASE; on a wrong PIN
  *              UpdateItem RATE# and CASE#/PIN_GUARD (ADD failures); after failures, reset PIN_GUARD
  *   withdraw   as track, then UpdateItem CASE#/CASE (conditional on version)
+ *   escalate   as withdraw (a denouncer's escalation is a transition on the case)
  *   supplement as track, then PutItem CASE#/SUPPLEMENT#n and UpdateItem CASE#/CASE
  * No Query and no index: listSupplements is reached only from the staff path (getForStaff).
  */
@@ -55,9 +60,28 @@ export const STAFF_API_ACCESS: TableAccess = {
   indexes: ['committeeQueue', 'myPetitions'],
 }
 
-/** The deadline sweep: reads what is due from the watch index, then reloads and updates each case. */
+/**
+ * The deadline sweep (functions/deadline-sweep/handler.ts → shared/service/sweep.ts):
+ *   both tasks     Query USERS begins_with USER# (listUsers); GetItem CONFIG/COMMITTEES
+ *   sweep          Query deadlineWatch (listDueCases, per shard), then for each due case:
+ *                    GetItem CASE#/CASE (getCase), CONFIG/CALENDAR, DEADLINES, WATCH (settings)
+ *                    GetItem CASE#/CONTENT (getContent: the petitioner's sealed address)
+ *                    PutItem MSG# (outbox.put, conditional on absence)
+ *                    UpdateItem CASE#/CASE (recordWatch, conditional on version)
+ *   delivery       Query outbox (listDue, per shard); UpdateItem MSG# (claim, markSent,
+ *                  markRetry, markFailed); UpdateItem CASE#/CASE ADD (noteDeliveryFailure)
+ *   digest         PutItem DIGEST# (the day's marker, conditional on absence);
+ *                  Query committeeQueue (listCommitteeQueue); PutItem MSG#; then delivery
+ * No GetItem on MSG#: outbox.get and listRecent serve the dev mailbox, not the sweep (claim
+ * returns the message it took). No DeleteItem, no Scan, no other index.
+ * Beyond the table (infra/constructs/deadline-sweep.ts): the identity key under the identity purpose
+ * only, Decrypt to open a petitioner's identity and GenerateDataKey to seal the address again for
+ * the outbox; sending as the organisation (notifications.ts); SendMessage to its dead-letter queue.
+ */
 export const DEADLINE_SWEEP_ACCESS: TableAccess = {
   get: [ANY_CASE, CONFIG],
-  update: [ANY_CASE],
-  indexes: ['deadlineWatch'],
+  put: [ANY_MESSAGE, ANY_DIGEST_DAY],
+  update: [ANY_CASE, ANY_MESSAGE],
+  query: [USERS],
+  indexes: ['deadlineWatch', 'outbox', 'committeeQueue'],
 }

@@ -64,8 +64,10 @@ const deploymentShape = z.object({
   wafLimitAll: positiveInt.min(10),
   wafLimitPublicWrites: positiveInt.min(10),
   wafLimitTracking: positiveInt.min(10),
-  /** How often the deadline sweep runs (EventBridge Scheduler expression). */
+  /** How often the deadline sweep runs (EventBridge Scheduler expression; cron in Vietnam time). */
   sweepSchedule: z.string().regex(/^(rate|cron)\(.+\)$/),
+  /** When the morning digest goes out (EventBridge Scheduler expression; cron in Vietnam time). */
+  digestSchedule: z.string().regex(/^(rate|cron)\(.+\)$/),
   /** Keep data on stack deletion, turn on deletion protection. */
   protectData: z.boolean(),
 })
@@ -109,7 +111,9 @@ const STAGE_DEFAULTS: Record<Stage, Partial<DeploymentConfig>> = {
 const COMMON_DEFAULTS = {
   appName: 'tiepdan',
   region: 'ap-southeast-1',
-  sweepSchedule: 'rate(1 hour)',
+  sweepSchedule: 'rate(15 minutes)',
+  // 07:00 Asia/Ho_Chi_Minh, every day: the schedules read cron expressions in Vietnam time.
+  digestSchedule: 'cron(0 7 * * ? *)',
 } as const
 
 /** Reads one context value; `-c key=value` gives strings, cdk.json gives typed values. */

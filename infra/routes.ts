@@ -43,11 +43,13 @@ export const PUBLIC_ROUTES: readonly RouteSpec[] = [
   publicApi('GET', '/api/v1/petitions/{code}'),
   publicApi('POST', '/api/v1/petitions/{code}/withdrawal'),
   publicApi('POST', '/api/v1/petitions/{code}/supplements'),
+  publicApi('POST', '/api/v1/petitions/{code}/escalation'),
   page('/'),
   page('/submit'),
   page('/track'),
   page('/track/withdraw'),
   page('/track/supplement'),
+  page('/track/escalate'),
   publicApi('GET', '/assets/{proxy+}'),
 ]
 

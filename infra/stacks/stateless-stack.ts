@@ -27,8 +27,8 @@ export interface StatelessStackProps extends StackProps {
   /** ARN of the CloudFront web ACL from the edge stack (us-east-1). */
   readonly webAclArn: string
   /**
-   * Whether to build the deadline sweep. Default: when its entry file exists, so the later issue
-   * that writes the handler turns the schedule on without touching infra.
+   * Whether to build the deadline sweep. Default: when its entry file exists (it does since the
+   * watch issue; the switch stays for builds of trees without it).
    */
   readonly includeDeadlineSweep?: boolean
 }
@@ -164,23 +164,30 @@ export class StatelessStack extends Stack {
     this.alarms.watchFunction('OriginVerify', this.originGuard.authorizer.function)
     this.alarms.watchTable(stateful.data.table)
 
+    // Where citizens and staff go, and what links in messages point at. Without a custom domain it
+    // is the distribution's own name, which the functions may read: the distribution depends on the
+    // HTTP API alone (its origin is the API id), not on its routes, integrations or functions, so
+    // there is no cycle (test/infra/stateless.test.ts loads the template with the cycle check on).
+    const siteUrl = `https://${config.domainName ?? this.edge.distribution.distributionDomainName}`
+    for (const api of [this.publicApi, this.staffApi]) api.function.addEnvironment('SITE_URL', siteUrl)
+
     if (props.includeDeadlineSweep ?? existsSync(repoPath(ENTRIES.deadlineSweep)))
       this.deadlineSweep = new DeadlineSweep(this, 'DeadlineSweep', {
         entry: ENTRIES.deadlineSweep,
         functionName: `${prefix}-deadline-sweep`,
-        schedule: config.sweepSchedule,
+        sweepSchedule: config.sweepSchedule,
+        digestSchedule: config.digestSchedule,
+        siteUrl,
         metricsNamespace: `${config.appName}/${config.stage}`,
         table: stateful.data,
+        identityKey: identity,
         notifications: this.notifications,
         alarms: this.alarms,
         environment,
         ...functionDefaults,
       })
 
-    new CfnOutput(this, 'SiteUrl', {
-      description: 'Where citizens and staff go',
-      value: `https://${config.domainName ?? this.edge.distribution.distributionDomainName}`,
-    })
+    new CfnOutput(this, 'SiteUrl', { description: 'Where citizens and staff go', value: siteUrl })
     new CfnOutput(this, 'DistributionDomainName', {
       description: 'CNAME target for the custom domain',
       value: this.edge.distribution.distributionDomainName,

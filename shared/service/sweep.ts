@@ -5,7 +5,7 @@
  * and delivers the outbox. Overlapping, repeated or interrupted sweeps neither skip nor repeat a
  * step: whatever an earlier run did is recognised by its ids.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { addDays, vietnamDate } from '../domain/dates.js'
 import { ancestry, type Committee } from '../domain/routing.js'
 import { formatTrackingCode } from '../domain/tracking-code.js'
@@ -29,10 +29,14 @@ export interface SweepOptions {
   readonly maxAttempts?: number
   /** 0..1, for the jitter of retry delays (tests fix it). */
   readonly random?: () => number
+  /** Whether SMS can be sent (an origination identity is configured); without, phone-only petitioners get none. */
+  readonly smsEnabled?: boolean
 }
 
 export interface SweepReport {
   readonly casesRead: number
+  /** Cases read whose nearest organisation deadline has passed (on the escalation ladder). */
+  readonly overdueCases: number
   readonly stepsDone: number
   readonly citizenMessages: number
   readonly staffMessages: number
@@ -89,7 +93,8 @@ export function createSweep(s: Services, options: SweepOptions) {
     if (!content?.petitionerSealed) return undefined
     const identity = JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity
     if (identity.email) return { channel: 'email', to: await s.sealer.seal(identity.email) }
-    if (identity.phone) return { channel: 'sms', to: await s.sealer.seal(toE164(identity.phone)) }
+    if (identity.phone && options.smsEnabled !== false)
+      return { channel: 'sms', to: await s.sealer.seal(toE164(identity.phone)) }
     return undefined
   }
 
@@ -278,6 +283,7 @@ export function createSweep(s: Services, options: SweepOptions) {
       const [users, committees] = await Promise.all([s.users.listUsers(), s.settings.getCommittees()])
       const context = { users, committees: committees.value }
       let casesRead = 0
+      let overdueCases = 0
       let stepsDone = 0
       let citizenMessages = 0
       let staffMessages = 0
@@ -287,6 +293,7 @@ export function createSweep(s: Services, options: SweepOptions) {
           const page = await s.cases.listDueCases(shard, today, { limit: 100, cursor })
           for (const item of page.items) {
             casesRead++
+            if (item.nextDue && item.nextDue < today) overdueCases++
             try {
               const counts = await processCase(item.code, context)
               stepsDone += counts.steps
@@ -304,7 +311,7 @@ export function createSweep(s: Services, options: SweepOptions) {
         } while (cursor)
       }
       const delivery = await deliver()
-      return { casesRead, stepsDone, citizenMessages, staffMessages, ...delivery }
+      return { casesRead, overdueCases, stepsDone, citizenMessages, staffMessages, ...delivery }
     },
 
     deliver,
@@ -316,18 +323,10 @@ export function createSweep(s: Services, options: SweepOptions) {
     async digest(): Promise<number> {
       const now = s.now()
       const today = vietnamDate(now)
-      try {
-        await s.db.send(
-          new PutCommand({
-            TableName: s.tableName,
-            Item: { pk: `DIGEST#${today}`, sk: 'DIGEST', at: now.toISOString() },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        )
-      } catch (error) {
-        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return 0
-        throw error
-      }
+      const marker = { pk: `DIGEST#${today}`, sk: 'DIGEST' }
+      // Done today already? The marker is written last, so a run that failed half-way is redone;
+      // the messages' ids keep a redo from sending anything twice.
+      if ((await s.db.send(new GetCommand({ TableName: s.tableName, Key: marker }))).Item) return 0
       const [users, committees] = await Promise.all([s.users.listUsers(), s.settings.getCommittees()])
       let written = 0
       const soon = addDays(today, 3)
@@ -380,6 +379,9 @@ export function createSweep(s: Services, options: SweepOptions) {
           )
             written++
       }
+      await s.db.send(
+        new PutCommand({ TableName: s.tableName, Item: { ...marker, at: now.toISOString(), written } }),
+      )
       await deliver()
       return written
     },

@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib'
-import { Template } from 'aws-cdk-lib/assertions'
+import { Match, Template } from 'aws-cdk-lib/assertions'
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { describe, expect, it } from 'vitest'
 import { DEADLINE_SWEEP_ACCESS, PUBLIC_API_ACCESS, STAFF_API_ACCESS } from '../../infra/access.js'
@@ -12,6 +12,7 @@ import {
   type PolicyStatementJson,
   resourcesOf,
   statementsOfRole,
+  synthDeployment,
 } from './deployment.js'
 
 const dynamoStatements = (rolePrefix: string) =>
@@ -86,6 +87,103 @@ describe('the staff function', () => {
     )
 
     expect(ses?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@tiepdan.example' } })
+  })
+})
+
+describe('the deadline sweep', () => {
+  const sweepStatements = () =>
+    statementsOfRole(deploymentOf('prod').templates.stateless, 'DeadlineSweepRole')
+  const keysFor = (statements: PolicyStatementJson[], action: string) =>
+    statements
+      .filter((s) => actionsOf(s).includes(action) && !mentionsIndex(s))
+      .flatMap((s) => s.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[])
+      .sort()
+
+  it('may do exactly what the sweep and the digest do, and nothing else', () => {
+    expect([...new Set(sweepStatements().flatMap(actionsOf))].sort()).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'ses:SendEmail',
+      'ses:SendRawEmail',
+      'sqs:SendMessage',
+    ])
+  })
+
+  it('reaches cases, configuration, staff accounts, messages and digest markers, by partition key', () => {
+    const statements = dynamoStatements('DeadlineSweepRole')
+
+    for (const statement of statements.filter((s) => !mentionsIndex(s)))
+      expect(statement.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' })
+    expect(keysFor(statements, 'dynamodb:GetItem')).toEqual(['CASE#*', 'CONFIG'])
+    expect(keysFor(statements, 'dynamodb:PutItem')).toEqual(['DIGEST#*', 'MSG#*'])
+    expect(keysFor(statements, 'dynamodb:UpdateItem')).toEqual(['CASE#*', 'MSG#*'])
+    expect(keysFor(statements, 'dynamodb:Query')).toEqual(['USERS'])
+  })
+
+  it('queries the deadline-watch, outbox and committee-queue indexes, and no other', () => {
+    const indexes = dynamoStatements('DeadlineSweepRole')
+      .filter(mentionsIndex)
+      .flatMap((s) => [s.Resource].flat())
+      .map((r) => JSON.stringify(r).match(/\/index\/(\w+)/)?.[1])
+
+    expect(indexes.sort()).toEqual(['committeeQueue', 'deadlineWatch', 'outbox'])
+  })
+
+  it('can neither scan, delete nor batch', () => {
+    expect(
+      dynamoStatements('DeadlineSweepRole')
+        .flatMap(actionsOf)
+        .filter((a) => /Scan|Delete|Batch|PartiQL|Transact|\*/.test(a)),
+    ).toEqual([])
+  })
+
+  it('opens and seals identities under the identity purpose only, never a receipt', () => {
+    const kms = sweepStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')))
+    const grants = kms.flatMap((s) =>
+      actionsOf(s).map(
+        (a) =>
+          `${a} ${(s.Condition as { StringEquals: Record<string, string> }).StringEquals['kms:EncryptionContext:purpose']}`,
+      ),
+    )
+
+    expect(grants.sort()).toEqual([
+      `kms:Decrypt ${SEALING_PURPOSES.identity}`,
+      `kms:GenerateDataKey ${SEALING_PURPOSES.identity}`,
+    ])
+  })
+
+  it('sends e-mail only from the configured sender, and dead-letters only into its own queue', () => {
+    const statements = sweepStatements()
+    const ses = statements.find((s) => actionsOf(s).includes('ses:SendEmail'))
+    const sqs = statements.filter((s) => actionsOf(s).includes('sqs:SendMessage'))
+
+    expect(ses?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@tiepdan.example' } })
+    expect(sqs.map((s) => s.Resource)).toEqual([
+      { 'Fn::GetAtt': [expect.stringMatching(/^DeadlineSweepDeadLetters/), 'Arn'] },
+    ])
+  })
+
+  it('sends SMS from the configured origination identity only, when there is one', () => {
+    const origin = 'arn:aws:sms-voice:ap-southeast-1:000000000000:sender-id/TIEPDAN/VN'
+    const { templates } = synthDeployment('dev', { context: { smsOrigin: origin } })
+
+    for (const role of ['DeadlineSweepRole', 'StaffApiRole'])
+      expect(
+        statementsOfRole(templates.stateless, role)
+          .filter((s) => actionsOf(s).some((a) => a.startsWith('sms-voice:')))
+          .map((s) => [actionsOf(s), s.Resource]),
+        role,
+      ).toEqual([[['sms-voice:SendTextMessage'], origin]])
+    templates.stateless.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'tiepdan-dev-deadline-sweep',
+      Environment: { Variables: Match.objectLike({ SMS_ORIGIN: origin }) },
+    })
   })
 })
 
@@ -180,14 +278,16 @@ describe('granting table access', () => {
     expect(statement!.Condition).toBeUndefined()
   })
 
-  it('keeps the sweep to the deadline-watch index, reads and case updates', () => {
+  it('gives the sweep one index statement and keyed statements for the rest', () => {
     const statements = grant(DEADLINE_SWEEP_ACCESS)
 
     expect(statements.filter(mentionsIndex)).toHaveLength(1)
-    expect(statements.flatMap(actionsOf).sort()).toEqual([
-      'dynamodb:GetItem',
-      'dynamodb:Query',
-      'dynamodb:UpdateItem',
+    expect(statements.map((s) => s.Sid)).toEqual([
+      'GetItems',
+      'PutItems',
+      'UpdateItems',
+      'QueryPartitions',
+      'QueryIndexes',
     ])
   })
 
@@ -200,6 +300,6 @@ describe('granting table access', () => {
         ...(profile.delete ?? []),
         ...(profile.query ?? []),
       ])
-        expect(key).toMatch(/^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*)$/)
+        expect(key).toMatch(/^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*)$/)
   })
 })

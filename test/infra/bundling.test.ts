@@ -87,6 +87,7 @@ describe('a real synth with bundling', () => {
 
   it('bundles every function as one minified ESM file with a source map', () => {
     expect([...bundles.keys()].sort()).toEqual([
+      'tiepdan-dev-deadline-sweep',
       'tiepdan-dev-origin-verify',
       'tiepdan-dev-public-api',
       'tiepdan-dev-staff-api',
@@ -99,8 +100,8 @@ describe('a real synth with bundling', () => {
     }
   })
 
-  it('keeps the API bundles under the size that hurts cold starts', () => {
-    for (const name of ['tiepdan-dev-public-api', 'tiepdan-dev-staff-api']) {
+  it('keeps the API and sweep bundles under the size that hurts cold starts', () => {
+    for (const name of ['tiepdan-dev-public-api', 'tiepdan-dev-staff-api', 'tiepdan-dev-deadline-sweep']) {
       const size = statSync(join(bundles.get(name)!, 'index.mjs')).size
       expect(size, name).toBeGreaterThan(100_000)
       expect(size, name).toBeLessThan(2_000_000)
@@ -132,6 +133,23 @@ describe('a real synth with bundling', () => {
     )
 
     expect(out.trim().split('\n').slice(-2)).toEqual(['200', '401'])
+  })
+
+  it('loads the sweep bundle fresh, reading its configuration at module init without throwing', () => {
+    const out = runBundle(bundles.get('tiepdan-dev-deadline-sweep')!, 'console.log(typeof handler)', {
+      ...apiEnv,
+      SITE_URL: 'https://d111111abcdef8.cloudfront.net',
+      EMAIL_SENDER: 'no-reply@example.org',
+    })
+
+    expect(out.trim().split('\n').at(-1)).toBe('function')
+  })
+
+  it('refuses to start the sweep without its table, naming the setting', () => {
+    const { TABLE_NAME: _, ...withoutTable } = apiEnv
+    expect(() =>
+      runBundle(bundles.get('tiepdan-dev-deadline-sweep')!, 'console.log(typeof handler)', withoutTable),
+    ).toThrow(/TABLE_NAME/)
   })
 
   it('answers the origin check from the authorizer bundle', () => {

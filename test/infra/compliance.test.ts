@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { addComplianceChecks, buildDeployment } from '../../infra/app.js'
 import { DataTable } from '../../infra/constructs/data-table.js'
 import { DeadlineSweep } from '../../infra/constructs/deadline-sweep.js'
+import { IdentityKey } from '../../infra/constructs/identity-key.js'
 import { Notifications } from '../../infra/constructs/notifications.js'
 import { OperationsAlarms } from '../../infra/constructs/operations-alarms.js'
 import { newApp } from './deployment.js'
@@ -60,16 +61,19 @@ describe('cdk-nag AWS Solutions checks', () => {
     expect(() => app.synth()).toThrow(/AwsSolutions-KMS5/)
   })
 
-  it('pass the deadline sweep construct too, before its handler exists', () => {
+  it('pass the deadline sweep construct on its own too', () => {
     const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Sweep', {
       env: { region: 'ap-southeast-1' },
     })
     new DeadlineSweep(stack, 'DeadlineSweep', {
       entry: 'test/infra/fixtures/sweep-handler.ts',
       functionName: 'test-deadline-sweep',
-      schedule: 'rate(1 hour)',
+      sweepSchedule: 'rate(15 minutes)',
+      digestSchedule: 'cron(0 7 * * ? *)',
+      siteUrl: 'https://petitions.example.org',
       metricsNamespace: 'tiepdan/test',
       table: new DataTable(stack, 'Data', { protectData: false }),
+      identityKey: new IdentityKey(stack, 'Identity', { alias: 'alias/test-identity', protectData: false }),
       notifications: new Notifications(stack, 'Notifications', { emailSender: 'no-reply@example.org' }),
       alarms: new OperationsAlarms(stack, 'Alarms', { topicName: 'alarms' }),
       environment: {},

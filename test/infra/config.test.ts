@@ -24,6 +24,20 @@ describe('the deployment configuration', () => {
     expect(config.account).toBeUndefined()
   })
 
+  it('sweeps every 15 minutes and sends the digest at 07:00 (read in Vietnam time) unless told otherwise', () => {
+    expect(readDeploymentConfig(context({ stage: 'dev' }), {})).toMatchObject({
+      sweepSchedule: 'rate(15 minutes)',
+      digestSchedule: 'cron(0 7 * * ? *)',
+    })
+    expect(
+      readDeploymentConfig(context({ stage: 'prod', digestSchedule: 'cron(30 6 ? * MON-FRI *)' }), {})
+        .digestSchedule,
+    ).toBe('cron(30 6 ? * MON-FRI *)')
+    expect(() => readDeploymentConfig(context({ stage: 'dev', digestSchedule: '7am' }), {})).toThrow(
+      /digestSchedule/,
+    )
+  })
+
   it('lets a -c flag win over cdk.json, converting its string', () => {
     const config = readDeploymentConfig(
       context({ stage: 'dev', orgNameEn: 'Another Committee', protectData: 'true', apiRateLimit: '75' }),

@@ -1,11 +1,17 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { Key } from 'aws-cdk-lib/aws-kms'
 import { RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { describe, expect, it } from 'vitest'
 import { DataTable } from '../../infra/constructs/data-table.js'
-import { DeadlineSweep, OVERDUE_CASES_METRIC } from '../../infra/constructs/deadline-sweep.js'
+import {
+  DeadlineSweep,
+  FAILED_MESSAGE_LOG_LINE,
+  FAILED_MESSAGES_METRIC,
+  OVERDUE_CASES_METRIC,
+} from '../../infra/constructs/deadline-sweep.js'
+import { IdentityKey } from '../../infra/constructs/identity-key.js'
 import { Notifications } from '../../infra/constructs/notifications.js'
 import { OperationsAlarms } from '../../infra/constructs/operations-alarms.js'
 import { ENTRIES, repoPath } from '../../infra/paths.js'
@@ -21,9 +27,10 @@ describe('the alarms', () => {
   it('watch API 5xx, throttles and errors of every function, and DynamoDB throttling', () => {
     const metrics = alarmMetrics(deploymentOf('prod').templates.stateless).map((m) => m.name)
 
+    // The public, staff, origin-verify and sweep functions.
     expect(metrics.filter((m) => m === '5xx')).toHaveLength(1)
-    expect(metrics.filter((m) => m === 'Throttles')).toHaveLength(3)
-    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(3)
+    expect(metrics.filter((m) => m === 'Throttles')).toHaveLength(4)
+    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(4)
     // DynamoDB throttles summed over the operations: a math expression.
     expect(metrics.filter((m) => m === 'expression')).toHaveLength(1)
   })
@@ -55,9 +62,12 @@ describe('the deadline sweep', () => {
     new DeadlineSweep(stack, 'DeadlineSweep', {
       entry: 'test/infra/fixtures/sweep-handler.ts',
       functionName: 'test-deadline-sweep',
-      schedule: 'rate(1 hour)',
+      sweepSchedule: 'rate(15 minutes)',
+      digestSchedule: 'cron(0 7 * * ? *)',
+      siteUrl: 'https://petitions.example.org',
       metricsNamespace: 'tiepdan/test',
       table: new DataTable(stack, 'Data', { protectData: false }),
+      identityKey: new IdentityKey(stack, 'Identity', { alias: 'alias/test-identity', protectData: false }),
       notifications: new Notifications(stack, 'Notifications', { emailSender: 'no-reply@example.org' }),
       alarms,
       environment: { LOG_LEVEL: 'INFO' },
@@ -68,18 +78,74 @@ describe('the deadline sweep', () => {
     return Template.fromStack(stack)
   }
 
-  it('runs on a schedule in Vietnam time, retrying into a dead-letter queue', () => {
-    sweepStack().hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'rate(1 hour)',
-      ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
-      Target: Match.objectLike({
-        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetters'), 'Arn'] } },
+  it('runs the sweep and the digest on two schedules in Vietnam time, each with its task', () => {
+    const schedules = Object.values(resourcesOf(sweepStack(), 'AWS::Scheduler::Schedule')).map((s) => {
+      const p = s.Properties as {
+        ScheduleExpression: string
+        ScheduleExpressionTimezone: string
+        Target: { Input: string }
+      }
+      return [p.ScheduleExpression, p.ScheduleExpressionTimezone, JSON.parse(p.Target.Input)]
+    })
+
+    expect(schedules).toEqual([
+      ['rate(15 minutes)', 'Asia/Ho_Chi_Minh', { task: 'sweep' }],
+      ['cron(0 7 * * ? *)', 'Asia/Ho_Chi_Minh', { task: 'digest' }],
+    ])
+  })
+
+  it('retries both schedules into one dead-letter queue', () => {
+    const targets = Object.values(resourcesOf(sweepStack(), 'AWS::Scheduler::Schedule')).map(
+      (s) => s.Properties!.Target as Record<string, unknown>,
+    )
+
+    expect(targets).toHaveLength(2)
+    for (const target of targets)
+      expect(target).toMatchObject({
+        DeadLetterConfig: {
+          Arn: { 'Fn::GetAtt': [expect.stringMatching(/^DeadlineSweepDeadLetters/), 'Arn'] },
+        },
         RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
-      }),
+      })
+  })
+
+  it('sends runs that fail inside the function to the same queue, after the same retries', () => {
+    // Scheduler invokes Lambda asynchronously: its retry policy covers delivery only.
+    const template = sweepStack()
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 3600,
+      DestinationConfig: {
+        OnFailure: {
+          Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DeadlineSweepDeadLetters'), 'Arn'] },
+        },
+      },
+    })
+    const sqs = statementsOfRole(template, 'DeadlineSweepRole').filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('sqs:')),
+    )
+    expect(sqs.map((s) => [s.Sid, actionsOf(s)])).toEqual([['DeadLetterFailedRuns', ['sqs:SendMessage']]])
+  })
+
+  it('lets the schedules invoke the function and dead-letter, nothing else', () => {
+    const statements = statementsOfRole(sweepStack(), 'DeadlineSweepScheduleRole')
+
+    expect(statements.flatMap(actionsOf).sort()).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage'])
+  })
+
+  it('tells the function where the site is and who sends', () => {
+    sweepStack().hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          SITE_URL: 'https://petitions.example.org',
+          EMAIL_SENDER: 'no-reply@example.org',
+          POWERTOOLS_SERVICE_NAME: 'deadline-sweep',
+        }),
+      },
     })
   })
 
-  it('alarms on failures, on dead letters and on overdue cases', () => {
+  it('alarms on failures, on dead letters, on overdue cases and on messages that failed for good', () => {
     const metrics = alarmMetrics(sweepStack()).map((m) => m.name)
 
     expect(metrics).toEqual(
@@ -88,16 +154,36 @@ describe('the deadline sweep', () => {
         'Throttles',
         'ApproximateNumberOfMessagesVisible',
         OVERDUE_CASES_METRIC,
+        FAILED_MESSAGES_METRIC,
       ]),
     )
   })
 
-  it('reads due cases from the deadline-watch index only', () => {
-    const statements = statementsOfRole(sweepStack(), 'DeadlineSweepRole')
-    const indexes = statements.filter((s) => JSON.stringify(s.Resource).includes('/index/'))
+  it('counts the permanently failed messages from the sweep’s log line', () => {
+    sweepStack().hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: `{ $.message = "${FAILED_MESSAGE_LOG_LINE}" }`,
+      MetricTransformations: [
+        { MetricNamespace: 'tiepdan/test', MetricName: FAILED_MESSAGES_METRIC, MetricValue: '1' },
+      ],
+    })
+  })
 
-    expect(indexes).toHaveLength(1)
-    expect(JSON.stringify(indexes[0]!.Resource)).toContain('/index/deadlineWatch')
-    expect(statements.flatMap(actionsOf).filter((a) => /Scan|DeleteItem|\*/.test(a))).toEqual([])
+  it('is the line the sweep writes when it gives up on a message', () => {
+    const source = readFileSync(repoPath('shared/service/sweep.ts'), 'utf8')
+
+    expect(source).toContain(`'${FAILED_MESSAGE_LOG_LINE}'`)
+  })
+
+  it('reads due cases, the outbox and committee queues, and no other index', () => {
+    const statements = statementsOfRole(sweepStack(), 'DeadlineSweepRole')
+    const indexes = statements
+      .filter((s) => JSON.stringify(s.Resource).includes('/index/'))
+      .flatMap((s) => [s.Resource].flat())
+      .map((r) => JSON.stringify(r).match(/\/index\/(\w+)/)?.[1])
+
+    expect(indexes.sort()).toEqual(['committeeQueue', 'deadlineWatch', 'outbox'])
+    expect(statements.flatMap(actionsOf).filter((a) => /Scan|DeleteItem|Batch|PartiQL|\*/.test(a))).toEqual(
+      [],
+    )
   })
 })

@@ -42,6 +42,7 @@ describe('the table', () => {
       'committeeQueue',
       'deadlineWatch',
       'myPetitions',
+      'outbox',
       'reporting',
     ])
     for (const index of indexes) expect(index.Projection).toMatchObject({ ProjectionType: 'INCLUDE' })

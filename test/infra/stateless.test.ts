@@ -1,4 +1,4 @@
-import { Match } from 'aws-cdk-lib/assertions'
+import { Match, Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { PUBLIC_ROUTES, ROUTES, STAFF_JSON_ROUTES, STAFF_OPEN_ROUTES } from '../../infra/routes.js'
 import { ORIGIN_VERIFY_HEADER } from '../../infra/runtime/origin-header.js'
@@ -94,7 +94,8 @@ describe('the functions', () => {
       resourcesOf(deploymentOf('dev').templates.stateless, 'AWS::Lambda::Function'),
     )
 
-    expect(functions).toHaveLength(3)
+    // public, staff, origin-verify, deadline sweep
+    expect(functions).toHaveLength(4)
     for (const fn of functions)
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -157,6 +158,61 @@ describe('the functions', () => {
         }),
       },
     })
+  })
+
+  it('know the site’s public address: the custom domain, else the distribution’s own', () => {
+    const siteUrls = (stage: 'dev' | 'prod') =>
+      Object.values(resourcesOf(deploymentOf(stage).templates.stateless, 'AWS::Lambda::Function'))
+        .filter((f) => !/origin-verify$/.test(f.Properties!.FunctionName as string))
+        .map((f) => (f.Properties!.Environment as { Variables: Record<string, unknown> }).Variables.SITE_URL)
+
+    expect(siteUrls('prod')).toEqual(Array(3).fill('https://tiepdan.example'))
+    for (const url of siteUrls('dev'))
+      expect(url).toEqual({
+        'Fn::Join': [
+          '',
+          ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^EdgeDistribution/), 'DomainName'] }],
+        ],
+      })
+  })
+
+  it('give the sweep what shared/config.ts requires, and its senders', () => {
+    const sweep = Object.values(
+      resourcesOf(deploymentOf('prod').templates.stateless, 'AWS::Lambda::Function'),
+    ).find((f) => f.Properties!.FunctionName === 'tiepdan-prod-deadline-sweep')
+    const variables = (sweep!.Properties!.Environment as { Variables: Record<string, unknown> }).Variables
+
+    expect(Object.keys(variables).sort()).toEqual([
+      'EMAIL_SENDER',
+      'IDENTITY_KMS_KEY_ID',
+      'LOG_LEVEL',
+      'NODE_OPTIONS',
+      'ORG_NAME_EN',
+      'ORG_NAME_VI',
+      'POWERTOOLS_METRICS_NAMESPACE',
+      'POWERTOOLS_SERVICE_NAME',
+      'SITE_URL',
+      'TABLE_NAME',
+    ])
+    expect(variables).toMatchObject({
+      EMAIL_SENDER: 'no-reply@tiepdan.example',
+      SITE_URL: 'https://tiepdan.example',
+      POWERTOOLS_METRICS_NAMESPACE: 'tiepdan/prod',
+      TABLE_NAME: { 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'tiepdan-prod-stateful' }) },
+    })
+  })
+
+  it('leave no circular dependency for CloudFormation to refuse (the functions read the distribution’s name)', () => {
+    // CDK checks cycles between stacks only; the assertions' template loader checks them inside one.
+    const looped = {
+      Resources: {
+        A: { Type: 'AWS::SNS::Topic', Properties: { TopicName: { Ref: 'B' } } },
+        B: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: { 'Fn::GetAtt': ['A', 'TopicName'] } } },
+      },
+    }
+    expect(() => Template.fromJSON(looped)).toThrow(/dependency cycle/)
+    for (const stage of ['dev', 'prod'] as const)
+      expect(() => Template.fromJSON(deploymentOf(stage).templates.stateless.toJSON()), stage).not.toThrow()
   })
 
   it('keep every log group for the stage retention', () => {
