@@ -50,14 +50,16 @@ export const PUBLIC_API_ACCESS: TableAccess = {
  *                  GetItem CASE#/CASE (+ caseExists), UpdateItem CASE#/CASE
  *   queue          Query committeeQueue;  me/petitions  Query myPetitions
  *   users          Query USERS begins_with USER#; PutItem USERS/USER#<id>
- * Configuration screens will add CONFIG writes, and reports the `reporting` index, here.
+ *   reports        Query reporting (per committee, finished on or after the period's start)
+ *   transfers      PutItem CASE#/REPORT#<committee> (the sender keeps counting the case)
+ * Configuration screens will add CONFIG writes here.
  */
 export const STAFF_API_ACCESS: TableAccess = {
   get: [ANY_CASE, CONFIG, USERS],
   put: [ANY_CASE, USERS],
   update: [ANY_CASE],
   query: [ANY_CASE, USERS],
-  indexes: ['committeeQueue', 'myPetitions'],
+  indexes: ['committeeQueue', 'myPetitions', 'reporting'],
 }
 
 /**

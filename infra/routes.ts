@@ -63,6 +63,7 @@ export const STAFF_JSON_RESOURCES = [
   '/api/v1/committees',
   '/api/v1/me',
   '/api/v1/users',
+  '/api/v1/reports',
 ] as const
 
 /** Every staff JSON route, behind the JWT authorizer. */

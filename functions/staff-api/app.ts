@@ -5,7 +5,7 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi'
 import { HTTPException } from 'hono/http-exception'
 import { addDays, vietnamDate } from '../../shared/domain/dates.js'
-import { DomainError } from '../../shared/domain/errors.js'
+import { DomainError, RuleViolation } from '../../shared/domain/errors.js'
 import {
   canManageUsers,
   canReadCommittees,
@@ -20,6 +20,7 @@ import { requestLanguage } from '../../shared/http/lang.js'
 import type { staffCaseSchema } from '../../shared/http/schemas.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
+import { createReportService, type ReportPeriod } from '../../shared/service/reports.js'
 import { createUserService } from '../../shared/service/users.js'
 import type { User } from '../../shared/store/users.js'
 import { PUBLIC_ROUTES } from '../public-api/routes.js'
@@ -33,6 +34,7 @@ import {
   myPetitionsRoute,
   putUserRoute,
   recordIntakeRoute,
+  reportRoute,
   revealIdentityRoute,
   STAFF_ROUTES,
   verifyHistoryRoute,
@@ -117,6 +119,7 @@ export function createStaffApp(deps: StaffAppDeps) {
   const app = createApp<StaffEnv>(deps.services.logger)
   const { petitions, services } = deps
   const users = createUserService(services)
+  const reports = createReportService(services)
   let document: ReturnType<typeof openApiDocument> | undefined
 
   // The document is public (it describes, it does not expose), and is built once.
@@ -132,6 +135,7 @@ export function createStaffApp(deps: StaffAppDeps) {
   app.use('/api/v1/me/*', requireUser(deps.verifier, services.users))
   app.use('/api/v1/users/*', requireUser(deps.verifier, services.users))
   app.use('/api/v1/users', requireUser(deps.verifier, services.users))
+  app.use('/api/v1/reports', requireUser(deps.verifier, services.users))
 
   app.openapi(recordIntakeRoute, async (c) => {
     const user = c.get('user')
@@ -194,6 +198,23 @@ export function createStaffApp(deps: StaffAppDeps) {
     if (!canManageUsers(admin)) throw new HTTPException(403, { message: 'only admins manage accounts' })
     const saved = await users.put(c.req.valid('param').id, c.req.valid('json'), admin)
     return c.json(userOut(saved), 200)
+  })
+
+  app.openapi(reportRoute, async (c) => {
+    const q = c.req.valid('query')
+    let period: ReportPeriod
+    if (q.period) {
+      if (q.year === undefined) throw new RuleViolation('year_required', 'a period needs a year', 'year')
+      period = { period: q.period, year: q.year, index: q.index }
+    } else {
+      if (!q.from || !q.to)
+        throw new RuleViolation('period_required', 'give from and to, or a period and a year', 'from')
+      period = { from: q.from, to: q.to }
+    }
+    return c.json(
+      (await reports.report(c.get('user'), q.committeeId, period)) as unknown as Record<string, unknown>,
+      200,
+    )
   })
 
   app.openapi(listCommitteesRoute, async (c) => {

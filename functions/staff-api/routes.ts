@@ -1,8 +1,10 @@
 /** The staff surface, described once for validation and for the OpenAPI document. */
 import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
+import { PERIOD_KINDS } from '../../shared/domain/reports.js'
 import {
   actionSchema,
+  localDate,
   revealSchema,
   staffIntakeSchema,
   userInputSchema,
@@ -297,6 +299,32 @@ export const putUserRoute = createRoute({
   },
 })
 
+export const reportRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/reports',
+  tags: ['staff'],
+  security,
+  summary: 'Accountability report of a committee and the committees below it, for a period',
+  request: {
+    query: z.object({
+      committeeId: z.string().min(1).max(64),
+      from: localDate.optional(),
+      to: localDate.optional(),
+      period: z.enum(PERIOD_KINDS).optional(),
+      year: z.coerce.number().int().min(2019).max(2100).optional(),
+      index: z.coerce.number().int().min(1).max(12).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Every indicator, for the committee, its subtree and each child',
+      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+    },
+    ...problemResponses,
+    ...problems({ 401: 'Not signed in', 403: 'Supervisors and the heads over the committee only' }),
+  },
+})
+
 /** Every staff route, for the OpenAPI document. */
 export const STAFF_ROUTES = [
   recordIntakeRoute,
@@ -310,4 +338,5 @@ export const STAFF_ROUTES = [
   myPetitionRoute,
   listUsersRoute,
   putUserRoute,
+  reportRoute,
 ]

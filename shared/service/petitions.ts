@@ -474,6 +474,13 @@ export function createPetitionService(s: Services) {
         result.event,
         plan,
       )
+      // A case transferred within the organisation still counts for the committee that sent it.
+      if (
+        result.event.type === 'transferred' &&
+        typeof result.event.data.toCommitteeId === 'string' &&
+        plan.metrics
+      )
+        await s.cases.putTransferReportRow(code, current.committeeId, vietnamDate(now), plan.metrics)
       s.logger.info('case action', {
         trackingCode: code,
         action: input.action,

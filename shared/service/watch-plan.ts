@@ -7,6 +7,7 @@ import type { CaseRecord } from '../domain/case.js'
 import { deadlinesOf } from '../domain/case.js'
 import type { LocalDate } from '../domain/dates.js'
 import { type DeadlineContext, nextDue } from '../domain/deadlines.js'
+import { caseMetrics } from '../domain/reports.js'
 import {
   escalationLevel,
   nextWatchDate,
@@ -27,6 +28,7 @@ export function watchPlanOf(c: WatchedCase, ctx: DeadlineContext, settings: Watc
   const done = c.steps ?? {}
   const news = pendingNews(c, c.notifiedSeq ?? 0)
   const plan: WatchPlan = {
+    metrics: caseMetrics(c, deadlines, today),
     nextDue: nextDue(deadlines),
     nextWatch: nextWatchDate(planned, done, news.citizen.length + news.staff.length > 0, today),
     escalationLevel: escalationLevel(planned, done),

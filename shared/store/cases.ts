@@ -12,7 +12,8 @@
  *   listSupplements(code)                  Query     CASE#<code>, sk begins_with SUPPLEMENT#
  *   listCommitteeQueue(committeeId, page)  Query     index committeeQueue (open cases, nearest due first)
  *   listMyPetitions(ownerId, page)         Query     index myPetitions
- *   listReceived(committeeId, from, to)    Query     index reporting
+ *   listReportRows(committeeId, from)      Query     index reporting (finished on or after `from`, open last)
+ *   putTransferReportRow(code, from, …)    PutItem   CASE#<code> / REPORT#<committee> (counts for the sender)
  *   listDueCases(shard, until)             Query     index deadlineWatch
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
@@ -21,6 +22,7 @@ import type { CaseEvent, CaseRecord, NewEvent } from '../domain/case.js'
 import type { LocalDate } from '../domain/dates.js'
 import { DomainError } from '../domain/errors.js'
 import { isOpen } from '../domain/lifecycle.js'
+import { type CaseMetrics, settledOn } from '../domain/reports.js'
 import type { Db } from './client.js'
 import { chainEvent } from './history.js'
 import { casePk, decodeCursor, encodeCursor, watchShard } from './keys.js'
@@ -82,6 +84,8 @@ export interface WatchPlan {
   readonly nextDue?: LocalDate
   readonly nextWatch?: LocalDate
   readonly escalationLevel: number
+  /** The case's report figures (shared/domain/reports.ts), projected into the reporting index. */
+  readonly metrics?: CaseMetrics
 }
 
 /** Stored beside the record: never leaves the store except for PIN verification. */
@@ -100,22 +104,35 @@ export interface StoredCase extends CaseRecord {
 
 /** The watch attributes of a record, as written with it. */
 function planAttributes(plan: WatchPlan) {
-  return { nextDue: plan.nextDue, nextWatch: plan.nextWatch, escalationLevel: plan.escalationLevel }
+  return {
+    nextDue: plan.nextDue,
+    nextWatch: plan.nextWatch,
+    escalationLevel: plan.escalationLevel,
+    ...(plan.metrics ? { metrics: plan.metrics } : {}),
+  }
 }
+
+/** Sort key of the reporting index: the day a case was finished, open cases last. */
+function reportSortKey(code: string, metrics: CaseMetrics | undefined, receivedOn: LocalDate): string {
+  const settled = metrics ? (settledOn(metrics) ?? STILL_OPEN) : receivedOn
+  return `${settled}#${code}`
+}
+const STILL_OPEN = '9999-12-31'
 
 const NO_DUE = '9999-12-31'
 
 /** Index attributes follow from the case: open cases are in their committee's queue, etc. */
 function indexAttributes(
   c: Pick<CaseRecord, 'code' | 'status' | 'committeeId' | 'receivedOn' | 'receivedAt' | 'ownerId'>,
-  plan: Pick<WatchPlan, 'nextDue' | 'nextWatch'>,
+  plan: Pick<WatchPlan, 'nextDue' | 'nextWatch' | 'metrics'>,
 ) {
   const { nextDue, nextWatch } = plan
   const open = isOpen(c.status)
   return {
     set: {
+      // A report for a period reads the cases not finished before it starts: settled on or after.
       reportPk: `R#${c.committeeId}`,
-      reportSk: `${c.receivedOn}#${c.code}`,
+      reportSk: reportSortKey(c.code, plan.metrics, c.receivedOn),
       ...(open ? { queuePk: `Q#${c.committeeId}`, queueSk: `${nextDue ?? NO_DUE}#${c.code}` } : {}),
       ...(open && nextWatch ? { watchPk: `W#${watchShard(c.code)}`, watchSk: `${nextWatch}#${c.code}` } : {}),
       ...(c.ownerId ? { ownerPk: `U#${c.ownerId}`, ownerSk: `${c.receivedAt}#${c.code}` } : {}),
@@ -316,6 +333,64 @@ export function createCaseStore(db: Db, tableName: string) {
     return next
   }
 
+  /**
+   * A case transferred to another committee still counts for the committee that sent it: a
+   * small reporting row under the sender, finished on the day of the transfer.
+   */
+  async function putTransferReportRow(
+    code: string,
+    fromCommitteeId: string,
+    on: LocalDate,
+    metrics: CaseMetrics,
+  ) {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          pk: casePk(code),
+          sk: `REPORT#${fromCommitteeId}`,
+          code,
+          committeeId: fromCommitteeId,
+          metrics,
+          reportPk: `R#${fromCommitteeId}`,
+          reportSk: `${on}#${code}`,
+        },
+      }),
+    )
+  }
+
+  /**
+   * The report figures of every case of a committee not finished before `from` (open ones
+   * included), from the reporting index: one Query, paged.
+   */
+  async function listReportRows(
+    committeeId: string,
+    from: LocalDate,
+  ): Promise<{ code: string; main: boolean; metrics: CaseMetrics }[]> {
+    const rows: { code: string; main: boolean; metrics: CaseMetrics }[] = []
+    let start: Record<string, unknown> | undefined
+    do {
+      const out = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: INDEXES.reporting.name,
+          KeyConditionExpression: 'reportPk = :pk AND reportSk >= :from',
+          ExpressionAttributeValues: { ':pk': `R#${committeeId}`, ':from': from },
+          ExclusiveStartKey: start,
+        }),
+      )
+      for (const item of out.Items ?? [])
+        if (item.metrics)
+          rows.push({
+            code: item.code as string,
+            main: item.sk === 'CASE',
+            metrics: item.metrics as CaseMetrics,
+          })
+      start = out.LastEvaluatedKey
+    } while (start)
+    return rows
+  }
+
   /** Counts a message about the case that could not be delivered (shown to staff). */
   async function noteDeliveryFailure(code: string): Promise<void> {
     await db.send(
@@ -406,6 +481,8 @@ export function createCaseStore(db: Db, tableName: string) {
     appendEvent,
     recordWatch,
     noteDeliveryFailure,
+    putTransferReportRow,
+    listReportRows,
     addSupplement,
     listSupplements,
     /** A committee's open cases, nearest due date first. */
@@ -414,14 +491,28 @@ export function createCaseStore(db: Db, tableName: string) {
     /** The petitions a member submitted, newest first. */
     listMyPetitions: (ownerId: string, page: { limit: number; cursor?: string }) =>
       querySummaries(INDEXES.myPetitions, `U#${ownerId}`, { ...page, forward: false }),
-    /** Cases a committee received between two dates (inclusive), for reports. */
-    listReceived: (
+    /**
+     * Cases a committee holds that it received between two dates (inclusive): the reporting
+     * index's cases not finished before `from`, those received in the range.
+     */
+    async listReceived(
       committeeId: string,
       from: LocalDate,
       to: LocalDate,
-      page: { limit: number; cursor?: string },
-    ) =>
-      querySummaries(INDEXES.reporting, `R#${committeeId}`, { ...page, skBetween: [`${from}#`, `${to}#~`] }),
+    ): Promise<{ items: CaseSummary[] }> {
+      const items: CaseSummary[] = []
+      let cursor: string | undefined
+      do {
+        const page = await querySummaries(INDEXES.reporting, `R#${committeeId}`, {
+          limit: 500,
+          cursor,
+          skBetween: [from, '9999-12-31#~'],
+        })
+        items.push(...page.items.filter((s) => s.code && s.receivedOn >= from && s.receivedOn <= to))
+        cursor = page.cursor
+      } while (cursor)
+      return { items }
+    },
     /** Open cases in one watch shard whose next clock is due on or before `until`. */
     listDueCases: (shard: number, until: LocalDate, page: { limit: number; cursor?: string }) =>
       querySummaries(INDEXES.deadlineWatch, `W#${shard}`, { ...page, skBetween: ['0', `${until}#~`] }),

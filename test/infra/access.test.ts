@@ -68,7 +68,7 @@ describe('the staff function', () => {
       .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
       .map((r) => JSON.stringify(r).match(/\/index\/(\w+)/)?.[1])
 
-    expect(indexResources.sort()).toEqual(['committeeQueue', 'myPetitions'])
+    expect(indexResources.sort()).toEqual(['committeeQueue', 'myPetitions', 'reporting'])
   })
 
   it('cannot scan or delete, and creates only cases and accounts', () => {

@@ -9,9 +9,7 @@ afterAll(async () => h.close())
 
 /** How many cases a committee received today (the reporting index): proves "nothing written". */
 async function receivedToday(committeeId: string) {
-  const page = await h.server.services.cases.listReceived(committeeId, '2026-11-26', '2026-11-26', {
-    limit: 100,
-  })
+  const page = await h.server.services.cases.listReceived(committeeId, '2026-11-26', '2026-11-26')
   return page.items.length
 }
 

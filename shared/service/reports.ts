@@ -1,0 +1,72 @@
+/**
+ * Accountability reports: computed from the reporting index only (one Query per committee in the
+ * scope, for the cases not finished before the period starts), never from counters that can
+ * drift, never with a Scan.
+ */
+
+import type { ActingUser } from '../domain/case.js'
+import { vietnamDate } from '../domain/dates.js'
+import { DomainError, RuleViolation } from '../domain/errors.js'
+import { committeeRolesFor } from '../domain/policy.js'
+import {
+  buildReport,
+  type CaseMetrics,
+  type PeriodKind,
+  periodRange,
+  validateReportRequest,
+} from '../domain/reports.js'
+import type { Committee } from '../domain/routing.js'
+import type { Services } from './context.js'
+
+export type ReportPeriod = { from: string; to: string } | { period: PeriodKind; year: number; index?: number }
+
+/** The committee and every committee below it. */
+function subtree(committees: readonly Committee[], id: string): string[] {
+  const ids = [id]
+  for (let i = 0; i < ids.length; i++) for (const c of committees) if (c.parentId === ids[i]) ids.push(c.id)
+  return ids
+}
+
+/** Supervisors read every committee's report; a head reads their own committee's and those below. */
+export function canReadReport(
+  user: ActingUser,
+  committeeId: string,
+  committees: readonly Committee[],
+): boolean {
+  if (user.memberships.some((m) => m.role === 'supervisor')) return true
+  return committeeRolesFor(user, committeeId, committees).has('committee_head')
+}
+
+export function createReportService(s: Services) {
+  return {
+    async report(user: ActingUser, committeeId: string, period: ReportPeriod) {
+      const committees = (await s.settings.getCommittees()).value
+      if (!committees.some((c) => c.id === committeeId))
+        throw new RuleViolation('unknown_committee', `there is no committee '${committeeId}'`, 'committeeId')
+      if (!canReadReport(user, committeeId, committees))
+        throw new DomainError(
+          'forbidden',
+          'reports are for supervisors and the heads over this committee',
+          403,
+        )
+      const { from, to } = 'period' in period ? periodRange(period.period, period.year, period.index) : period
+      const today = vietnamDate(s.now())
+      validateReportRequest(from, to, today)
+      // Each committee's cases, and the rows a committee keeps for cases it transferred away.
+      const pages = await Promise.all(
+        subtree(committees, committeeId).map((id) => s.cases.listReportRows(id, from)),
+      )
+      const byCode = new Map<string, { main: boolean; metrics: CaseMetrics }>()
+      for (const row of pages.flat()) {
+        if (row.metrics.r > to) continue
+        const seen = byCode.get(row.code)
+        // A case moved inside the scope appears twice: the case's own row is the fuller one.
+        if (!seen || (row.main && !seen.main)) byCode.set(row.code, row)
+      }
+      return buildReport(
+        [...byCode.values()].map((r) => r.metrics),
+        { committeeId, from, to, today, committees },
+      )
+    },
+  }
+}
