@@ -187,7 +187,9 @@ export function clockFactsOf(c: CaseRecord): ClockFacts {
       events.push({ type: 'clock_done', clock: 'reception_response', on })
     if (e.type === 'accepted' && c.kind === 'denunciation' && !c.anonymous)
       events.push({ type: 'clock_done', clock: 'parties_notice', on })
-    if (e.type === 'suspended') events.push({ type: 'clock_done', clock: 'suspension_notice', on })
+    // Suspension and continuation decisions both reach the petitioner by message.
+    if (e.type === 'suspended' || e.type === 'resumed')
+      events.push({ type: 'clock_done', clock: 'suspension_notice', on })
   }
   const transferredIn = c.history.some(
     (e) => e.type === 'transferred' && typeof e.data.toCommitteeId === 'string',

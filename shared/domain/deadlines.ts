@@ -101,6 +101,8 @@ export interface Deadline {
   state: DeadlineState
   /** The day the clock was completed (by its event, a withdrawal or the closing of the case). */
   doneOn?: LocalDate
+  /** The day it last resumed after a suspension: days up to it belonged to the pause. */
+  resumedOn?: LocalDate
   /** `petitioner` clocks measure the petitioner's time and never make the organisation late. */
   obligation: 'organisation' | 'petitioner'
   ruleSetId: string
@@ -522,6 +524,7 @@ function runClock(spec: ClockSpec, ctx: DeadlineContext, today: LocalDate): Dead
     explanation,
     state,
     ...(spec.doneOn ? { doneOn: spec.doneOn } : {}),
+    ...(lastPause?.to ? { resumedOn: lastPause.to } : {}),
     obligation: PETITIONER_CLOCKS.includes(spec.clock) ? 'petitioner' : 'organisation',
     ruleSetId: ruleSet.id,
     ruleId: rule.id,

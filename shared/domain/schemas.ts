@@ -36,6 +36,10 @@ export const RULE_MESSAGES: Record<string, { vi: string; en: string }> = {
     en: 'is required unless the petition is an anonymous denunciation or feedback',
   },
   complaint_only: { vi: 'chỉ dùng cho đơn khiếu nại', en: 'applies to complaints only' },
+  duplicate_reminder: {
+    vi: 'không được lặp lại cùng một ngày nhắc hạn',
+    en: 'must not list the same reminder day twice',
+  },
   transfer_target: {
     vi: 'cần đúng một trong toCommitteeId hoặc toBody',
     en: 'give exactly one of toCommitteeId or toBody',

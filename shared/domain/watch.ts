@@ -82,6 +82,8 @@ export function plannedSteps(
     for (const n of settings.reminderWorkingDays[c.kind as Kind] ?? []) {
       const on = workingDaysBefore(calendar, d.dueDate, n)
       if (on <= d.startedOn) continue // the clock is shorter than the reminder: nothing to remind of
+      // Days up to a resumption belonged to the pause: a reminder there would arrive late and wrong.
+      if (d.resumedOn && on <= d.resumedOn) continue
       steps.push({
         id: `${base}:reminder-${n}`,
         clock: d.clock,
@@ -142,6 +144,7 @@ export function dueSteps(
 export const CITIZEN_NOTIFIED_EVENTS: readonly string[] = [
   'submitted',
   'accepted',
+  'verification_started',
   'refused',
   'transferred',
   'rerouted',

@@ -32,6 +32,7 @@ const vnDate = (d: string | number | undefined) =>
 const EVENT_WORDS: Record<string, Record<Language, string>> = {
   submitted: { vi: 'đã được tiếp nhận', en: 'has been received' },
   accepted: { vi: 'đã được thụ lý giải quyết', en: 'has been accepted for resolution' },
+  verification_started: { vi: 'đang được xác minh', en: 'is being verified' },
   refused: { vi: 'không được thụ lý', en: 'has not been accepted' },
   transferred: {
     vi: 'đã được chuyển đến cơ quan có thẩm quyền',

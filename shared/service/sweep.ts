@@ -164,9 +164,10 @@ export function createSweep(s: Services, options: SweepOptions) {
       if (citizenNews.length > 0) {
         const contact = await petitionerContact(c.code)
         if (contact) {
-          const resolution = watchPlanOf(c, ctx, watch.value, today).deadlines.find(
-            (d) => d.clock === 'resolution' || d.clock === 'acceptance',
-          )
+          // The time limit the petitioner cares about: the resolution's once accepted, else the first decision's.
+          const clocks = watchPlanOf(c, ctx, watch.value, today).deadlines
+          const resolution =
+            clocks.find((d) => d.clock === 'resolution') ?? clocks.find((d) => d.clock === 'acceptance')
           for (const e of citizenNews) {
             if (
               await outbox.put({
@@ -330,6 +331,13 @@ export function createSweep(s: Services, options: SweepOptions) {
       const [users, committees] = await Promise.all([s.users.listUsers(), s.settings.getCommittees()])
       let written = 0
       const soon = addDays(today, 3)
+      const perUser = new Map<
+        string,
+        {
+          user: User
+          committees: { id: string; name: string; open: number; overdue: number; dueSoon: number }[]
+        }
+      >()
       for (const committee of committees.value) {
         const staff = users.filter(
           (u) =>
@@ -356,28 +364,36 @@ export function createSweep(s: Services, options: SweepOptions) {
           cursor = page.cursor
         } while (cursor)
         if (open === 0) continue
-        for (const user of staff)
-          if (
-            await outbox.put({
-              id: messageId('digest', today, user.id),
-              channel: 'email',
-              to: user.email!,
-              toSealed: false,
-              recipient: { kind: 'staff', userId: user.id },
-              language: 'vi',
-              template: 'staff.digest',
-              params: {
-                date: today,
-                committee: committee.name,
-                open,
-                overdue,
-                dueSoon,
-                queueUrl: `${options.siteUrl()}/staff/committees/${committee.id}/queue`,
-              },
-              createdAt: now.toISOString(),
-            })
-          )
-            written++
+        for (const user of staff) {
+          const mine = perUser.get(user.id) ?? { user, committees: [] }
+          mine.committees.push({ id: committee.id, name: committee.name, open, overdue, dueSoon })
+          perUser.set(user.id, mine)
+        }
+      }
+      // One digest per person, covering every committee they work in.
+      for (const { user, committees: theirs } of perUser.values()) {
+        const sum = (key: 'open' | 'overdue' | 'dueSoon') => theirs.reduce((n, c) => n + c[key], 0)
+        if (
+          await outbox.put({
+            id: messageId('digest', today, user.id),
+            channel: 'email',
+            to: user.email!,
+            toSealed: false,
+            recipient: { kind: 'staff', userId: user.id },
+            language: 'vi',
+            template: 'staff.digest',
+            params: {
+              date: today,
+              committee: theirs.map((c) => c.name).join('; '),
+              open: sum('open'),
+              overdue: sum('overdue'),
+              dueSoon: sum('dueSoon'),
+              queueUrl: `${options.siteUrl()}/staff/committees/${theirs[0]!.id}/queue`,
+            },
+            createdAt: now.toISOString(),
+          })
+        )
+          written++
       }
       await s.db.send(
         new PutCommand({ TableName: s.tableName, Item: { ...marker, at: now.toISOString(), written } }),

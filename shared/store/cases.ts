@@ -134,10 +134,12 @@ function indexAttributes(
       reportPk: `R#${c.committeeId}`,
       reportSk: reportSortKey(c.code, plan.metrics, c.receivedOn),
       ...(open ? { queuePk: `Q#${c.committeeId}`, queueSk: `${nextDue ?? NO_DUE}#${c.code}` } : {}),
-      ...(open && nextWatch ? { watchPk: `W#${watchShard(c.code)}`, watchSk: `${nextWatch}#${c.code}` } : {}),
+      // Watched while a step is due or news waits, even once closed: the petitioner must still hear
+      // of the step that ended their case.
+      ...(nextWatch ? { watchPk: `W#${watchShard(c.code)}`, watchSk: `${nextWatch}#${c.code}` } : {}),
       ...(c.ownerId ? { ownerPk: `U#${c.ownerId}`, ownerSk: `${c.receivedAt}#${c.code}` } : {}),
     } as Record<string, string>,
-    remove: [...(open ? [] : ['queuePk', 'queueSk']), ...(open && nextWatch ? [] : ['watchPk', 'watchSk'])],
+    remove: [...(open ? [] : ['queuePk', 'queueSk']), ...(nextWatch ? [] : ['watchPk', 'watchSk'])],
   }
 }
 

@@ -17,9 +17,10 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { CalendarOverride } from '../domain/calendar.js'
 import type { DeadlineSettings } from '../domain/deadline-rules.js'
 import { DEFAULT_DEADLINE_SETTINGS } from '../domain/deadline-rules.js'
-import { DomainError } from '../domain/errors.js'
+import { DomainError, RuleViolation } from '../domain/errors.js'
 import type { Committee, RoutingRule } from '../domain/routing.js'
-import { DEFAULT_WATCH_SETTINGS, type WatchSettings } from '../domain/watch.js'
+import { RULE_MESSAGES } from '../domain/schemas.js'
+import { DEFAULT_WATCH_SETTINGS, type WatchSettings, watchSettingsSchema } from '../domain/watch.js'
 import type { Db } from './client.js'
 
 const ITEMS = {
@@ -112,7 +113,20 @@ export function createSettingsStore(
     putRoutingRules: (value: RoutingRule[], version: number) => write('routing', value, version),
     putCalendarOverrides: (value: CalendarOverride[], version: number) => write('calendar', value, version),
     putDeadlineSettings: (value: DeadlineSettings, version: number) => write('deadlines', value, version),
-    putWatchSettings: (value: WatchSettings, version: number) => write('watch', value, version),
+    /** Refuses settings that break the rules (negative, beyond the limits, repeated days) with a 422. */
+    putWatchSettings: async (value: WatchSettings, version: number) => {
+      const parsed = watchSettingsSchema.safeParse(value)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!
+        const words = RULE_MESSAGES[issue.message]?.en ?? issue.message
+        throw new RuleViolation(
+          'invalid_watch_settings',
+          `${issue.path.join('.')}: ${words}`,
+          issue.path.join('.'),
+        )
+      }
+      return write('watch', parsed.data, version)
+    },
     /** Forget cached values (tests, and after a local seed). */
     clearCache: () => cache.clear(),
   }
