@@ -13,21 +13,32 @@ export interface TokenVerifier {
   verify(token: string): Promise<string>
 }
 
-export function createJwtVerifier(options: {
-  keys: JWTVerifyGetKey
-  issuer: string
-  audience: string
-  userIdClaim?: string
-}): TokenVerifier {
+export interface JwtVerifierOptions {
+  readonly keys: JWTVerifyGetKey
+  readonly issuer: string
+  /** The app client: matched against `aud` (the local issuer) or `client_id` (Cognito access tokens). */
+  readonly audience: string
+  /** The claim holding the user id (`sub` locally, `username` or `sub` for Cognito). */
+  readonly userIdClaim?: string
+}
+
+export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
   const claim = options.userIdClaim ?? 'sub'
   return {
     async verify(token) {
       const { payload } = await jwtVerify(token, options.keys, {
         issuer: options.issuer,
-        audience: options.audience,
         algorithms: ['ES256', 'RS256'],
         clockTolerance: 30,
+        requiredClaims: ['exp'],
       })
+      // Cognito access tokens name the app client in `client_id` and carry no `aud`.
+      const audiences = typeof payload.aud === 'string' ? [payload.aud] : (payload.aud ?? [])
+      if (!audiences.includes(options.audience) && payload.client_id !== options.audience)
+        throw new Error('the token is for another audience')
+      // A Cognito ID token is not an API credential: access tokens say token_use=access.
+      if (payload.token_use !== undefined && payload.token_use !== 'access')
+        throw new Error('not an access token')
       const id = payload[claim]
       if (typeof id !== 'string' || id.length === 0) throw new Error(`token has no ${claim}`)
       return id
