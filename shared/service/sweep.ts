@@ -108,7 +108,7 @@ export function createSweep(s: Services, options: SweepOptions) {
       const now = s.now()
       const today = vietnamDate(now)
       const [ctx, watch] = await Promise.all([s.deadlineContext(), s.settings.getWatchSettings()])
-      const { planned, done, news } = watchPlanOf(c, ctx, watch.value, today)
+      const { planned, done, news, deadlines } = watchPlanOf(c, ctx, watch.value, today)
       const due = planned.filter((step) => step.on <= today && done[step.id] === undefined)
       const committee = context.committees.find((x) => x.id === c.committeeId)
       const display = formatTrackingCode(c.code)
@@ -165,9 +165,8 @@ export function createSweep(s: Services, options: SweepOptions) {
         const contact = await petitionerContact(c.code)
         if (contact) {
           // The time limit the petitioner cares about: the resolution's once accepted, else the first decision's.
-          const clocks = watchPlanOf(c, ctx, watch.value, today).deadlines
           const resolution =
-            clocks.find((d) => d.clock === 'resolution') ?? clocks.find((d) => d.clock === 'acceptance')
+            deadlines.find((d) => d.clock === 'resolution') ?? deadlines.find((d) => d.clock === 'acceptance')
           for (const e of citizenNews) {
             if (
               await outbox.put({
