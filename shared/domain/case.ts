@@ -227,7 +227,7 @@ export interface ActionContext {
   readonly now: Date
   readonly committees: readonly Committee[]
   readonly deadlines: DeadlineContext
-  /** Whether a case with this code exists (for mark_duplicate). */
+  /** Whether a case with this code exists (for mark_duplicate and link_repeat). */
   readonly caseExists?: (code: string) => boolean
 }
 
@@ -406,6 +406,20 @@ export function decideAction(
       return {
         status: status(input),
         changes: { duplicateOf: input.of },
+        event: { ...base, data: { of: input.of, note: input.note } },
+      }
+    }
+    case 'link_repeat': {
+      if (input.of === c.code)
+        throw new RuleViolation('repeat_of_itself', 'a case cannot repeat itself', 'of')
+      if (ctx.caseExists && !ctx.caseExists(input.of))
+        throw new RuleViolation('unknown_tracking_code', `there is no case '${input.of}'`, 'of')
+      if (c.history.some((e) => e.type === 'linked_repeat' && e.data.of === input.of))
+        throw new TransitionError('already_linked', `this case is already linked to ${input.of}`)
+      // Only this case records the link: the earlier one and its clocks are left as they are.
+      return {
+        status: status(input),
+        changes: {},
         event: { ...base, data: { of: input.of, note: input.note } },
       }
     }

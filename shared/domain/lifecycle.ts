@@ -54,6 +54,7 @@ export const ACTIONS = [
   'close',
   'withdraw',
   'escalate',
+  'link_repeat',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -221,6 +222,17 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: [],
     event: 'escalated',
     public: true,
+  },
+  {
+    // A repeat of an earlier petition (same petitioner or same content) is linked to it for the
+    // record and the repeat rate; each petition keeps its own status and clocks (DOMAIN.md §6).
+    action: 'link_repeat',
+    from: OPEN_STATUSES,
+    to: 'same',
+    kinds: KINDS,
+    roles: TRIAGE,
+    event: 'linked_repeat',
+    public: false,
   },
 ]
 

@@ -10,6 +10,7 @@ import { createCaseStore } from '../store/cases.js'
 import type { Db } from '../store/client.js'
 import { createPinGuard } from '../store/pin-guard.js'
 import { createClientRateLimit } from '../store/rate-limits.js'
+import { createRepeatStore } from '../store/repeats.js'
 import { createSettingsStore } from '../store/settings.js'
 import { createUserStore } from '../store/users.js'
 
@@ -25,6 +26,8 @@ export interface ServiceOptions {
   readonly settingsCacheMs?: number
   /** Secret salt for hashing client addresses in rate-limit items. */
   readonly rateLimitSalt?: string
+  /** Secret salt of the repeat index's keys (identity numbers, names, contents: hashed only). */
+  readonly repeatKeySalt?: string
 }
 
 export function createServices(options: ServiceOptions) {
@@ -54,6 +57,11 @@ export function createServices(options: ServiceOptions) {
       options.rateLimitSalt ?? options.tableName,
     ),
     settings,
+    repeats: createRepeatStore(
+      options.db,
+      options.tableName,
+      options.repeatKeySalt ?? options.rateLimitSalt ?? options.tableName,
+    ),
     sealer: options.sealer,
     logger: options.logger,
     now: options.now ?? (() => new Date()),

@@ -30,6 +30,7 @@ import { DECOY_PIN_HASH, hashPin, newPin, newTrackingCode, verifyPin } from '../
 import { type StoredCase, VersionConflictError } from '../store/cases.js'
 import { chainEvent, verifyCaseHistory } from '../store/history.js'
 import type { Services } from './context.js'
+import { createRepeatService } from './repeats.js'
 import { citizenView, committeeRef, deadlineView, type PetitionerIdentity, staffCaseView } from './views.js'
 import { watchPlanOf } from './watch-plan.js'
 
@@ -68,6 +69,7 @@ const CODE_ATTEMPTS = 3
 
 export function createPetitionService(s: Services) {
   const watchSettings = async () => (await s.settings.getWatchSettings()).value
+  const repeats = createRepeatService(s.repeats)
 
   async function intake(input: PetitionInput, details: IntakeDetails, lang: Language): Promise<Receipt> {
     const [committees, rules, ctx, watch] = await Promise.all([
@@ -109,9 +111,12 @@ export function createPetitionService(s: Services) {
       )
 
     const pin = newPin()
-    const [pinHash, petitionerSealed] = await Promise.all([
+    // Earlier petitions this one may repeat (service/repeats.ts), found before it is written.
+    const probe = repeats.prepare(input)
+    const [pinHash, petitionerSealed, suggestions] = await Promise.all([
       hashPin(pin),
       input.petitioner ? s.sealer.seal(JSON.stringify(input.petitioner)) : Promise.resolve(undefined),
+      repeats.suggest(probe),
     ])
     for (let attempt = 1; ; attempt++) {
       const code = newTrackingCode()
@@ -155,9 +160,12 @@ export function createPetitionService(s: Services) {
         routing: { ruleId: 'ruleId' in routing ? routing.ruleId : undefined, reason: routing.reason },
         history: [submitted],
         pinHash,
+        ...(suggestions.length > 0 ? { repeats: suggestions } : {}),
       }
       const { deadlines, plan } = watchPlanOf(record, ctx, watch, vietnamDate(s.now()))
       const stored: StoredCase = { ...record, ...plan }
+      // Its repeat keys first: a case that exists is always findable by a later repeat.
+      await repeats.index(probe, code, details.receivedAt)
       try {
         await s.cases.createCase(stored, {
           code,
@@ -297,8 +305,8 @@ export function createPetitionService(s: Services) {
         ? (JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity)
         : 'redacted'
     const now = s.now()
-    const { pinHash: _omit, nextDue: _n, ...record } = stored
-    return staffCaseView({
+    const { pinHash: _omit, nextDue: _n, repeats: suggestions, ...record } = stored
+    const view = staffCaseView({
       c: record,
       content,
       identity,
@@ -311,6 +319,7 @@ export function createPetitionService(s: Services) {
       deadlineCtx: ctx,
       watch: { escalationLevel: stored.escalationLevel, deliveryFailures: stored.deliveryFailures },
     })
+    return { ...view, repeats: await repeats.view(stored, suggestions, user, committees.value) }
   }
 
   return {
@@ -446,7 +455,7 @@ export function createPetitionService(s: Services) {
       if (!current || !staffReachesCase(user, current, committees.value)) caseNotFound()
       if (current.version !== expectedVersion) throw new VersionConflictError(code, expectedVersion)
       let exists: boolean | undefined
-      if (input.action === 'mark_duplicate') {
+      if (input.action === 'mark_duplicate' || input.action === 'link_repeat') {
         const of = normalizeTrackingCode(input.of)
         if (!of)
           throw new RuleViolation('invalid_tracking_code', `'${input.of}' is not a tracking code`, 'of')

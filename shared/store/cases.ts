@@ -23,6 +23,7 @@ import type { LocalDate } from '../domain/dates.js'
 import { DomainError } from '../domain/errors.js'
 import { isOpen } from '../domain/lifecycle.js'
 import { type CaseMetrics, settledOn } from '../domain/reports.js'
+import type { RepeatSuggestion } from '../domain/similarity.js'
 import type { Db } from './client.js'
 import { chainEvent } from './history.js'
 import { casePk, decodeCursor, encodeCursor, watchShard } from './keys.js'
@@ -100,6 +101,8 @@ export interface StoredCase extends CaseRecord {
   readonly notifiedSeq?: number
   /** Messages about the case that could not be delivered. */
   readonly deliveryFailures?: number
+  /** Earlier petitions found at intake that this one may repeat (service/repeats.ts). */
+  readonly repeats?: readonly RepeatSuggestion[]
 }
 
 /** The watch attributes of a record, as written with it. */

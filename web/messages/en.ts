@@ -212,6 +212,7 @@ export const en: Record<keyof typeof vi, string> = {
   'event.marked_duplicate': 'Marked as a duplicate',
   'event.rerouted': 'Sent to another handler',
   'event.escalated': 'Escalated to the superior body',
+  'event.linked_repeat': 'Linked to an earlier petition',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'The address you opened does not exist or has changed.',

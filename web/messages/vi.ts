@@ -213,6 +213,7 @@ export const vi = {
   'event.marked_duplicate': 'Xác định là đơn trùng',
   'event.rerouted': 'Chuyển nơi giải quyết',
   'event.escalated': 'Chuyển cấp trên xem xét',
+  'event.linked_repeat': 'Liên kết với đơn đã gửi trước',
 
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Địa chỉ bạn mở không tồn tại hoặc đã thay đổi.',
