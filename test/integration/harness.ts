@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type LocalServer, startLocalServer } from '../../local/server.js'
+import type { CapacityRecord } from '../../shared/store/client.js'
 
 export interface Harness {
   readonly server: LocalServer
@@ -20,7 +21,9 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function startHarness(options: { now?: string; petitions?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { now?: string; petitions?: number; onCapacity?: (record: CapacityRecord) => void } = {},
+): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-it-'))
   const clock = { now: new Date(options.now ?? '2026-11-26T03:00:00Z') }
   const server = await startLocalServer({
@@ -29,6 +32,7 @@ export async function startHarness(options: { now?: string; petitions?: number }
     seed: { petitions: options.petitions ?? 0 },
     quiet: true,
     now: () => clock.now,
+    onCapacity: options.onCapacity,
   })
   const tokens = new Map<string, string>()
   async function tokenFor(userId: string) {
