@@ -224,10 +224,11 @@ export const TRANSITIONS: readonly Transition[] = [
     public: true,
   },
   {
-    // A repeat of an earlier petition (same petitioner or same content) is linked to it for the
-    // record and the repeat rate; each petition keeps its own status and clocks (DOMAIN.md §6).
+    // A repeat of an earlier petition (same petitioner or same content), recognised while the
+    // petition is processed, is linked to it for the record and the repeat rate; each petition
+    // keeps its own status and clocks (DOMAIN.md §6).
     action: 'link_repeat',
-    from: OPEN_STATUSES,
+    from: AWAITING_DECISION,
     to: 'same',
     kinds: KINDS,
     roles: TRIAGE,

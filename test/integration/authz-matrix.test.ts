@@ -127,6 +127,7 @@ const ACTION_MATRIX: readonly (readonly [action: string, state: State, ...expect
   // The denouncer's own step (Art. 38, with the PIN): no staff role may take it.
   ['escalate',           'accepted',       404,   409,  409,    409,  409,   409,   404],
   ['close',              'resolved',       404,   409,  200,    200,  409,   409,   404],
+  ['link_repeat',        'received',       404,   200,  200,    200,  409,   409,   404],
 ]
 
 // ─── Fixtures ────────────────────────────────────────────────────────────────────────────────────
@@ -186,6 +187,7 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
   resume: () => ({ action: 'resume' }),
   close: () => ({ action: 'close' }),
   escalate: () => ({ action: 'escalate', reason: 'Quá hạn' }),
+  link_repeat: () => ({ action: 'link_repeat', of: readCase }),
 }
 
 type Res = Awaited<ReturnType<Harness['request']>>
@@ -352,6 +354,6 @@ describe('the count', () => {
         `+ ${ACTION_MATRIX.length} actions × ${ACTION_COLUMNS.length} roles`,
     )
     expect(ran).toBe(expected)
-    expect(expected).toBe(429)
+    expect(expected).toBe(436)
   })
 })

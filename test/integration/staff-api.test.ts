@@ -195,6 +195,7 @@ describe('the case view', () => {
       'mark_duplicate',
       'reroute',
       'withdraw',
+      'link_repeat',
     ])
     expect(res.body.petitioner.fullName).toBe('Nguyễn Văn An')
     expect(res.body.history[0].type).toBe('submitted')

@@ -884,6 +884,7 @@ describe('allowedActions', () => {
       'mark_duplicate',
       'reroute',
       'withdraw',
+      'link_repeat',
     ])
   })
 
@@ -896,6 +897,7 @@ describe('allowedActions', () => {
       'file',
       'mark_duplicate',
       'reroute',
+      'link_repeat',
     ])
   })
 
