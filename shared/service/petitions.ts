@@ -56,6 +56,8 @@ interface IntakeDetails {
   readonly committeeId?: string
   readonly referral?: StaffIntakeInput['referral']
   readonly severalPlaces?: boolean
+  /** Look for earlier petitions now (staff intake); online ones get them at the first staff read. */
+  readonly findRepeats?: boolean
 }
 
 function tooManyAttempts(waitMs: number): DomainError {
@@ -116,7 +118,7 @@ export function createPetitionService(s: Services) {
     const [pinHash, petitionerSealed, suggestions] = await Promise.all([
       hashPin(pin),
       input.petitioner ? s.sealer.seal(JSON.stringify(input.petitioner)) : Promise.resolve(undefined),
-      repeats.suggest(probe),
+      details.findRepeats ? repeats.suggest(probe, { receivedAt: details.receivedAt }) : undefined,
     ])
     for (let attempt = 1; ; attempt++) {
       const code = newTrackingCode()
@@ -160,7 +162,7 @@ export function createPetitionService(s: Services) {
         routing: { ruleId: 'ruleId' in routing ? routing.ruleId : undefined, reason: routing.reason },
         history: [submitted],
         pinHash,
-        ...(suggestions.length > 0 ? { repeats: suggestions } : {}),
+        ...(suggestions ? { repeats: suggestions } : {}),
       }
       const { deadlines, plan } = watchPlanOf(record, ctx, watch, vietnamDate(s.now()))
       const stored: StoredCase = { ...record, ...plan }
@@ -173,6 +175,7 @@ export function createPetitionService(s: Services) {
           petitionerSealed,
           concerns: input.concerns,
           createdAt: s.now().toISOString(),
+          repeatKeys: probe.keys,
         })
       } catch (error) {
         if (
@@ -305,7 +308,7 @@ export function createPetitionService(s: Services) {
         ? (JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity)
         : 'redacted'
     const now = s.now()
-    const { pinHash: _omit, nextDue: _n, repeats: suggestions, ...record } = stored
+    const { pinHash: _omit, nextDue: _n, repeats: _r, ...record } = stored
     const view = staffCaseView({
       c: record,
       content,
@@ -319,6 +322,7 @@ export function createPetitionService(s: Services) {
       deadlineCtx: ctx,
       watch: { escalationLevel: stored.escalationLevel, deliveryFailures: stored.deliveryFailures },
     })
+    const suggestions = await repeats.suggestionsOf(stored, content)
     return { ...view, repeats: await repeats.view(stored, suggestions, user, committees.value) }
   }
 
@@ -374,6 +378,7 @@ export function createPetitionService(s: Services) {
           committeeId: input.committeeId,
           referral: input.referral,
           severalPlaces: input.severalPlaces,
+          findRepeats: true,
         },
         lang,
       )

@@ -1,10 +1,15 @@
 /**
  * Repeated and duplicate petitions at intake and on the case file.
  *
- * At intake (petitions.ts `intake`): the petition's keys are hashed, each key's earlier cases are
- * read from the repeat index (one Query per key, bounded), each candidate's text is read by key
- * and scored, and the best few are kept on the new case as suggestions. The new case's own keys
- * are written before the case itself, so every acknowledged case is findable.
+ * At intake (petitions.ts `intake`): the petition's keys are hashed, kept on its CONTENT item and
+ * written to the repeat index before the case itself, so every acknowledged case is findable.
+ * Finding the earlier cases reads the index (one Query per key, bounded, up to the case's own
+ * receipt), reads each candidate's text by key and scores it; the best few are kept on the case
+ * as suggestions. A petition recorded at the desk (staff function) gets them at intake; one filed
+ * online gets them from the first staff read, because the public function may write keys but
+ * never query anything (DESIGN.md §2: a bug in the public surface cannot list other cases, and
+ * it must not be able to ask which cases an identity number filed). Either way the result is the
+ * same: only cases received up to this one count.
  *
  * On the staff view: each suggestion is shown with the earlier case's current status and, when
  * it applies, the ground not to handle the petition again (DOMAIN.md §3). Confidentiality: a
@@ -32,6 +37,7 @@ import {
   suggestionReasons,
 } from '../domain/similarity.js'
 import { formatTrackingCode } from '../domain/tracking-code.js'
+import type { CaseContent } from '../store/cases.js'
 import type { RepeatKey, RepeatStore } from '../store/repeats.js'
 
 /** Earlier cases read and scored at most, per new petition (the best-keyed first). */
@@ -64,9 +70,12 @@ export function createRepeatService(store: RepeatStore) {
   }
 
   /** Earlier petitions that look like this one, best first (at most MAX_SUGGESTIONS). */
-  async function suggest(probe: PreparedProbe): Promise<RepeatSuggestion[]> {
+  async function suggest(
+    probe: PreparedProbe,
+    self: { readonly receivedAt: string; readonly code?: string },
+  ): Promise<RepeatSuggestion[]> {
     if (probe.keys.length === 0) return []
-    const found = await store.findByKeys(probe.keys)
+    const found = await store.findByKeys(probe.keys, self)
     const weight = (r: Set<MatchReason>) =>
       [...r].reduce((n, x) => n + (IDENTITY_REASONS.includes(x) ? 10 : x === 'same_subject' ? 1 : 2), 0)
     const candidates = [...found.entries()]
@@ -100,6 +109,25 @@ export function createRepeatService(store: RepeatStore) {
   /** Writes the new case's keys (idempotent: the same code writes the same items). */
   async function index(probe: PreparedProbe, code: string, receivedAt: string): Promise<void> {
     if (probe.keys.length > 0) await store.indexCase(code, receivedAt, probe.keys)
+  }
+
+  /**
+   * The case's suggestions: those kept on it, or (a petition filed online, first read by staff)
+   * found now from the key hashes on its CONTENT item and kept.
+   */
+  async function suggestionsOf(
+    c: Pick<CaseRecord, 'code' | 'title' | 'receivedAt'> & { readonly repeats?: readonly RepeatSuggestion[] },
+    content: CaseContent | undefined,
+  ): Promise<readonly RepeatSuggestion[]> {
+    if (c.repeats) return c.repeats
+    if (!content?.repeatKeys) return []
+    const probe: PreparedProbe = {
+      keys: content.repeatKeys as readonly RepeatKey[],
+      shingles: shingles(comparableText({ title: c.title, content: content.content })),
+    }
+    const found = await suggest(probe, { receivedAt: c.receivedAt, code: c.code })
+    await store.saveSuggestions(c.code, found)
+    return found
   }
 
   /** The suggestions as this user may see them on this case (see the module header). */
@@ -137,7 +165,7 @@ export function createRepeatService(store: RepeatStore) {
     return shown.filter((v): v is SuggestionView => v !== undefined)
   }
 
-  return { prepare, suggest, index, view }
+  return { prepare, suggest, suggestionsOf, index, view }
 }
 
 export type RepeatService = ReturnType<typeof createRepeatService>

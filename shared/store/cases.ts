@@ -48,6 +48,8 @@ export interface CaseContent {
   readonly petitionerSealed?: string
   readonly concerns?: { readonly organization?: string; readonly person?: string }
   readonly createdAt: string
+  /** Salted hashes of the petition's repeat keys (store/repeats.ts): never the material itself. */
+  readonly repeatKeys?: readonly { readonly hash: string; readonly reason: string }[]
 }
 
 export interface Supplement {

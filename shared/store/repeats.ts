@@ -3,18 +3,25 @@
  * number, name and address, subject or content band (shared/domain/similarity.ts) to the case.
  * No key, sort key or attribute carries an identity number, a name or an address: only
  * HMAC-SHA-256 under a secret salt, so the index cannot be read back into who filed what.
+ * The hashes of a case's own keys are kept on its CONTENT item (`repeatKeys`), so the staff side
+ * can look for earlier cases without ever opening the sealed identity.
  *
  * Access patterns:
  *   indexCase(code, at, keys)       PutItem   REPEAT#<hash> / <receivedAt>#<code>, one per key
  *                                   (unconditional: a retry writes the same items again, never more)
- *   findByKeys(keys, limit)         Query     REPEAT#<hash>, newest first, `limit` items per key
+ *   findByKeys(keys, until)         Query     REPEAT#<hash>, sk up to the case's receipt, newest
+ *                                   first, CANDIDATES_PER_KEY items per key
  *   earlierCase(code)               GetItem   CASE#<code> / CASE (projection: what a suggestion shows)
  *   earlierText(code)               GetItem   CASE#<code> / CONTENT (projection: the text)
+ *   saveSuggestions(code, list)     UpdateItem CASE#<code> / CASE SET repeats, once (conditional on
+ *                                   its absence; no version bump: staff holding the version are
+ *                                   not disturbed)
  */
 import { createHmac } from 'node:crypto'
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Status } from '../domain/lifecycle.js'
-import type { KeyMaterial, MatchReason } from '../domain/similarity.js'
+import type { KeyMaterial, MatchReason, RepeatSuggestion } from '../domain/similarity.js'
 import type { Kind } from '../domain/vocabulary.js'
 import type { Db } from './client.js'
 import { casePk } from './keys.js'
@@ -78,6 +85,7 @@ export function createRepeatStore(db: Db, tableName: string, salt: string) {
    */
   async function findByKeys(
     keys: readonly RepeatKey[],
+    until: { readonly receivedAt: string; readonly code?: string },
     limit = CANDIDATES_PER_KEY,
   ): Promise<Map<string, { at: string; reasons: Set<MatchReason> }>> {
     const found = new Map<string, { at: string; reasons: Set<MatchReason> }>()
@@ -86,8 +94,9 @@ export function createRepeatStore(db: Db, tableName: string, salt: string) {
         db.send(
           new QueryCommand({
             TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `REPEAT#${k.hash}` },
+            // Received no later than the case itself ('~' sorts after every code character).
+            KeyConditionExpression: 'pk = :pk AND sk < :until',
+            ExpressionAttributeValues: { ':pk': `REPEAT#${k.hash}`, ':until': `${until.receivedAt}#~` },
             ProjectionExpression: 'code, #at',
             ExpressionAttributeNames: { '#at': 'at' },
             ScanIndexForward: false,
@@ -99,6 +108,7 @@ export function createRepeatStore(db: Db, tableName: string, salt: string) {
     pages.forEach((page, i) => {
       for (const item of page.Items ?? []) {
         const code = item.code as string
+        if (code === until.code) continue
         const entry = found.get(code) ?? { at: item.at as string, reasons: new Set<MatchReason>() }
         entry.reasons.add(keys[i]!.reason)
         found.set(code, entry)
@@ -131,7 +141,24 @@ export function createRepeatStore(db: Db, tableName: string, salt: string) {
     return out.Item?.content as string | undefined
   }
 
-  return { hashKeys, indexCase, findByKeys, earlierCase, earlierText }
+  async function saveSuggestions(code: string, suggestions: readonly RepeatSuggestion[]): Promise<void> {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: casePk(code), sk: 'CASE' },
+          UpdateExpression: 'SET repeats = :r',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(repeats)',
+          ExpressionAttributeValues: { ':r': suggestions },
+        }),
+      )
+    } catch (error) {
+      // Another reader saved them first: theirs were computed from the same keys.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error
+    }
+  }
+
+  return { hashKeys, indexCase, findByKeys, earlierCase, earlierText, saveSuggestions }
 }
 
 export type RepeatStore = ReturnType<typeof createRepeatStore>
