@@ -27,6 +27,7 @@ export function lambdaRuntime(serviceName: string) {
     logger,
     organizationName: { vi: config.ORG_NAME_VI, en: config.ORG_NAME_EN },
     rateLimitSalt: config.RATE_LIMIT_SALT,
+    repeatKeySalt: config.REPEAT_KEY_SALT,
   })
   return { config, logger, services, sealer, receiptSealer, petitions: createPetitionService(services) }
 }

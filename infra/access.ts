@@ -11,6 +11,7 @@
  *   RATE#<hash>   rate-limits.ts: PIN#<window start> (wrong PINs per client address)
  *   MSG#<id>      outbox.ts: MSG (an outgoing e-mail or SMS and its delivery state)
  *   DIGEST#<date> service/sweep.ts: DIGEST (the morning digest of that day was sent)
+ *   REPEAT#<hash> repeats.ts: <receivedAt>#<code> (the repeat index: salted hashes only)
  */
 import { casePk } from '../shared/store/keys.js'
 import type { TableAccess } from './constructs/data-table.js'
@@ -22,21 +23,24 @@ const IDEMPOTENCY = 'IDEMPOTENCY'
 const ANY_CLIENT_WINDOW = 'RATE#*'
 const ANY_MESSAGE = 'MSG#*'
 const ANY_DIGEST_DAY = 'DIGEST#*'
+const ANY_REPEAT_KEY = 'REPEAT#*'
 
 /**
  * The public function (shared/service/petitions.ts `submit`, `track`, `withdraw`, `supplement`):
- *   submit     GetItem CONFIG ×4 (settings), PutItem CASE#/CONTENT then CASE#/CASE
+ *   submit     GetItem CONFIG ×4 (settings), PutItem REPEAT# (the repeat keys), then CASE#/CONTENT
+ *              then CASE#/CASE
  *              + Powertools: GetItem, PutItem, UpdateItem, DeleteItem (cleanup on failure) IDEMPOTENCY
  *   track      GetItem RATE# (client blocked?), CASE#/PIN_GUARD and CASE#/CASE; on a wrong PIN
  *              UpdateItem RATE# and CASE#/PIN_GUARD (ADD failures); after failures, reset PIN_GUARD
  *   withdraw   as track, then UpdateItem CASE#/CASE (conditional on version)
  *   escalate   as withdraw (a denouncer's escalation is a transition on the case)
  *   supplement as track, then PutItem CASE#/SUPPLEMENT#n and UpdateItem CASE#/CASE
- * No Query and no index: listSupplements is reached only from the staff path (getForStaff).
+ * No Query and no index: listSupplements is reached only from the staff path (getForStaff), and
+ * so is the repeat index's Query (the public surface may add keys, never ask who filed what).
  */
 export const PUBLIC_API_ACCESS: TableAccess = {
   get: [ANY_CASE, CONFIG, IDEMPOTENCY, ANY_CLIENT_WINDOW],
-  put: [ANY_CASE, IDEMPOTENCY],
+  put: [ANY_CASE, IDEMPOTENCY, ANY_REPEAT_KEY],
   update: [ANY_CASE, IDEMPOTENCY, ANY_CLIENT_WINDOW],
   delete: [IDEMPOTENCY],
 }
@@ -44,8 +48,11 @@ export const PUBLIC_API_ACCESS: TableAccess = {
 /**
  * The staff function (functions/staff-api/app.ts):
  *   every route    GetItem USERS (requireUser), GetItem CONFIG (settings)
- *   POST cases     PutItem CASE#/CONTENT, CASE#/CASE
- *   GET case       GetItem CASE#/CASE, CASE#/CONTENT; Query CASE# begins_with SUPPLEMENT#
+ *   POST cases     Query REPEAT# (earlier petitions), GetItem CASE# (candidates), PutItem REPEAT#,
+ *                  CASE#/CONTENT, CASE#/CASE
+ *   GET case       GetItem CASE#/CASE, CASE#/CONTENT; Query CASE# begins_with SUPPLEMENT#;
+ *                  the first read of a case filed online: Query REPEAT#, GetItem CASE# (candidates),
+ *                  UpdateItem CASE#/CASE (the suggestions, once)
  *   actions, reveal, history verification, me/petitions/{code}
  *                  GetItem CASE#/CASE (+ caseExists), UpdateItem CASE#/CASE
  *   queue          Query committeeQueue;  me/petitions  Query myPetitions
@@ -56,9 +63,9 @@ export const PUBLIC_API_ACCESS: TableAccess = {
  */
 export const STAFF_API_ACCESS: TableAccess = {
   get: [ANY_CASE, CONFIG, USERS],
-  put: [ANY_CASE, USERS],
+  put: [ANY_CASE, USERS, ANY_REPEAT_KEY],
   update: [ANY_CASE],
-  query: [ANY_CASE, USERS],
+  query: [ANY_CASE, USERS, ANY_REPEAT_KEY],
   indexes: ['committeeQueue', 'myPetitions', 'reporting'],
 }
 

@@ -83,6 +83,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const db = createDocumentClient({ endpoint: dynamo.endpoint, onCapacity: options.onCapacity })
     const services = createServices({
       rateLimitSalt: createHash('sha256').update(identityKey).update('rate-limit').digest('hex'),
+      repeatKeySalt: createHash('sha256').update(identityKey).update('repeat-keys').digest('hex'),
       db,
       tableName: LOCAL_TABLE,
       sealer,

@@ -17,6 +17,8 @@ const lambdaEnv = z.object({
   AUTH_USER_CLAIM: z.string().min(1).default('username'),
   /** Secret salt for hashing client addresses in rate-limit items. */
   RATE_LIMIT_SALT: z.string().min(16).optional(),
+  /** Secret salt of the repeat index's keys (hashed identity numbers, names, contents). */
+  REPEAT_KEY_SALT: z.string().min(16).optional(),
   /** Origins allowed to call the public JSON API from a browser (CORS); none by default. */
   CORS_ORIGINS: z
     .string()

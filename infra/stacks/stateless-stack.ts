@@ -89,11 +89,23 @@ export class StatelessStack extends Stack {
       withoutRotationBecause:
         'A new salt only starts every client’s wrong-PIN window afresh; it protects no data at rest. It is replaced by deleting the secret and redeploying, when the old one is suspected known.',
     })
+    // The repeat index keeps identity numbers, names and contents only as salted hashes (HMAC):
+    // without the salt, a hash cannot be tested against a guessed identity number.
+    const repeatKeySalt = new GeneratedSecret(this, 'RepeatKeySalt', {
+      description: 'Salt of the hashed keys of the repeat index (identity numbers, names, contents)',
+      length: 64,
+      withoutRotationBecause:
+        'A new salt makes every earlier petition unfindable as a repeat; it is replaced only when the old one is suspected known, and the index is rebuilt then.',
+    })
     this.publicApi = new AppFunction(this, 'PublicApi', {
       entry: ENTRIES.publicApi,
       functionName: `${prefix}-public-api`,
       description: 'Citizens: file, track, withdraw, add to a petition; the citizen pages',
-      environment: { ...environment, RATE_LIMIT_SALT: rateLimitSalt.value },
+      environment: {
+        ...environment,
+        RATE_LIMIT_SALT: rateLimitSalt.value,
+        REPEAT_KEY_SALT: repeatKeySalt.value,
+      },
       ...functionDefaults,
       // Its environment carries the salt: readable only to whoever may decrypt with the identity key.
       environmentKey: identity.key,
@@ -117,8 +129,11 @@ export class StatelessStack extends Stack {
         // `sub` is in both Cognito token kinds (ID: `aud` = client id; access: `client_id`) and is
         // what USERS items are keyed by (infra/README.md, first administrator).
         AUTH_USER_CLAIM: 'sub',
+        REPEAT_KEY_SALT: repeatKeySalt.value,
       },
       ...functionDefaults,
+      // Its environment carries the repeat-key salt: readable only with the identity key.
+      environmentKey: identity.key,
     })
     this.staffApi.useTable(stateful.data, STAFF_API_ACCESS)
     identity.grantSeal(this.staffApi.function)

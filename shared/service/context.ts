@@ -60,7 +60,8 @@ export function createServices(options: ServiceOptions) {
     repeats: createRepeatStore(
       options.db,
       options.tableName,
-      options.repeatKeySalt ?? options.rateLimitSalt ?? options.tableName,
+      // Both API functions must hash alike: one salt for both, never a per-function fallback.
+      options.repeatKeySalt ?? options.tableName,
     ),
     sealer: options.sealer,
     logger: options.logger,

@@ -16,6 +16,10 @@
  *   MSG#<id> / MSG            an outgoing message (e-mail, SMS) and its delivery state
  *   CONFIG / WATCH            reminder and escalation settings
  *   DIGEST#<date> / DIGEST    marks the morning digest of a day as sent (exactly once)
+ *   REPEAT#<hash> / <receivedAt>#<code>
+ *                             the repeat index (repeats.ts): a salted hash (HMAC) of a petition's
+ *                             identity number, name and address, subject or content band, to the
+ *                             cases that share it; Query per key, newest first, up to a receipt
  */
 
 /** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */

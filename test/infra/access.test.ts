@@ -42,7 +42,7 @@ describe('the public function', () => {
     expect(statements.filter(mentionsIndex)).toEqual([])
   })
 
-  it('reaches only cases, configuration, idempotency records and rate-limit windows, by partition key', () => {
+  it('reaches only cases, configuration, idempotency records, rate-limit windows and repeat keys, by partition key', () => {
     const statements = dynamoStatements('PublicApiRole')
 
     expect(statements.length).toBeGreaterThan(0)
@@ -55,7 +55,7 @@ describe('the public function', () => {
         .filter((s) => actionsOf(s).includes(action))
         .flatMap((s) => s.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[])
     expect(keysFor('dynamodb:GetItem').sort()).toEqual(['CASE#*', 'CONFIG', 'IDEMPOTENCY', 'RATE#*'])
-    expect(keysFor('dynamodb:PutItem').sort()).toEqual(['CASE#*', 'IDEMPOTENCY'])
+    expect(keysFor('dynamodb:PutItem').sort()).toEqual(['CASE#*', 'IDEMPOTENCY', 'REPEAT#*'])
     expect(keysFor('dynamodb:UpdateItem').sort()).toEqual(['CASE#*', 'IDEMPOTENCY', 'RATE#*'])
     expect(keysFor('dynamodb:DeleteItem')).toEqual(['IDEMPOTENCY'])
   })
@@ -71,14 +71,14 @@ describe('the staff function', () => {
     expect(indexResources.sort()).toEqual(['committeeQueue', 'myPetitions', 'reporting'])
   })
 
-  it('cannot scan or delete, and creates only cases and accounts', () => {
+  it('cannot scan or delete, and creates only cases, accounts and repeat keys', () => {
     const statements = dynamoStatements('StaffApiRole')
     const writes = statements.filter((s) => actionsOf(s).includes('dynamodb:PutItem'))
 
     expect(statements.flatMap(actionsOf).filter((a) => /Scan|DeleteItem|\*/.test(a))).toEqual([])
     expect(
       writes.flatMap((s) => s.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[]),
-    ).toEqual(['CASE#*', 'USERS'])
+    ).toEqual(['CASE#*', 'USERS', 'REPEAT#*'])
   })
 
   it('sends e-mail only from the configured sender', () => {
@@ -300,6 +300,6 @@ describe('granting table access', () => {
         ...(profile.delete ?? []),
         ...(profile.query ?? []),
       ])
-        expect(key).toMatch(/^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*)$/)
+        expect(key).toMatch(/^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*|REPEAT#\*)$/)
   })
 })

@@ -128,7 +128,11 @@ describe('the functions', () => {
       .filter((f) => f.Properties!.KmsKeyArn !== undefined)
       .map((f) => f.Properties!.FunctionName)
 
-    expect(encrypted.sort()).toEqual(['tiepdan-dev-origin-verify', 'tiepdan-dev-public-api'])
+    expect(encrypted.sort()).toEqual([
+      'tiepdan-dev-origin-verify',
+      'tiepdan-dev-public-api',
+      'tiepdan-dev-staff-api',
+    ])
   })
 
   it('during the move to KMS, take a local identity key from Secrets Manager at deploy time, never from the template', () => {
