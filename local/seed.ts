@@ -203,6 +203,11 @@ const ORDER: Target[] = [
   'rerouted',
 ]
 
+/** The same words typed without a Vietnamese keyboard. */
+function withoutDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+}
+
 /** At 09:30 Vietnam time on `date`. */
 function morningOf(date: LocalDate, minute = 0): Date {
   return new Date(`${date}T09:${String(30 + (minute % 30)).padStart(2, '0')}:00+07:00`)
@@ -250,10 +255,13 @@ export async function seedDemoData(
     const channel = CHANNELS[i % CHANNELS.length]!
     const petitioner = PETITIONERS[i % PETITIONERS.length]!
     const anonymous = template.kind === 'feedback' && i % 5 === 0
+    // Repeats: a few recent petitions send an earlier text again, typed without diacritics.
+    const repeat = target === 'received' && i >= ORDER.length
+    const plain = (text: string) => (repeat ? withoutDiacritics(text) : text)
     const body = {
       kind: template.kind,
-      title: template.title,
-      content: template.content,
+      title: plain(template.title),
+      content: plain(template.content),
       anonymous,
       ...(anonymous ? {} : { petitioner }),
       concerns: { organization: template.organization, person: template.person },
@@ -299,6 +307,20 @@ export async function seedDemoData(
       await petitions.act(receipt.trackingCode, current.version, action, actor, 'vi')
       await watch.processCase(receipt.trackingCode.replaceAll('-', ''))
     }
+  }
+  // Staff link the repeats to the earlier petition the index suggests (their clocks stay their own).
+  for (const code of created.filter((_, i) => ORDER[i % ORDER.length] === 'received' && i >= ORDER.length)) {
+    const current = await petitions.getForStaff(code, supervisor, 'vi')
+    const earlier = current.repeats.find((r) => r.reasons.includes('similar_content'))
+    const handler = USERS.find((u) => u.id === `${current.committee.id}.canbo`)
+    if (earlier && handler && current.status === 'received')
+      await petitions.act(
+        code,
+        current.version,
+        { action: 'link_repeat', of: earlier.trackingCode },
+        handler,
+        'vi',
+      )
   }
   await services.db.send(
     new PutCommand({
