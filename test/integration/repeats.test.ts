@@ -103,6 +103,16 @@ const TEXTS = {
     content:
       'Khu tập thể cơ quan xây từ năm 1990, các hộ đã ở ổn định nhưng chưa được xét cấp giấy chứng nhận quyền sở hữu nhà. Đề nghị hướng dẫn thủ tục.',
   },
+  flood: {
+    title: 'Phản ánh ngập úng do cống thoát nước bị lấp',
+    content:
+      'Cống thoát nước của khu dân cư bị công trình bên cạnh lấp kín, mỗi trận mưa nước ngập vào nhà dân nửa mét. Đề nghị khơi thông cống.',
+  },
+  noise: {
+    title: 'Khiếu nại việc cấp phép karaoke gần trường học',
+    content:
+      'Cơ sở karaoke được cấp phép cách cổng trường mầm non chưa đến một trăm mét, hoạt động ồn ào đến khuya. Đề nghị thu hồi giấy phép.',
+  },
   court: {
     title: 'Khiếu nại việc chậm thi hành bản án dân sự',
     content:
@@ -243,7 +253,7 @@ describe('finding earlier petitions at intake', () => {
     const w = person('Lưu Thị Yến', 'Số 30 Hai Bà Trưng, Hà Nội')
     const earlier = await file({
       kind: 'feedback',
-      ...TEXTS.tax,
+      ...TEXTS.flood,
       petitioner: w,
       concerns: { organization: 'Bộ Y tế' },
     })
@@ -251,7 +261,7 @@ describe('finding earlier petitions at intake', () => {
       as: 'tiepdan',
       body: {
         kind: 'complaint',
-        ...TEXTS.road,
+        ...TEXTS.noise,
         petitioner: w,
         concerns: { organization: 'Bộ Y tế' },
         topic: 'administration',
