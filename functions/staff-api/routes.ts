@@ -64,7 +64,7 @@ export const actOnCaseRoute = createRoute({
   tags: ['staff'],
   security,
   summary:
-    'Take an action (accept, refuse, transfer, guide, file, extend, suspend, resume, resolve, close, withdraw, mark_duplicate, …)',
+    'Take an action (accept, refuse, transfer, guide, file, extend, suspend, resume, resolve, close, withdraw, mark_duplicate, link_repeat, …)',
   request: {
     params: codeParam,
     headers: z.object({

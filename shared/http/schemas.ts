@@ -1,6 +1,7 @@
 /** Response schemas for the OpenAPI document (requests use the domain schemas directly). */
 import { z } from 'zod'
 import { STATUSES } from '../domain/lifecycle.js'
+import { MATCH_REASONS } from '../domain/similarity.js'
 import { CHANNELS, KINDS } from '../domain/vocabulary.js'
 
 export const problemSchema = z
@@ -63,6 +64,25 @@ export const citizenViewSchema = z
   })
   .meta({ id: 'CitizenView' })
 
+/** An earlier petition this one may repeat, as the viewer may see it (shared/service/repeats.ts). */
+const repeatSuggestionSchema = z
+  .object({
+    trackingCode: z.string(),
+    score: z.number().min(0).max(1).meta({ description: 'content similarity, 0…1' }),
+    reasons: z.array(z.enum(MATCH_REASONS)),
+    kind: z.enum(KINDS),
+    status: z.enum(STATUSES),
+    outcome: z.string().optional(),
+    receivedOn: z.string(),
+    title: z.string().optional().meta({ description: 'only when your scope reaches the earlier case' }),
+    reachable: z.boolean(),
+    flag: z
+      .object({ code: z.string(), vi: z.string(), en: z.string(), basis: z.string() })
+      .optional()
+      .meta({ description: 'a ground not to handle the petition again, with its legal basis' }),
+  })
+  .meta({ id: 'RepeatSuggestion' })
+
 export const staffCaseSchema = z
   .object({
     trackingCode: z.string(),
@@ -74,6 +94,7 @@ export const staffCaseSchema = z
     deadlines: z.array(deadlineSchema),
     history: z.array(z.record(z.string(), z.unknown())),
     allowedActions: z.array(z.string()),
+    repeats: z.array(repeatSuggestionSchema),
   })
   .loose()
   .meta({ id: 'Case' })
