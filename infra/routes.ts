@@ -44,12 +44,14 @@ export const PUBLIC_ROUTES: readonly RouteSpec[] = [
   publicApi('POST', '/api/v1/petitions/{code}/withdrawal'),
   publicApi('POST', '/api/v1/petitions/{code}/supplements'),
   publicApi('POST', '/api/v1/petitions/{code}/escalation'),
+  publicApi('POST', '/api/v1/petitions/{code}/rating'),
   page('/'),
   page('/submit'),
   page('/track'),
   page('/track/withdraw'),
   page('/track/supplement'),
   page('/track/escalate'),
+  page('/track/rate'),
   publicApi('GET', '/assets/{proxy+}'),
 ]
 

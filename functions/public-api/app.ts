@@ -12,6 +12,7 @@ import type { IdempotentSubmit } from '../../shared/service/idempotency.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import {
   escalatePetitionRoute,
+  ratePetitionRoute,
   submitPetitionRoute,
   supplementPetitionRoute,
   trackPetitionRoute,
@@ -110,6 +111,17 @@ export function createPublicApp(deps: PublicAppDeps) {
       clientAddress(c),
     )
     return c.json(view, 200)
+  })
+
+  app.openapi(ratePetitionRoute, async (c) => {
+    const view = await petitions.rate(
+      c.req.valid('param').trackingCode,
+      c.req.valid('header')['x-tracking-pin'],
+      c.req.valid('json'),
+      requestLanguage(c),
+      clientAddress(c),
+    )
+    return c.json(view, 201)
   })
 
   if (deps.pages) {

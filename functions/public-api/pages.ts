@@ -5,6 +5,7 @@
 import { HTTPException } from 'hono/http-exception'
 import { DomainError } from '../../shared/domain/errors.js'
 import { TOPICS } from '../../shared/domain/routing.js'
+import { ratingSchema } from '../../shared/domain/satisfaction.js'
 import {
   escalationSchema,
   petitionInputSchema,
@@ -96,6 +97,11 @@ export function buildCitizenPages(services: Services, petitions: PetitionService
       asTrackOutcome(async () => {
         const body = parseOr422(escalationSchema, { reason })
         return { ok: true, view: await petitions.escalate(code, pin, body.reason, lang, client) }
+      }),
+    rate: (code, pin, rating, lang: Lang, client) =>
+      asTrackOutcome(async () => {
+        const body = parseOr422(ratingSchema, rating)
+        return { ok: true, view: await petitions.rate(code, pin, body, lang, client) }
       }),
     // Never X-Forwarded-For: a client can forge it to escape the rate limit.
     clientKey: clientAddress,
