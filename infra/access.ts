@@ -32,13 +32,17 @@ const ANY_DIGEST_DAY = 'DIGEST#*'
  *   withdraw   as track, then UpdateItem CASE#/CASE (conditional on version)
  *   escalate   as withdraw (a denouncer's escalation is a transition on the case)
  *   supplement as track, then PutItem CASE#/SUPPLEMENT#n and UpdateItem CASE#/CASE
- * No Query and no index: listSupplements is reached only from the staff path (getForStaff).
+ *   rate       as withdraw (the rating is an event on the case)
+ *   open311    Query publicRequests (public-requests.ts: only recommendations and feedback, and only
+ *              their public facts are projected), GetItem CONFIG/COMMITTEES
+ * No other Query and no other index: listSupplements is reached only from the staff path.
  */
 export const PUBLIC_API_ACCESS: TableAccess = {
   get: [ANY_CASE, CONFIG, IDEMPOTENCY, ANY_CLIENT_WINDOW],
   put: [ANY_CASE, IDEMPOTENCY],
   update: [ANY_CASE, IDEMPOTENCY, ANY_CLIENT_WINDOW],
   delete: [IDEMPOTENCY],
+  indexes: ['publicRequests'],
 }
 
 /**

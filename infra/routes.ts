@@ -53,6 +53,10 @@ export const PUBLIC_ROUTES: readonly RouteSpec[] = [
   page('/track/escalate'),
   page('/track/rate'),
   publicApi('GET', '/assets/{proxy+}'),
+  // Open311 GeoReport v2, read only (functions/public-api/open311.ts).
+  publicApi('GET', '/open311/v2/services.json'),
+  publicApi('GET', '/open311/v2/requests.json'),
+  publicApi('GET', '/open311/v2/requests/{id}'),
 ]
 
 /**

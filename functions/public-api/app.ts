@@ -10,6 +10,7 @@ import { requestLanguage } from '../../shared/http/lang.js'
 import type { Services } from '../../shared/service/context.js'
 import type { IdempotentSubmit } from '../../shared/service/idempotency.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
+import { open311App } from './open311.js'
 import {
   escalatePetitionRoute,
   ratePetitionRoute,
@@ -123,6 +124,9 @@ export function createPublicApp(deps: PublicAppDeps) {
     )
     return c.json(view, 201)
   })
+
+  // Open311 GeoReport v2, read only (functions/public-api/open311.ts).
+  app.route('/', open311App(deps.services))
 
   if (deps.pages) {
     const pages = deps.pages

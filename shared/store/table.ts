@@ -16,6 +16,8 @@
  *   MSG#<id> / MSG            an outgoing message (e-mail, SMS) and its delivery state
  *   CONFIG / WATCH            reminder and escalation settings
  *   DIGEST#<date> / DIGEST    marks the morning digest of a day as sent (exactly once)
+ *   (the case item of a recommendation or feedback also carries `publicId`, its Open311 id, and the
+ *   publicRequests index keys: see shared/store/public-requests.ts)
  */
 
 /** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */
@@ -86,6 +88,26 @@ export const INDEXES = {
     partitionKey: 'ownerPk',
     sortKey: 'ownerSk',
     projectedAttributes: CASE_SUMMARY,
+  },
+  /**
+   * Recommendations and feedback by month and day of receipt, for the Open311 facade (public
+   * function): only the public facts, never the title, the text, a petitioner or the tracking code
+   * (shared/domain/open311.ts). Complaints and denunciations are never in it.
+   */
+  publicRequests: {
+    name: 'publicRequests',
+    partitionKey: 'openPk',
+    sortKey: 'openSk',
+    projectedAttributes: [
+      'publicId',
+      'kind',
+      'topic',
+      'committeeId',
+      'status',
+      'receivedAt',
+      'publicDue',
+      'publicUpdatedAt',
+    ],
   },
 } as const satisfies Record<string, IndexDefinition>
 
