@@ -86,6 +86,10 @@ export const STAFF_OPEN_ROUTES: readonly RouteSpec[] = [
   { path: '/api/v1/openapi.json', methods: ['GET'], target: 'staffApi', gate: 'originVerify' },
   { path: '/staff', methods: ['ANY'], target: 'staffApi', gate: 'originVerify' },
   { path: '/staff/{proxy+}', methods: ['ANY'], target: 'staffApi', gate: 'originVerify' },
+  // Public transparency page and open data (web/transparency-pages.tsx): the staff function reads
+  // the reporting index already; the public function's role stays without it.
+  { path: '/minh-bach', methods: ['GET'], target: 'staffApi', gate: 'originVerify' },
+  { path: '/api/v1/open-data/{proxy+}', methods: ['GET'], target: 'staffApi', gate: 'originVerify' },
 ]
 
 export const ROUTES: readonly RouteSpec[] = [...PUBLIC_ROUTES, ...STAFF_JSON_ROUTES, ...STAFF_OPEN_ROUTES]
