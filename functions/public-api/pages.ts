@@ -101,7 +101,14 @@ export function buildCitizenPages(services: Services, petitions: PetitionService
     rate: (code, pin, rating, lang: Lang, client) =>
       asTrackOutcome(async () => {
         const body = parseOr422(ratingSchema, rating)
-        return { ok: true, view: await petitions.rate(code, pin, body, lang, client) }
+        try {
+          return { ok: true, view: await petitions.rate(code, pin, body, lang, client) }
+        } catch (error) {
+          // A form sent twice (a double click, the back button): the page shows the rating kept.
+          if (error instanceof DomainError && error.code === 'already_rated')
+            return { ok: true, view: await petitions.track(code, pin, lang, client) }
+          throw error
+        }
       }),
     // Never X-Forwarded-For: a client can forge it to escape the rate limit.
     clientKey: clientAddress,

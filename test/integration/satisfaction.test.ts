@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
+import { getPage, postForm } from './authz-helpers.js'
 import { type Harness, petition, startHarness } from './harness.js'
 
 let h: Harness
@@ -142,6 +143,25 @@ describe('the petitioner rating the answer', () => {
     expect(res.status).toBe(422)
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field)
     expect((await stored(r))!.version).toBe(versionBefore)
+  })
+
+  it('takes a rating from the tracking page form without JavaScript, and a form sent twice keeps the first', async () => {
+    const r = await resolved()
+    const page = await postForm(h, '/track', { code: r.trackingCode, pin: r.pin }, await getPage(h, '/track'))
+    const fields = { code: r.trackingCode, pin: r.pin, 'rate.score': '3', 'rate.comment': 'Tạm được' }
+
+    const first = await postForm(h, '/track/rate', fields, page)
+    const twice = await postForm(h, '/track/rate', { ...fields, 'rate.score': '1' }, page)
+
+    expect(page.html).toContain('id="rate-form"')
+    expect([first.status, twice.status]).toEqual([200, 200])
+    expect(first.html).toContain('Bạn đã đánh giá 3/5')
+    expect(twice.html).toContain('Bạn đã đánh giá 3/5')
+    expect(twice.html).not.toContain('id="rate-form"')
+    const record = await stored(r)
+    expect(record?.history.filter((e) => e.type === 'rated').map((e) => e.data)).toEqual([
+      { score: 3, comment: 'Tạm được' },
+    ])
   })
 
   it('answers a wrong PIN like an unknown code', async () => {
