@@ -35,14 +35,19 @@ const ANY_REPEAT_KEY = 'REPEAT#*'
  *   withdraw   as track, then UpdateItem CASE#/CASE (conditional on version)
  *   escalate   as withdraw (a denouncer's escalation is a transition on the case)
  *   supplement as track, then PutItem CASE#/SUPPLEMENT#n and UpdateItem CASE#/CASE
- * No Query and no index: listSupplements is reached only from the staff path (getForStaff), and
- * so is the repeat index's Query (the public surface may add keys, never ask who filed what).
+ *   rate       as withdraw (the rating is an event on the case)
+ *   open311    Query publicRequests (public-requests.ts: only recommendations and feedback, and only
+ *              their public facts are projected), GetItem CONFIG/COMMITTEES
+ * No other Query and no other index: listSupplements is reached only from the staff path
+ * (getForStaff), and so is the repeat index's Query (the public surface may add keys, never ask who
+ * filed what).
  */
 export const PUBLIC_API_ACCESS: TableAccess = {
   get: [ANY_CASE, CONFIG, IDEMPOTENCY, ANY_CLIENT_WINDOW],
   put: [ANY_CASE, IDEMPOTENCY, ANY_REPEAT_KEY],
   update: [ANY_CASE, IDEMPOTENCY, ANY_CLIENT_WINDOW],
   delete: [IDEMPOTENCY],
+  indexes: ['publicRequests'],
 }
 
 /**

@@ -44,13 +44,19 @@ export const PUBLIC_ROUTES: readonly RouteSpec[] = [
   publicApi('POST', '/api/v1/petitions/{code}/withdrawal'),
   publicApi('POST', '/api/v1/petitions/{code}/supplements'),
   publicApi('POST', '/api/v1/petitions/{code}/escalation'),
+  publicApi('POST', '/api/v1/petitions/{code}/rating'),
   page('/'),
   page('/submit'),
   page('/track'),
   page('/track/withdraw'),
   page('/track/supplement'),
   page('/track/escalate'),
+  page('/track/rate'),
   publicApi('GET', '/assets/{proxy+}'),
+  // Open311 GeoReport v2, read only (functions/public-api/open311.ts).
+  publicApi('GET', '/open311/v2/services.json'),
+  publicApi('GET', '/open311/v2/requests.json'),
+  publicApi('GET', '/open311/v2/requests/{id}'),
 ]
 
 /**
@@ -80,6 +86,10 @@ export const STAFF_OPEN_ROUTES: readonly RouteSpec[] = [
   { path: '/api/v1/openapi.json', methods: ['GET'], target: 'staffApi', gate: 'originVerify' },
   { path: '/staff', methods: ['ANY'], target: 'staffApi', gate: 'originVerify' },
   { path: '/staff/{proxy+}', methods: ['ANY'], target: 'staffApi', gate: 'originVerify' },
+  // Public transparency page and open data (web/transparency-pages.tsx): the staff function reads
+  // the reporting index already; the public function's role stays without it.
+  { path: '/minh-bach', methods: ['GET'], target: 'staffApi', gate: 'originVerify' },
+  { path: '/api/v1/open-data/{proxy+}', methods: ['GET'], target: 'staffApi', gate: 'originVerify' },
 ]
 
 export const ROUTES: readonly RouteSpec[] = [...PUBLIC_ROUTES, ...STAFF_JSON_ROUTES, ...STAFF_OPEN_ROUTES]

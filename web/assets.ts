@@ -96,6 +96,12 @@ textarea{min-height:10rem;resize:vertical}
   .facts{grid-template-columns:minmax(9rem,auto) 1fr}
   .facts dd{margin:0 0 .4rem}
 }
+.table-wrap{overflow-x:auto;margin:0 0 1.5rem}
+.figures{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
+.figures caption{text-align:left;font-weight:700;padding:.4rem 0}
+.figures th,.figures td{border-bottom:1px solid #b1b4b6;padding:.4rem .5rem;text-align:right;vertical-align:top}
+.figures th[scope=row],.figures thead th:first-child{text-align:left}
+.figures tfoot th,.figures tfoot td{font-weight:700;border-top:2px solid #0b0c0c}
 @media print{
   body{font-size:12pt;color:#000}
   .site-header{background:none;color:#000;border-bottom:2px solid #000}

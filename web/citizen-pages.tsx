@@ -13,6 +13,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { HTTPException } from 'hono/http-exception'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { MAX_RATING_COMMENT } from '../shared/domain/satisfaction.js'
 import { SITE_CSS, SITE_CSS_PATH, SITE_ICON_PATH, SITE_ICON_SVG } from './assets.js'
 import { type FormBody, multiline, parseCredentials, parsePetitionForm, ticked } from './form.js'
 import { DEFAULT_LANG, isLang, otherLang, t } from './i18n.js'
@@ -100,6 +101,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
     ...(deps.withdraw ? (['withdraw'] as const) : []),
     ...(deps.supplement ? (['supplement'] as const) : []),
     ...(deps.escalate ? (['escalate'] as const) : []),
+    ...(deps.rate ? (['rate'] as const) : []),
   ]
   const formLimit = bodyLimit({
     maxSize: MAX_FORM_BYTES,
@@ -311,6 +313,37 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
       return showOutcome(c, lang, code, pin, await escalate(code, pin, reason, lang, key), {
         done: 'escalate',
       })
+    })
+
+  const { rate } = deps
+  if (rate)
+    app.post('/track/rate', formLimit, async (c) => {
+      const lang = pageLang(c)
+      const body = await c.req.parseBody()
+      const { code, pin } = parseCredentials(body)
+      const raw = typeof body['rate.score'] === 'string' ? body['rate.score'].trim() : ''
+      const score = Number(raw)
+      const comment = multiline(body, 'rate.comment').trim()
+      const errors: FieldError[] = [
+        ...(/^[1-5]$/.test(raw)
+          ? []
+          : [{ field: 'rate.score', message: t(lang, 'tracking.rate.score.missing') }]),
+        ...(comment.length <= MAX_RATING_COMMENT
+          ? []
+          : [
+              {
+                field: 'rate.comment',
+                message: t(lang, 'tracking.rate.comment.tooLong', { max: MAX_RATING_COMMENT }),
+              },
+            ]),
+      ]
+      const key = clientKey(c)
+      if (errors.length > 0) {
+        const failed = { action: 'rate' as const, errors, values: { score: raw, comment } }
+        return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, key), { failed })
+      }
+      const rating = comment ? { score, comment } : { score }
+      return showOutcome(c, lang, code, pin, await rate(code, pin, rating, lang, key), { done: 'rate' })
     })
 
   // Applies to this app's routes even when it is mounted in another app. Never shows the error.

@@ -74,6 +74,10 @@ export interface CitizenView {
   canSupplement: boolean
   /** A named denunciation past its resolution time limit: the denouncer may ask the superior (Art. 38). */
   canEscalate?: boolean
+  /** The answer may be rated now (resolved, not rated yet). */
+  canRate?: boolean
+  /** The petitioner's rating of the answer, once given. */
+  rating?: { score: number; comment?: string; at: string }
 }
 
 export type SubmitOutcome = { ok: true; receipt: Receipt } | { ok: false; errors: FieldError[] }
@@ -92,6 +96,14 @@ export interface CitizenPageDeps {
   withdraw?(code: string, pin: string, reason: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
   supplement?(code: string, pin: string, text: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
   escalate?(code: string, pin: string, reason: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
+  /** Rates the answer (score 1–5, already checked by the page; the deps check again). */
+  rate?(
+    code: string,
+    pin: string,
+    rating: { score: number; comment?: string },
+    lang: Lang,
+    clientKey: string,
+  ): Promise<TrackOutcome>
   /**
    * Called with an unexpected error before the generic error page is rendered (log it here: the
    * page itself never shows the error).

@@ -10,8 +10,10 @@ import { requestLanguage } from '../../shared/http/lang.js'
 import type { Services } from '../../shared/service/context.js'
 import type { IdempotentSubmit } from '../../shared/service/idempotency.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
+import { open311App } from './open311.js'
 import {
   escalatePetitionRoute,
+  ratePetitionRoute,
   submitPetitionRoute,
   supplementPetitionRoute,
   trackPetitionRoute,
@@ -111,6 +113,20 @@ export function createPublicApp(deps: PublicAppDeps) {
     )
     return c.json(view, 200)
   })
+
+  app.openapi(ratePetitionRoute, async (c) => {
+    const view = await petitions.rate(
+      c.req.valid('param').trackingCode,
+      c.req.valid('header')['x-tracking-pin'],
+      c.req.valid('json'),
+      requestLanguage(c),
+      clientAddress(c),
+    )
+    return c.json(view, 201)
+  })
+
+  // Open311 GeoReport v2, read only (functions/public-api/open311.ts).
+  app.route('/', open311App(deps.services))
 
   if (deps.pages) {
     const pages = deps.pages

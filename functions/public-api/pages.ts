@@ -5,6 +5,7 @@
 import { HTTPException } from 'hono/http-exception'
 import { DomainError } from '../../shared/domain/errors.js'
 import { TOPICS } from '../../shared/domain/routing.js'
+import { ratingSchema } from '../../shared/domain/satisfaction.js'
 import {
   escalationSchema,
   petitionInputSchema,
@@ -96,6 +97,18 @@ export function buildCitizenPages(services: Services, petitions: PetitionService
       asTrackOutcome(async () => {
         const body = parseOr422(escalationSchema, { reason })
         return { ok: true, view: await petitions.escalate(code, pin, body.reason, lang, client) }
+      }),
+    rate: (code, pin, rating, lang: Lang, client) =>
+      asTrackOutcome(async () => {
+        const body = parseOr422(ratingSchema, rating)
+        try {
+          return { ok: true, view: await petitions.rate(code, pin, body, lang, client) }
+        } catch (error) {
+          // A form sent twice (a double click, the back button): the page shows the rating kept.
+          if (error instanceof DomainError && error.code === 'already_rated')
+            return { ok: true, view: await petitions.track(code, pin, lang, client) }
+          throw error
+        }
       }),
     // Never X-Forwarded-For: a client can forge it to escape the rate limit.
     clientKey: clientAddress,

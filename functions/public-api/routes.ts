@@ -1,6 +1,7 @@
 /** The public surface, described once: the app validates with these, the OpenAPI document shows them. */
 import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
+import { ratingSchema } from '../../shared/domain/satisfaction.js'
 import {
   escalationSchema,
   petitionInputSchema,
@@ -136,11 +137,36 @@ export const escalatePetitionRoute = createRoute({
   },
 })
 
+export const ratePetitionRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/petitions/{trackingCode}/rating',
+  tags: ['public'],
+  summary: 'The petitioner rates the answer (1–5, an optional comment), once',
+  request: {
+    params: codeParam,
+    headers: pinHeader,
+    body: { required: true, content: { 'application/json': { schema: ratingSchema } } },
+  },
+  responses: {
+    201: {
+      description: 'The petition with its rating',
+      content: { 'application/json': { schema: citizenViewSchema } },
+    },
+    409: {
+      description: 'Already rated (`already_rated`), or no answer yet (`no_answer_yet`)',
+      content: { 'application/problem+json': { schema: problemSchema } },
+    },
+    ...problemResponses,
+    ...tooMany,
+  },
+})
+
 export const PUBLIC_ROUTES = [
   submitPetitionRoute,
   trackPetitionRoute,
   withdrawPetitionRoute,
   supplementPetitionRoute,
   escalatePetitionRoute,
+  ratePetitionRoute,
 ]
 export { trackingCode }

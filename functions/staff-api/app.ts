@@ -21,8 +21,10 @@ import type { staffCaseSchema } from '../../shared/http/schemas.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { createReportService, type ReportPeriod } from '../../shared/service/reports.js'
+import { createTransparencyService } from '../../shared/service/transparency.js'
 import { createUserService } from '../../shared/service/users.js'
 import type { User } from '../../shared/store/users.js'
+import { transparencyPages } from '../../web/transparency-pages.js'
 import { PUBLIC_ROUTES } from '../public-api/routes.js'
 import {
   actOnCaseRoute,
@@ -127,6 +129,13 @@ export function createStaffApp(deps: StaffAppDeps) {
     document ??= openApiDocument(docApp())
     return c.json(document)
   })
+
+  // Public transparency page and open data (no sign-in; suppressed figures only).
+  const transparency = createTransparencyService(services)
+  app.route(
+    '/',
+    transparencyPages({ organizationName: services.organizationName, figures: () => transparency.figures() }),
+  )
 
   app.use('/api/v1/cases/*', requireUser(deps.verifier, services.users))
   app.use('/api/v1/cases', requireUser(deps.verifier, services.users))

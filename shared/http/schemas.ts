@@ -61,6 +61,8 @@ export const citizenViewSchema = z
     canWithdraw: z.boolean(),
     canSupplement: z.boolean(),
     canEscalate: z.boolean(),
+    canRate: z.boolean(),
+    rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
   })
   .meta({ id: 'CitizenView' })
 

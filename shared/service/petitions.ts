@@ -23,6 +23,7 @@ import {
   staffReachesCase,
 } from '../domain/policy.js'
 import { routePetition, type SubmitterType } from '../domain/routing.js'
+import { decideRating, type RatingInput } from '../domain/satisfaction.js'
 import type { ActionInput, PetitionInput, StaffIntakeInput } from '../domain/schemas.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
 import type { Kind, Language } from '../domain/vocabulary.js'
@@ -420,6 +421,21 @@ export function createPetitionService(s: Services) {
         }),
       )
       s.logger.info('escalated by the petitioner', { trackingCode: opened.code })
+      return citizenViewOf(updated, lang)
+    },
+
+    /**
+     * The petitioner rates the answer, once (shared/domain/satisfaction.ts). The write is
+     * conditional on the version: of two ratings sent at once, the second is decided again on the
+     * reloaded case and refused as already rated.
+     */
+    async rate(rawCode: string, pin: string, input: RatingInput, lang: Language, client: string) {
+      const opened = await openWithPin(rawCode, pin, client)
+      const updated = await applyWithRetry(opened.code, async (current) => ({
+        changes: {},
+        event: decideRating(current, input, s.now()),
+      }))
+      s.logger.info('answer rated', { trackingCode: opened.code, score: input.score })
       return citizenViewOf(updated, lang)
     },
 

@@ -8,6 +8,7 @@ import type { Deadline, DeadlineContext } from '../domain/deadlines.js'
 import type { Status } from '../domain/lifecycle.js'
 import { isOpen, transitionFor, WITHDRAWABLE_KINDS } from '../domain/lifecycle.js'
 import type { Committee } from '../domain/routing.js'
+import { type Rating, ratingOf, ratingRefusal } from '../domain/satisfaction.js'
 import { formatTrackingCode } from '../domain/tracking-code.js'
 import type { Kind, Language } from '../domain/vocabulary.js'
 import type { CaseContent, Supplement } from '../store/cases.js'
@@ -60,6 +61,10 @@ export interface CitizenView {
   readonly canSupplement: boolean
   /** A named denunciation past its resolution time limit: the denouncer may ask the superior (Art. 38). */
   readonly canEscalate: boolean
+  /** The answer can be rated now (resolved, not yet rated). */
+  readonly canRate: boolean
+  /** The petitioner's rating of the answer, once given. */
+  readonly rating?: Rating
 }
 
 /** The petitioner's view: public steps only, never an actor's name, never internal notes. */
@@ -85,6 +90,8 @@ export function citizenView(
     canWithdraw: WITHDRAWABLE_KINDS.includes(c.kind) && transitionFor('withdraw').from.includes(c.status),
     canSupplement: isOpen(c.status),
     canEscalate: escalationRefusal(c, deadlines) === undefined,
+    canRate: ratingRefusal(c) === undefined,
+    ...(ratingOf(c) ? { rating: ratingOf(c) } : {}),
   }
 }
 
@@ -138,6 +145,7 @@ export function staffCaseView(v: StaffViewInput) {
     facts: c.facts,
     routing: { ruleId: c.routing.ruleId, reason: c.routing.reason[lang] },
     answer: c.answer,
+    rating: ratingOf(c),
     duplicateOf: c.duplicateOf ? formatTrackingCode(c.duplicateOf) : undefined,
     transferredTo: c.transferredTo,
     deadlines: v.deadlines.map((d) => deadlineView(d, lang)),

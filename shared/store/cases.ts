@@ -15,6 +15,8 @@
  *   listReportRows(committeeId, from)      Query     index reporting (finished on or after `from`, open last)
  *   putTransferReportRow(code, from, …)    PutItem   CASE#<code> / REPORT#<committee> (counts for the sender)
  *   listDueCases(shard, until)             Query     index deadlineWatch
+ * Every write of a recommendation or feedback also keeps its publicRequests index attributes
+ * (shared/store/public-requests.ts, read by the Open311 facade).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
@@ -27,6 +29,7 @@ import type { RepeatSuggestion } from '../domain/similarity.js'
 import type { Db } from './client.js'
 import { chainEvent } from './history.js'
 import { casePk, decodeCursor, encodeCursor, watchShard } from './keys.js'
+import { publicRequestAttributes, withPublicId } from './public-requests.js'
 import { INDEXES } from './table.js'
 
 /** The version the caller holds is not the current one (someone else changed the case). */
@@ -105,6 +108,8 @@ export interface StoredCase extends CaseRecord {
   readonly deliveryFailures?: number
   /** Earlier petitions found at intake that this one may repeat (service/repeats.ts). */
   readonly repeats?: readonly RepeatSuggestion[]
+  /** The Open311 id of a recommendation or feedback (never the tracking code). */
+  readonly publicId?: string
 }
 
 /** The watch attributes of a record, as written with it. */
@@ -128,11 +133,15 @@ const NO_DUE = '9999-12-31'
 
 /** Index attributes follow from the case: open cases are in their committee's queue, etc. */
 function indexAttributes(
-  c: Pick<CaseRecord, 'code' | 'status' | 'committeeId' | 'receivedOn' | 'receivedAt' | 'ownerId'>,
+  c: Pick<
+    CaseRecord,
+    'code' | 'status' | 'committeeId' | 'receivedOn' | 'receivedAt' | 'ownerId' | 'kind' | 'history'
+  > & { publicId?: string },
   plan: Pick<WatchPlan, 'nextDue' | 'nextWatch' | 'metrics'>,
 ) {
   const { nextDue, nextWatch } = plan
   const open = isOpen(c.status)
+  const published = publicRequestAttributes(c, plan.metrics)
   return {
     set: {
       // A report for a period reads the cases not finished before it starts: settled on or after.
@@ -143,8 +152,13 @@ function indexAttributes(
       // of the step that ended their case.
       ...(nextWatch ? { watchPk: `W#${watchShard(c.code)}`, watchSk: `${nextWatch}#${c.code}` } : {}),
       ...(c.ownerId ? { ownerPk: `U#${c.ownerId}`, ownerSk: `${c.receivedAt}#${c.code}` } : {}),
+      ...published.set,
     } as Record<string, string>,
-    remove: [...(open ? [] : ['queuePk', 'queueSk']), ...(nextWatch ? [] : ['watchPk', 'watchSk'])],
+    remove: [
+      ...(open ? [] : ['queuePk', 'queueSk']),
+      ...(nextWatch ? [] : ['watchPk', 'watchSk']),
+      ...published.remove,
+    ],
   }
 }
 
@@ -160,6 +174,8 @@ function toRecord(item: Record<string, unknown>): StoredCase {
     reportSk: _f,
     ownerPk: _g,
     ownerSk: _h,
+    openPk: _i,
+    openSk: _j,
     ...rest
   } = item
   return rest as unknown as StoredCase
@@ -198,7 +214,8 @@ export function createCaseStore(db: Db, tableName: string) {
    * case exist, so a failure between the two leaves only an unreachable content item, and the
    * caller gets an error (never a 201) and retries with a new code.
    */
-  async function createCase(record: StoredCase, content: CaseContent): Promise<void> {
+  async function createCase(given: StoredCase, content: CaseContent): Promise<void> {
+    const record = withPublicId(given)
     const pk = casePk(record.code)
     await db.send(
       new PutCommand({
@@ -230,13 +247,14 @@ export function createCaseStore(db: Db, tableName: string) {
   ): Promise<StoredCase> {
     if (current.version !== expectedVersion) throw new VersionConflictError(current.code, expectedVersion)
     const chained: CaseEvent = chainEvent(current.history, event)
-    const next = {
+    // A public id is given here or at creation only: both writes are conditional, so never two.
+    const next = withPublicId({
       ...current,
       ...changes,
       version: expectedVersion + 1,
       history: [...current.history, chained],
       ...planAttributes(plan),
-    } as StoredCase
+    } as StoredCase)
     const idx = indexAttributes(next, plan)
     const values: Record<string, unknown> = {
       ':expected': expectedVersion,

@@ -20,6 +20,9 @@
  *                             the repeat index (repeats.ts): a salted hash (HMAC) of a petition's
  *                             identity number, name and address, subject or content band, to the
  *                             cases that share it; Query per key, newest first, up to a receipt
+ *                             time
+ *   (the case item of a recommendation or feedback also carries `publicId`, its Open311 id, and the
+ *   publicRequests index keys: see shared/store/public-requests.ts)
  */
 
 /** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */
@@ -90,6 +93,26 @@ export const INDEXES = {
     partitionKey: 'ownerPk',
     sortKey: 'ownerSk',
     projectedAttributes: CASE_SUMMARY,
+  },
+  /**
+   * Recommendations and feedback by month and day of receipt, for the Open311 facade (public
+   * function): only the public facts, never the title, the text, a petitioner or the tracking code
+   * (shared/domain/open311.ts). Complaints and denunciations are never in it.
+   */
+  publicRequests: {
+    name: 'publicRequests',
+    partitionKey: 'openPk',
+    sortKey: 'openSk',
+    projectedAttributes: [
+      'publicId',
+      'kind',
+      'topic',
+      'committeeId',
+      'status',
+      'receivedAt',
+      'publicDue',
+      'publicUpdatedAt',
+    ],
   },
 } as const satisfies Record<string, IndexDefinition>
 

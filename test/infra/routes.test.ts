@@ -62,6 +62,23 @@ describe('the HTTP API routes cover the apps', () => {
       })
   })
 
+  it('send Open311 to the public function and the transparency page and open data to the staff function, without a JWT', () => {
+    for (const path of [
+      '/open311/v2/services.json',
+      '/open311/v2/requests.json',
+      '/open311/v2/requests/20261126-7K3M9Q7XZ2.json',
+    ])
+      expect(routeFor('GET', path), path).toMatchObject({ target: 'publicApi', gate: 'originVerify' })
+    for (const path of [
+      '/minh-bach',
+      '/api/v1/open-data/committee-figures.json',
+      '/api/v1/open-data/committee-figures.csv',
+    ])
+      expect(routeFor('GET', path), path).toMatchObject({ target: 'staffApi', gate: 'originVerify' })
+    expect(routeFor('POST', '/track/rate')).toMatchObject({ target: 'publicApi' })
+    expect(routeFor('POST', '/open311/v2/requests.json')).toBeUndefined()
+  })
+
   it('leave unknown paths to API Gateway’s 404', () => {
     expect(routeFor('GET', '/wp-admin/install.php')).toBeUndefined()
     expect(routeFor('DELETE', '/api/v1/petitions/ABC123')).toBeUndefined()

@@ -447,6 +447,34 @@ describe('petitions with identity markers going through every flow', () => {
     expect(doc.status).toBe(200)
     observe('OpenAPI document', doc.body)
   })
+
+  it('publishes Open311 requests and the transparency figures without identity or tracking code', async () => {
+    const services = await h.request('GET', '/open311/v2/services.json')
+    const requests = await h.request('GET', '/open311/v2/requests.json?status=open,closed')
+    const one = await h.request('GET', `/open311/v2/requests/${requests.body[0]?.service_request_id}.json`)
+    const page = await getPage(h, '/minh-bach')
+    const json = await h.request('GET', '/api/v1/open-data/committee-figures.json')
+    const csv = await (await fetch(`${h.server.url}/api/v1/open-data/committee-figures.csv`)).text()
+
+    // Only the anonymous feedback is a public request here; the complaints and denunciations never are.
+    expect(requests.body).toHaveLength(1)
+    expect([services.status, one.status, json.status]).toEqual([200, 200, 200])
+    for (const [place, carried] of [
+      ['Open311 services', services.body],
+      ['Open311 requests', requests.body],
+      ['Open311 request', one.body],
+      ['transparency page (HTML)', page.html],
+      ['open data (JSON)', json.body],
+      ['open data (CSV)', csv],
+    ] as const) {
+      observe(place, carried)
+      const text = typeof carried === 'string' ? carried : JSON.stringify(carried)
+      for (const { trackingCode } of Object.values(filed)) {
+        expect(text, place).not.toContain(trackingCode)
+        expect(text, place).not.toContain(normalizeTrackingCode(trackingCode)!)
+      }
+    }
+  })
 })
 
 describe('what is kept', () => {

@@ -90,6 +90,14 @@ export function HomePage({ lang, organizationName, langHref }: HomePageProps) {
       </ul>
       <p class="note">{t(lang, 'home.days')}</p>
 
+      <h2>{t(lang, 'home.transparency.title')}</h2>
+      <p>{t(lang, 'home.transparency.text')}</p>
+      <p>
+        <a href="/minh-bach" id="home-transparency">
+          {t(lang, 'home.transparency.link')}
+        </a>
+      </p>
+
       <h2>{t(lang, 'home.track.title')}</h2>
       <p>{t(lang, 'home.track.text')}</p>
       <p>

@@ -6,17 +6,19 @@ import {
   errorFor,
   Facts,
   FieldErrorText,
+  fieldId,
   TextField,
 } from '../components.js'
 import { formatInstant, label, outcomeLabel, t } from '../i18n.js'
 import { Layout } from '../layout.js'
 import type { CitizenView, FieldError, Lang } from '../types.js'
+import { RatingPanel } from './rating.js'
 
 /** The longest withdrawal reason the domain takes (`withdrawalSchema`). */
 export const WITHDRAW_REASON_MAX_CHARS = 2_000
 
 /** The two small actions a citizen may take on their own petition. */
-export type CitizenAction = 'withdraw' | 'supplement' | 'escalate'
+export type CitizenAction = 'withdraw' | 'supplement' | 'escalate' | 'rate'
 
 export interface TrackingPageProps {
   lang: Lang
@@ -32,7 +34,7 @@ export interface TrackingPageProps {
   failed?: {
     action: CitizenAction
     errors: readonly FieldError[]
-    values: { reason?: string; text?: string }
+    values: { reason?: string; text?: string; score?: string; comment?: string }
   }
   langHref: string
 }
@@ -57,7 +59,15 @@ export function TrackingPage(props: TrackingPageProps) {
         <ErrorSummary
           lang={lang}
           errors={errors}
-          linkable={['withdraw.reason', 'withdraw.confirm', 'supplement.text', 'escalate.reason']}
+          linkable={[
+            'withdraw.reason',
+            'withdraw.confirm',
+            'supplement.text',
+            'escalate.reason',
+            'rate.score',
+            'rate.comment',
+          ]}
+          anchor={(field) => (field === 'rate.score' ? 'f-rate-score-1' : fieldId(field))}
         />
       )}
       {props.done && (
@@ -68,7 +78,9 @@ export function TrackingPage(props: TrackingPageProps) {
               ? 'tracking.withdraw.done'
               : props.done === 'escalate'
                 ? 'tracking.escalate.done'
-                : 'tracking.supplement.done',
+                : props.done === 'rate'
+                  ? 'tracking.rate.done'
+                  : 'tracking.supplement.done',
           )}
         </p>
       )}
@@ -101,6 +113,10 @@ export function TrackingPage(props: TrackingPageProps) {
         </div>
       ) : (
         <p id="answer">{t(lang, 'tracking.answer.none')}</p>
+      )}
+
+      {view.answer && (view.rating || (view.canRate && props.actions.includes('rate'))) && (
+        <RatingPanel {...props} />
       )}
 
       <h2>{t(lang, 'tracking.deadlines')}</h2>
