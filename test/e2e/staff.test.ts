@@ -40,7 +40,8 @@ beforeAll(async () => {
   stop = () => server.close()
   browser = await openBrowser({ javaScriptEnabled: true })
   sizes = new PageSizes(browser.page)
-})
+  // Seeding the demo organisation and starting Chromium take a while on a busy machine.
+}, 300_000)
 
 afterAll(async () => {
   if (missing) return
