@@ -142,7 +142,7 @@ export function CommitteesPage(p: Base & { committees: readonly Committee[] }) {
       <h2>{t(lang, 'staff.admin.committees.tree')}</h2>
       <div data-testid="committee-tree">{tree(p.committees, lang, undefined)}</div>
       <h2 id="committee-form-title">{t(lang, 'staff.admin.committees.form')}</h2>
-      <form method="post" action="/staff/admin/committees" aria-labelledby="committee-form-title">
+      <form novalidate method="post" action="/staff/admin/committees" aria-labelledby="committee-form-title">
         <input type="hidden" name="version" value={String(p.version)} />
         {tf(p, 'id', 'staff.admin.id', { required: true, max: 64, hint: t(lang, 'staff.admin.id.hint') })}
         {tf(p, 'name', 'staff.admin.nameVi', { required: true, max: 300 })}
@@ -229,7 +229,7 @@ export function RoutingPage(
                     : t(lang, 'staff.admin.target.byOrganization')}
                 </td>
                 <td>
-                  <form method="post" action="/staff/admin/routing/delete" class="inline-form">
+                  <form novalidate method="post" action="/staff/admin/routing/delete" class="inline-form">
                     <input type="hidden" name="version" value={String(p.version)} />
                     <input type="hidden" name="id" value={r.id} />
                     <button
@@ -298,7 +298,7 @@ export function RoutingPage(
         </div>
       )}
       <h2 id="rule-form-title">{t(lang, 'staff.admin.routing.form')}</h2>
-      <form method="post" action="/staff/admin/routing" aria-labelledby="rule-form-title">
+      <form novalidate method="post" action="/staff/admin/routing" aria-labelledby="rule-form-title">
         <input type="hidden" name="version" value={String(p.version)} />
         {tf(p, 'id', 'staff.admin.id', {
           required: true,
@@ -391,7 +391,7 @@ export function UsersPage(p: Base & { users: readonly User[]; committees: readon
         </table>
       </div>
       <h2 id="user-form-title">{t(lang, 'staff.admin.users.form')}</h2>
-      <form method="post" action="/staff/admin/users" aria-labelledby="user-form-title">
+      <form novalidate method="post" action="/staff/admin/users" aria-labelledby="user-form-title">
         {tf(p, 'id', 'staff.admin.id', { required: true, max: 64 })}
         {tf(p, 'displayName', 'staff.admin.displayName', { required: true, max: 200 })}
         {tf(p, 'email', 'staff.field.email', { type: 'email', max: 254 })}
@@ -435,7 +435,7 @@ export function DeadlinesPage(p: Base & { settings: DeadlineSettings }) {
       title={t(lang, 'staff.admin.deadlines')}
       linkable={['daysMode', ...LIMIT_SETTING_KEYS.map((k) => `limits.${k}`)]}
     >
-      <form method="post" action="/staff/admin/deadlines">
+      <form novalidate method="post" action="/staff/admin/deadlines">
         <input type="hidden" name="version" value={String(p.version)} />
         <SelectField
           lang={lang}
@@ -548,7 +548,7 @@ export function CalendarPage(
           {p.overrides.map((o) => (
             <li>
               {`${formatDate(o.date)} – ${o.name} (${t(lang, o.type === 'off' ? 'staff.admin.calendar.off' : 'staff.admin.calendar.working')}) `}
-              <form method="post" action="/staff/admin/calendar/remove" class="inline-form">
+              <form novalidate method="post" action="/staff/admin/calendar/remove" class="inline-form">
                 <input type="hidden" name="version" value={String(p.version)} />
                 <input type="hidden" name="date" value={o.date} />
                 <input type="hidden" name="year" value={String(p.year)} />
@@ -565,7 +565,7 @@ export function CalendarPage(
         </ul>
       )}
       <h2 id="day-form-title">{t(lang, 'staff.admin.calendar.add')}</h2>
-      <form method="post" action="/staff/admin/calendar" aria-labelledby="day-form-title">
+      <form novalidate method="post" action="/staff/admin/calendar" aria-labelledby="day-form-title">
         <input type="hidden" name="version" value={String(p.version)} />
         {tf(p, 'date', 'staff.admin.date', {
           required: true,

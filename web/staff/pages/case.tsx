@@ -318,6 +318,7 @@ function ActionForm(props: CasePageProps & { action: PageAction }) {
   }
   return (
     <form
+      novalidate
       method="post"
       action={`/staff/cases/${view.trackingCode}/act`}
       class="action-form"
@@ -454,6 +455,7 @@ export function CasePage(props: CasePageProps) {
           )}
           {props.canReveal && view.petitioner === 'redacted' && !props.revealed && (
             <form
+              novalidate
               method="post"
               action={`/staff/cases/${view.trackingCode}/reveal`}
               class="action-form"
