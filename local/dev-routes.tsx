@@ -11,6 +11,7 @@ import { renderMessage } from '../shared/notifications/templates.js'
 import type { Sealer } from '../shared/security.js'
 import type { Sweep } from '../shared/service/sweep.js'
 import type { UserStore } from '../shared/store/users.js'
+import type { DevSignIn } from '../web/staff/sign-in.js'
 import type { LocalIdentity } from './identity.js'
 
 const tokenRequest = z.strictObject({ userId: z.string().min(1).max(64) })
@@ -124,6 +125,9 @@ export function devRoutes({ users, identity, sweep, sealer }: DevRouteDeps) {
               Chỉ có trên máy cục bộ. Chọn một người dùng để nhận mã truy cập (JWT) cho API cán bộ. / Local
               runtime only: choose a user to get a staff API token.
             </p>
+            <p>
+              <a href="/staff/sign-in">Vào không gian làm việc của cán bộ / Open the staff workspace</a>
+            </p>
             <table>
               <thead>
                 <tr>
@@ -191,4 +195,9 @@ export function devRoutes({ users, identity, sweep, sealer }: DevRouteDeps) {
   })
 
   return app
+}
+
+/** The staff pages' dev sign-in: pick a seeded user, get a token from the local issuer (never in a Lambda). */
+export function devStaffSignIn(users: UserStore, identity: LocalIdentity): DevSignIn {
+  return { kind: 'dev', listUsers: () => users.listUsers(), issue: (userId) => identity.issue(userId) }
 }

@@ -11,6 +11,7 @@ import { Hono } from 'hono'
 import { createPublicApp } from '../functions/public-api/app.js'
 import { buildCitizenPages } from '../functions/public-api/pages.js'
 import { createStaffApp } from '../functions/staff-api/app.js'
+import { buildStaffPages } from '../functions/staff-api/pages.js'
 import { apiNotFound, isApiPath } from '../shared/http/app-base.js'
 import { devMailboxSender, type MessageSender } from '../shared/notifications/senders.js'
 import { createLogger } from '../shared/observability.js'
@@ -22,7 +23,7 @@ import { createSweep, type Sweep } from '../shared/service/sweep.js'
 import { ensureTable } from '../shared/store/bootstrap.js'
 import { type CapacityRecord, createDocumentClient } from '../shared/store/client.js'
 import { ORGANIZATION_NAME } from './demo-data.js'
-import { devRoutes } from './dev-routes.js'
+import { devRoutes, devStaffSignIn } from './dev-routes.js'
 import { startDynalite } from './dynalite.js'
 import { type LocalIdentity, loadLocalIdentity, loadLocalIdentityKey } from './identity.js'
 import { seedDemoData } from './seed.js'
@@ -126,6 +127,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     root.route('/', staffApp)
     root.route('/', publicApp)
     root.route('/', pages.app)
+    root.route(
+      '/',
+      buildStaffPages({
+        services,
+        petitions,
+        verifier: identity.verifier,
+        signIn: devStaffSignIn(services.users, identity),
+      }),
+    )
     root.route('/', devRoutes({ users: services.users, identity, sweep, sealer }))
     root.notFound((c) => (isApiPath(c.req.path) ? apiNotFound(c) : pages.notFound(c)))
 

@@ -11,6 +11,9 @@ const lambdaEnv = z.object({
   /** Issuer and audience of staff tokens (the Cognito user pool and its app client). */
   AUTH_ISSUER: z.string().url().optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** The Cognito hosted UI's base address and this site's callback (the staff pages' sign-in). */
+  AUTH_DOMAIN: z.string().url().optional(),
+  STAFF_CALLBACK_URL: z.string().url().optional(),
   /** The KMS key that wraps the data keys sealing identity fields (envelope encryption). */
   IDENTITY_KMS_KEY_ID: z.string().min(1),
   /** Claim holding the user id in staff tokens: Cognito access tokens carry it in `username`. */

@@ -6,6 +6,7 @@ import { createRemoteJWKSet } from 'jose'
 import { createJwtVerifier } from '../../shared/http/auth.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { createStaffApp } from './app.js'
+import { buildStaffPages } from './pages.js'
 
 const { config, logger, services, petitions } = lambdaRuntime('staff-api')
 if (!config.AUTH_ISSUER || !config.AUTH_AUDIENCE)
@@ -17,5 +18,24 @@ const verifier = createJwtVerifier({
   userIdClaim: config.AUTH_USER_CLAIM,
 })
 const app = createStaffApp({ services, petitions, verifier })
+// The staff pages, behind the same app's CSRF check and security headers.
+app.route(
+  '/',
+  buildStaffPages({
+    services,
+    petitions,
+    verifier,
+    signIn:
+      config.AUTH_DOMAIN && config.STAFF_CALLBACK_URL
+        ? {
+            kind: 'cognito',
+            domain: config.AUTH_DOMAIN,
+            clientId: config.AUTH_AUDIENCE,
+            redirectUri: config.STAFF_CALLBACK_URL,
+            logoutUri: config.STAFF_CALLBACK_URL.replace(/\/staff\/auth\/callback$/, '/staff/sign-in'),
+          }
+        : undefined,
+  }),
+)
 
 export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }))

@@ -13,6 +13,7 @@ import {
   StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito'
 import { Construct } from 'constructs'
 import { ROLES, type Role } from '../../shared/domain/vocabulary.js'
@@ -31,11 +32,15 @@ export interface StaffDirectoryProps {
   readonly protectData: boolean
   /** Where the hosted sign-in may send users back to. */
   readonly callbackUrls: readonly string[]
+  /** The hosted UI's Cognito domain prefix (globally unique), e.g. `tiepdan-dev-staff`. */
+  readonly domainPrefix?: string
 }
 
 export class StaffDirectory extends Construct {
   readonly userPool: UserPool
   readonly webClient: UserPoolClient
+  /** The hosted UI (authorization-code flow with PKCE) the staff pages send users to. */
+  readonly hostedUi?: UserPoolDomain
 
   constructor(scope: Construct, id: string, props: StaffDirectoryProps) {
     super(scope, id)
@@ -81,6 +86,8 @@ export class StaffDirectory extends Construct {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
         callbackUrls: [...props.callbackUrls],
+        // After signing out the hosted UI returns to the staff sign-in page.
+        logoutUrls: props.callbackUrls.map((u) => u.replace(/\/staff\/auth\/callback$/, '/staff/sign-in')),
       },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
@@ -89,6 +96,10 @@ export class StaffDirectory extends Construct {
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
     })
+    if (props.domainPrefix)
+      this.hostedUi = this.userPool.addDomain('HostedUi', {
+        cognitoDomain: { domainPrefix: props.domainPrefix },
+      })
   }
 
   /**

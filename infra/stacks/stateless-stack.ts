@@ -126,6 +126,9 @@ export class StatelessStack extends Stack {
         ...this.notifications.environment,
         AUTH_ISSUER: stateful.staff.issuer,
         AUTH_AUDIENCE: stateful.staff.webClient.userPoolClientId,
+        // The staff pages' sign-in: the hosted UI and the callback registered on the app client.
+        ...(stateful.staff.hostedUi ? { AUTH_DOMAIN: stateful.staff.hostedUi.baseUrl() } : {}),
+        STAFF_CALLBACK_URL: config.staffCallbackUrls[0]!,
         // `sub` is in both Cognito token kinds (ID: `aud` = client id; access: `client_id`) and is
         // what USERS items are keyed by (infra/README.md, first administrator).
         AUTH_USER_CLAIM: 'sub',

@@ -159,3 +159,8 @@ export function actingRoles(user: ActingUser, c: CaseScope, committees: readonly
     roles.add('reception_officer')
   return [...roles]
 }
+
+/** Editing the organisation's configuration (committees, routing, deadlines, calendar): admins. */
+export function canManageConfiguration(user: ActingUser): boolean {
+  return has(user, 'admin')
+}

@@ -3,7 +3,9 @@
  * playwright-core, with a fresh profile per launch. `--user-data-dir` must not be in `args`:
  * Playwright passes the profile itself and refuses it there.
  */
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
@@ -35,13 +37,16 @@ export interface TestBrowser {
  * Launch Chromium with a fresh profile. JavaScript is off by default: the citizen pages must work
  * without it, so the tests prove they do.
  */
-export async function openBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<TestBrowser> {
+export async function openBrowser(
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<TestBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'tiep-dan-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     javaScriptEnabled: options.javaScriptEnabled ?? false,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const consoleErrors: string[] = []
@@ -62,5 +67,97 @@ export async function openBrowser(options: { javaScriptEnabled?: boolean } = {})
       await context.close()
       await rm(profile, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * Why the browser tests cannot run here, in one line with the fix, or undefined when they can.
+ * In CI (`CI=true`) a missing Chromium is a failure, never a skip.
+ */
+export function chromiumMissing(): string | undefined {
+  if (existsSync(CHROMIUM_PATH)) return undefined
+  const line = `Chromium not found at ${CHROMIUM_PATH}: install it with \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH); browser tests skipped.`
+  if (process.env.CI === 'true') throw new Error(line)
+  return line
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+export interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: string[]
+}
+
+/**
+ * Runs axe-core in the page (WCAG 2.0–2.2 A and AA rules and axe's best practices) and returns the
+ * violations. Evaluated through the DevTools protocol, so the pages' strict CSP stays as it is.
+ * Needs JavaScript enabled in the context.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE)
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[]
+          }>
+        }
+      }
+    ).axe
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
+    })
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }))
+  })
+}
+
+/** Bytes of every response a page load fetched (document, stylesheets, icon), by page. */
+export class PageSizes {
+  readonly pages: Record<string, { document: number; total: number; requests: number }> = {}
+  #current: string | undefined
+  #pending: Promise<void>[] = []
+
+  constructor(page: Page) {
+    page.on('response', (response) => {
+      const name = this.#current
+      if (!name) return
+      this.#pending.push(
+        response
+          .body()
+          .then((body) => {
+            this.pages[name] ??= { document: 0, total: 0, requests: 0 }
+            const entry = this.pages[name]
+            entry.total += body.length
+            entry.requests += 1
+            if (response.request().resourceType() === 'document') entry.document = body.length
+          })
+          .catch(() => undefined),
+      )
+    })
+  }
+
+  /** Everything fetched from now until `settle()` counts for `name` (the first visit is kept). */
+  start(name: string): void {
+    this.#current = this.pages[name] ? undefined : name
+  }
+
+  async settle(): Promise<void> {
+    await Promise.all(this.#pending)
+    this.#pending = []
+    this.#current = undefined
   }
 }

@@ -1,7 +1,9 @@
+import { staffEn } from '../staff/messages.js'
 import type { vi } from './vi.js'
 
 /** English, the second language: exactly the keys of `vi` (a missing or extra key does not compile). */
 export const en: Record<keyof typeof vi, string> = {
+  ...staffEn,
   'lang.self': 'English',
   'lang.switch': 'Change language',
 

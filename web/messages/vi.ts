@@ -2,7 +2,10 @@
  * Vietnamese, the first language: every user-visible string of the citizen pages. `en.ts` must have
  * exactly these keys (the type says so). Placeholders are `{name}`.
  */
+import { staffVi } from '../staff/messages.js'
+
 export const vi = {
+  ...staffVi,
   'lang.self': 'Tiếng Việt',
   'lang.switch': 'Chuyển ngôn ngữ',
 

@@ -1,0 +1,548 @@
+/**
+ * The staff pages over real HTTP: sign-in and the session cookie, scope (404 outside it), CSRF,
+ * the case version (a stale form changes nothing), per-field errors, the reception desk, the
+ * supervisor's reveal and the admins' configuration writes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildStaffPages } from '../../functions/staff-api/pages.js'
+import { createPetitionService } from '../../shared/service/petitions.js'
+import { fileOnline, TODAY } from './authz-helpers.js'
+import { type Harness, startHarness } from './harness.js'
+
+let h: Harness
+
+beforeAll(async () => {
+  h = await startHarness({ now: `${TODAY}T03:00:00Z` })
+})
+afterAll(async () => h?.close())
+
+interface PageResponse {
+  status: number
+  location: string | null
+  html: string
+  headers: Headers
+}
+
+/** A page request as a browser sends it: the session cookie, same-origin form posts. */
+async function page(
+  path: string,
+  options: { as?: string; form?: Record<string, string>; origin?: string; token?: string } = {},
+): Promise<PageResponse> {
+  const token = options.token ?? (options.as ? await h.tokenFor(options.as) : undefined)
+  const res = await fetch(h.server.url + path, {
+    method: options.form ? 'POST' : 'GET',
+    redirect: 'manual',
+    headers: {
+      ...(token ? { cookie: `__Host-staff-session=${token}` } : {}),
+      ...(options.form
+        ? { 'content-type': 'application/x-www-form-urlencoded', origin: options.origin ?? h.server.url }
+        : {}),
+    },
+    body: options.form ? new URLSearchParams(options.form).toString() : undefined,
+  })
+  return {
+    status: res.status,
+    location: res.headers.get('location'),
+    html: await res.text(),
+    headers: res.headers,
+  }
+}
+
+async function caseVersion(code: string): Promise<number> {
+  const res = await h.request('GET', `/api/v1/cases/${code}`, { as: 'btc.canbo' })
+  return res.body.version
+}
+
+describe('signing in', () => {
+  it('sends a visitor without a session to the sign-in page, with the way back', async () => {
+    const res = await page('/staff/queue?kind=complaint')
+    expect(res.status).toBe(303)
+    expect(res.location).toBe(`/staff/sign-in?return=${encodeURIComponent('/staff/queue?kind=complaint')}`)
+  })
+
+  it('sends an expired session back to sign in, saying so, and clears the cookie', async () => {
+    const expired = await h.server.identity.issue('btc.canbo', -300)
+    const res = await page('/staff/queue', { token: expired })
+    expect(res.status).toBe(303)
+    expect(res.location).toContain('reason=expired')
+    expect(res.headers.get('set-cookie')).toMatch(/__Host-staff-session=;/)
+  })
+
+  it('refuses a forged token like an expired one', async () => {
+    const res = await page('/staff/queue', { token: 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2ln' })
+    expect(res.status).toBe(303)
+    expect(res.location).toContain('/staff/sign-in')
+  })
+
+  it('sets a __Host- cookie, HttpOnly, Secure, SameSite=Strict, for the whole site and no other', async () => {
+    const res = await page('/staff/sign-in', { form: { userId: 'btc.canbo', return: '/staff/queue' } })
+    expect(res.status).toBe(303)
+    expect(res.location).toBe('/staff/queue')
+    const cookie = res.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/^__Host-staff-session=[\w-]+\.[\w-]+\.[\w-]+;/)
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/Secure/)
+    expect(cookie).toMatch(/SameSite=Strict/)
+    expect(cookie).toMatch(/Path=\//)
+    expect(cookie).not.toMatch(/Domain=/i)
+  })
+
+  it('never sends anyone to another site after signing in', async () => {
+    const res = await page('/staff/sign-in', {
+      form: { userId: 'btc.canbo', return: '//evil.example/staff' },
+    })
+    expect(res.location).toBe('/staff')
+  })
+
+  it('refuses a sign-in form posted from another site', async () => {
+    const res = await page('/staff/sign-in', {
+      form: { userId: 'admin', return: '/staff' },
+      origin: 'https://evil.example',
+    })
+    expect(res.status).toBe(403)
+    expect(res.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('shows the workspace in the language asked for and remembers it', async () => {
+    const res = await page('/staff/queue?lang=en', { as: 'btc.canbo' })
+    expect(res.status).toBe(200)
+    expect(res.html).toContain('<html lang="en">')
+    expect(res.html).toContain('Case queue')
+    expect(res.headers.get('set-cookie')).toMatch(/lang=en/)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+  })
+})
+
+describe('the queue and the case page', () => {
+  it('lists a committee’s open cases and finds a petitioner by name, for those who may see names', async () => {
+    const filed = await fileOnline(h, { petitioner: { fullName: 'Đoàn Thị Nhàn', phone: '0912345678' } })
+    const queue = await page('/staff/queue?committee=btc', { as: 'btc.canbo' })
+    expect(queue.html).toContain(filed.trackingCode)
+    const found = await page(`/staff/queue?committee=btc&q=${encodeURIComponent('doan thi nhan')}`, {
+      as: 'btc.canbo',
+    })
+    expect(found.html).toContain(filed.trackingCode)
+    expect(found.html).toContain('Đoàn Thị Nhàn')
+    // A supervisor reads the queue but is not granted names: the search finds nothing.
+    const supervisor = await page(`/staff/queue?committee=btc&q=${encodeURIComponent('Nhàn')}`, {
+      as: 'giamsat',
+    })
+    expect(supervisor.html).not.toContain(filed.trackingCode)
+  })
+
+  it('opens a case from its tracking code in the search box', async () => {
+    const filed = await fileOnline(h)
+    const res = await page(`/staff/queue?q=${filed.trackingCode.toLowerCase()}`, { as: 'btc.canbo' })
+    expect(res.status).toBe(303)
+    expect(res.location).toBe(`/staff/cases/${filed.trackingCode}`)
+  })
+
+  it('refuses another committee’s queue', async () => {
+    expect((await page('/staff/queue?committee=btc', { as: 'byt.canbo' })).status).toBe(403)
+  })
+
+  it('answers 404 for a case outside the viewer’s scope, as for one that does not exist', async () => {
+    const filed = await fileOnline(h)
+    const outside = await page(`/staff/cases/${filed.trackingCode}`, { as: 'byt.canbo' })
+    const unknown = await page('/staff/cases/ZZZZ-ZZZZ-ZZZZ', { as: 'byt.canbo' })
+    expect(outside.status).toBe(404)
+    expect(unknown.status).toBe(404)
+    // The same page, word for word: nothing tells an existing case from a missing one.
+    expect(outside.html.replaceAll(filed.trackingCode, 'CODE')).toBe(
+      unknown.html.replaceAll('ZZZZ-ZZZZ-ZZZZ', 'CODE'),
+    )
+    expect(outside.html).not.toContain('Nguyễn Văn An')
+  })
+
+  it('shows the forms for exactly the actions allowed, each saying what the petitioner will be told', async () => {
+    const filed = await fileOnline(h)
+    const res = await page(`/staff/cases/${filed.trackingCode}`, { as: 'btc.canbo' })
+    const forms = [...res.html.matchAll(/data-action="(\w+)"/g)].map((m) => m[1])
+    const api = await h.request('GET', `/api/v1/cases/${filed.trackingCode}`, { as: 'btc.canbo' })
+    expect(forms.sort()).toEqual(api.body.allowedActions.filter((a: string) => a !== 'escalate').sort())
+    expect(res.html).toContain(`Đơn của ông/bà, mã tra cứu ${filed.trackingCode}, đã được thụ lý giải quyết.`)
+  })
+
+  it('takes an action and redirects to the case (Post/Redirect/Get)', async () => {
+    const filed = await fileOnline(h)
+    const version = await caseVersion(filed.trackingCode)
+    const res = await page(`/staff/cases/${filed.trackingCode}/act`, {
+      as: 'btc.canbo',
+      form: { action: 'accept', version: String(version), 'accept.note': 'Đủ điều kiện thụ lý' },
+    })
+    expect(res.status).toBe(303)
+    expect(res.location).toBe(`/staff/cases/${filed.trackingCode}?done=accept`)
+    expect(await caseVersion(filed.trackingCode)).toBe(version + 1)
+  })
+
+  it('refuses a form posted from another site and changes nothing', async () => {
+    const filed = await fileOnline(h)
+    const version = await caseVersion(filed.trackingCode)
+    const res = await page(`/staff/cases/${filed.trackingCode}/act`, {
+      as: 'btc.canbo',
+      form: { action: 'accept', version: String(version) },
+      origin: 'https://evil.example',
+    })
+    expect(res.status).toBe(403)
+    expect(await caseVersion(filed.trackingCode)).toBe(version)
+  })
+
+  it('says clearly when the case changed since the form was shown, and changes nothing', async () => {
+    const filed = await fileOnline(h)
+    const version = await caseVersion(filed.trackingCode)
+    await page(`/staff/cases/${filed.trackingCode}/act`, {
+      as: 'btc.canbo',
+      form: { action: 'accept', version: String(version) },
+    })
+    const stale = await page(`/staff/cases/${filed.trackingCode}/act`, {
+      as: 'btc.truong',
+      form: { action: 'file', version: String(version) },
+    })
+    expect(stale.status).toBe(409)
+    expect(stale.html).toContain('data-testid="stale"')
+    const api = await h.request('GET', `/api/v1/cases/${filed.trackingCode}`, { as: 'btc.canbo' })
+    expect(api.body.status).toBe('accepted')
+  })
+
+  it('shows a missing coded reason next to its field and keeps the page’s other forms', async () => {
+    const filed = await fileOnline(h)
+    const res = await page(`/staff/cases/${filed.trackingCode}/act`, {
+      as: 'btc.canbo',
+      form: {
+        action: 'refuse',
+        version: String(await caseVersion(filed.trackingCode)),
+        'refuse.note': 'ghi chú',
+      },
+    })
+    expect(res.status).toBe(422)
+    expect(res.html).toContain('href="#f-refuse-reason"')
+    expect(res.html).toMatch(/id="f-refuse-reason"[^>]*aria-describedby="f-refuse-reason-error"/)
+    expect(res.html).toContain('ghi chú')
+  })
+
+  it('refuses an action the lifecycle does not allow the user, with the reason, and changes nothing', async () => {
+    const filed = await fileOnline(h)
+    const version = await caseVersion(filed.trackingCode)
+    // A handler may not extend (the head decides extensions); the case is not even accepted.
+    const res = await page(`/staff/cases/${filed.trackingCode}/act`, {
+      as: 'btc.canbo',
+      form: {
+        action: 'extend',
+        version: String(version),
+        'extend.complexity': 'complex',
+        'extend.reason': 'x',
+      },
+    })
+    expect(res.status).toBe(409)
+    expect(res.html).toContain('id="error-summary"')
+    expect(await caseVersion(filed.trackingCode)).toBe(version)
+  })
+
+  it('lets a supervisor reveal a denouncer’s identity with a reason, recorded in the history', async () => {
+    const filed = await fileOnline(h, {
+      kind: 'denunciation',
+      petitioner: { fullName: 'Hà Văn Kiên', phone: '0912345678' },
+    })
+    const before = await page(`/staff/cases/${filed.trackingCode}`, { as: 'giamsat' })
+    expect(before.html).not.toContain('Hà Văn Kiên')
+    expect(before.html).toContain('id="action-reveal"')
+    const missing = await page(`/staff/cases/${filed.trackingCode}/reveal`, {
+      as: 'giamsat',
+      form: { 'reveal.reason': '' },
+    })
+    expect(missing.status).toBe(422)
+    const res = await page(`/staff/cases/${filed.trackingCode}/reveal`, {
+      as: 'giamsat',
+      form: { 'reveal.reason': 'Xác minh theo yêu cầu của Ủy ban Kiểm tra' },
+    })
+    expect(res.status).toBe(200)
+    expect(res.html).toContain('Hà Văn Kiên')
+    const again = await page(`/staff/cases/${filed.trackingCode}`, { as: 'giamsat' })
+    expect(again.html).not.toContain('Hà Văn Kiên')
+    expect(again.html).toContain('data-event="identity_revealed"')
+    // A handler never gets the form.
+    expect((await page(`/staff/cases/${filed.trackingCode}`, { as: 'btc.canbo' })).html).not.toContain(
+      'action-reveal',
+    )
+  })
+})
+
+describe('the reception desk', () => {
+  it('is for reception officers only', async () => {
+    expect((await page('/staff/reception', { as: 'btc.canbo' })).status).toBe(403)
+    expect((await page('/staff/reception', { as: 'tiepdan' })).status).toBe(200)
+  })
+
+  it('records a petition with its real receipt date, written dd/mm/yyyy, and shows the PIN once', async () => {
+    const res = await page('/staff/reception', {
+      as: 'tiepdan',
+      form: {
+        channel: 'post',
+        receivedAt: '19/11/2026',
+        kind: 'complaint',
+        title: 'Khiếu nại quyết định điều động',
+        content: 'Tôi đề nghị xem xét lại quyết định điều động.',
+        'petitioner.fullName': 'Ngô Văn Hải',
+        'concerns.organization': 'Bộ Tài chính',
+      },
+    })
+    expect(res.status).toBe(201)
+    const code = /data-testid="tracking-code">([0-9A-Z-]+)</.exec(res.html)![1]!
+    expect(res.html).toMatch(/data-testid="pin">\d+</)
+    const api = await h.request('GET', `/api/v1/cases/${code}`, { as: 'btc.canbo' })
+    expect(api.body.receivedOn).toBe('2026-11-19')
+    expect(api.body.channel).toBe('post')
+  })
+
+  it('refuses a receipt date in the future, naming the field, and keeps what was typed', async () => {
+    const res = await page('/staff/reception', {
+      as: 'tiepdan',
+      form: {
+        channel: 'post',
+        receivedAt: '30/12/2026',
+        kind: 'feedback',
+        title: 'Tiêu đề giữ lại',
+        content: 'x',
+        'petitioner.fullName': 'A',
+      },
+    })
+    expect(res.status).toBe(422)
+    expect(res.html).toContain('href="#f-receivedAt"')
+    expect(res.html).toContain('value="Tiêu đề giữ lại"')
+  })
+
+  it('shows new petitions with the routing suggestion and re-routes one', async () => {
+    const res = await page('/staff/reception', {
+      as: 'tiepdan',
+      form: {
+        channel: 'in_person',
+        receivedAt: '26/11/2026',
+        kind: 'recommendation',
+        title: 'Kiến nghị',
+        content: 'Nội dung',
+        'petitioner.fullName': 'B',
+        committeeId: 'vanphong',
+      },
+    })
+    const code = /data-testid="tracking-code">([0-9A-Z-]+)</.exec(res.html)![1]!
+    const triage = await page('/staff/reception/triage', { as: 'tiepdan' })
+    expect(triage.html).toContain(`data-code="${code}"`)
+    expect(triage.html).toContain('Cán bộ tiếp nhận chỉ định đơn vị xử lý.')
+    const version = /name="version" value="(\d+)"/.exec(
+      triage.html.slice(triage.html.indexOf(`data-code="${code}"`)),
+    )![1]!
+    const moved = await page(`/staff/cases/${code}/act`, {
+      as: 'tiepdan',
+      form: { action: 'reroute', version, return: 'triage', 'reroute.toCommitteeId': 'byt' },
+    })
+    expect(moved.location).toBe('/staff/reception/triage?done=reroute')
+    const api = await h.request('GET', `/api/v1/cases/${code}`, { as: 'byt.canbo' })
+    expect(api.body.committee.id).toBe('byt')
+  })
+})
+
+describe('supervision', () => {
+  it('shows the dashboard to supervisors, and not to handlers', async () => {
+    const res = await page('/staff/dashboard', { as: 'giamsat' })
+    expect(res.status).toBe(200)
+    expect(res.html).toContain('data-testid="ranking"')
+    expect((await page('/staff/dashboard', { as: 'btc.canbo' })).status).toBe(403)
+  })
+
+  it('shows a report and refuses a period that is not one', async () => {
+    const ok = await page('/staff/reports?committee=btc&period=year&year=2026', { as: 'giamsat' })
+    expect(ok.status).toBe(200)
+    expect(ok.html).toContain('data-testid="report"')
+    expect(ok.html).toContain('01/01/2026')
+    const bad = await page('/staff/reports?committee=btc&period=quarter&year=2026&index=7', { as: 'giamsat' })
+    expect(bad.status).toBe(422)
+  })
+})
+
+describe('administration', () => {
+  it('is for admins only', async () => {
+    for (const path of [
+      '/staff/admin',
+      '/staff/admin/routing',
+      '/staff/admin/calendar',
+      '/staff/admin/users',
+    ])
+      expect((await page(path, { as: 'giamsat' })).status, path).toBe(403)
+    const post = await page('/staff/admin/calendar', {
+      as: 'btc.truong',
+      form: { date: '01/12/2027', name: 'x', type: 'off', version: '0' },
+    })
+    expect(post.status).toBe(403)
+  })
+
+  it('adds a day off to a year and refuses a date that is not one', async () => {
+    const form = await page('/staff/admin/calendar?year=2027', { as: 'admin' })
+    const version = /name="version" value="(\d+)"/.exec(form.html)![1]!
+    const bad = await page('/staff/admin/calendar', {
+      as: 'admin',
+      form: { date: '31/02/2027', name: 'Sai', type: 'off', version },
+    })
+    expect(bad.status).toBe(422)
+    expect(bad.html).toContain('href="#f-date"')
+    const ok = await page('/staff/admin/calendar', {
+      as: 'admin',
+      form: { date: '03/12/2027', name: 'Nghỉ bù', type: 'off', version },
+    })
+    expect(ok.status).toBe(303)
+    const after = await page('/staff/admin/calendar?year=2027', { as: 'admin' })
+    expect(after.html).toContain('03/12/2027 – Nghỉ bù')
+    // The form read before the change is stale now.
+    const stale = await page('/staff/admin/calendar', {
+      as: 'admin',
+      form: { date: '06/12/2027', name: 'Muộn', type: 'off', version },
+    })
+    expect(stale.status).toBe(422)
+    expect(stale.html).toContain('vừa được người khác thay đổi')
+  })
+
+  it('tests a routing rule and refuses a rule pointing at no committee', async () => {
+    const test = await page(
+      '/staff/admin/routing?testKind=complaint&testTopic=policy&testSubmitter=citizen&testOrganization=B%E1%BB%99%20Y%20t%E1%BA%BF',
+      { as: 'admin' },
+    )
+    expect(test.html).toContain('data-testid="routing-result"')
+    expect(test.html).toContain('Y tế')
+    const version = /name="version" value="(\d+)"/.exec(test.html)![1]!
+    const bad = await page('/staff/admin/routing', {
+      as: 'admin',
+      form: {
+        id: 'R90-test',
+        priority: '90',
+        'description.vi': 'Thử',
+        'description.en': 'Test',
+        target: 'nowhere',
+        version,
+      },
+    })
+    expect(bad.status).toBe(422)
+    expect(bad.html).toContain('nowhere')
+  })
+
+  it('refuses a committee under itself', async () => {
+    const form = await page('/staff/admin/committees', { as: 'admin' })
+    const version = /name="version" value="(\d+)"/.exec(form.html)![1]!
+    const res = await page('/staff/admin/committees', {
+      as: 'admin',
+      form: { id: 'dukhoi', name: 'Đảng ủy Khối', type: 'root', parentId: 'btc', version },
+    })
+    expect(res.status).toBe(422)
+  })
+
+  it('saves a user with a role in a committee', async () => {
+    const res = await page('/staff/admin/users', {
+      as: 'admin',
+      form: {
+        id: 'moi.canbo',
+        displayName: 'Cán bộ mới',
+        role: 'committee_handler',
+        committeeId: 'btc',
+        active: 'true',
+      },
+    })
+    expect(res.status).toBe(303)
+    const user = await h.server.services.users.getUser('moi.canbo')
+    expect(user?.memberships).toEqual([{ role: 'committee_handler', committeeId: 'btc' }])
+    const bad = await page('/staff/admin/users', {
+      as: 'admin',
+      form: { id: 'x.y', displayName: 'X', role: 'committee_head', active: 'true' },
+    })
+    expect(bad.status).toBe(422)
+    expect(bad.html).toContain('href="#f-committeeId"')
+  })
+})
+
+describe('signing in with Cognito (authorization code with PKCE)', () => {
+  const domain = 'https://tiepdan-test-staff.auth.ap-southeast-1.amazoncognito.com'
+  const exchanged: URLSearchParams[] = []
+
+  async function cognitoPages() {
+    const services = h.server.services
+    return buildStaffPages({
+      services,
+      petitions: createPetitionService(services),
+      verifier: h.server.identity.verifier,
+      signIn: {
+        kind: 'cognito',
+        domain,
+        clientId: 'client-123',
+        redirectUri: 'https://tiepdan.example/staff/auth/callback',
+        logoutUri: 'https://tiepdan.example/staff/sign-in',
+        // The token endpoint: answers with an access token for the user the code stands for.
+        fetch: (async (_url: string, init: { body: string }) => {
+          const body = new URLSearchParams(init.body)
+          exchanged.push(body)
+          if (body.get('code') !== 'good-code')
+            return new Response('{"error":"invalid_grant"}', { status: 400 })
+          return Response.json({
+            access_token: await h.server.identity.issue('btc.canbo'),
+            token_type: 'Bearer',
+          })
+        }) as unknown as typeof fetch,
+      },
+    })
+  }
+
+  async function startLogin(app: Awaited<ReturnType<typeof cognitoPages>>, query = '') {
+    const login = await app.request(`https://tiepdan.example/staff/auth/login${query}`)
+    return {
+      login,
+      state: new URL(login.headers.get('location')!).searchParams.get('state')!,
+      pkce: /^(__Host-staff-pkce=[^;]+)/.exec(login.headers.get('set-cookie')!)![1]!,
+    }
+  }
+
+  it('sends the browser to the hosted UI with an S256 challenge and keeps the verifier for the callback', async () => {
+    const { login } = await startLogin(await cognitoPages(), '?return=/staff/queue')
+    expect(login.status).toBe(302)
+    const to = new URL(login.headers.get('location')!)
+    expect(`${to.origin}${to.pathname}`).toBe(`${domain}/oauth2/authorize`)
+    expect(to.searchParams.get('code_challenge_method')).toBe('S256')
+    expect(to.searchParams.get('client_id')).toBe('client-123')
+    expect(to.searchParams.get('redirect_uri')).toBe('https://tiepdan.example/staff/auth/callback')
+    expect(login.headers.get('set-cookie')).toMatch(/^__Host-staff-pkce=.+HttpOnly; Secure; SameSite=Lax/)
+  })
+
+  it('exchanges the code with the verifier, sets the session, and refuses a callback whose state differs', async () => {
+    const app = await cognitoPages()
+    const { state, pkce } = await startLogin(app, '?return=/staff/queue')
+
+    const forged = await app.request(
+      'https://tiepdan.example/staff/auth/callback?code=good-code&state=other',
+      {
+        headers: { cookie: pkce },
+      },
+    )
+    expect(forged.status).toBe(303)
+    expect(forged.headers.get('location')).toContain('reason=failed')
+
+    const res = await app.request(
+      `https://tiepdan.example/staff/auth/callback?code=good-code&state=${state}`,
+      {
+        headers: { cookie: pkce },
+      },
+    )
+    expect(res.status).toBe(200)
+    expect(res.headers.get('set-cookie')).toMatch(
+      /__Host-staff-session=[\w-]+\.[\w-]+\.[\w-]+;.*HttpOnly.*Secure.*SameSite=Strict/,
+    )
+    expect(await res.text()).toContain('url=/staff/queue')
+    const sent = exchanged.at(-1)!
+    expect(sent.get('grant_type')).toBe('authorization_code')
+    expect(sent.get('code_verifier')).toMatch(/^[\w-]{43}$/)
+  })
+
+  it('does not sign in when the token endpoint refuses the code', async () => {
+    const app = await cognitoPages()
+    const { state, pkce } = await startLogin(app)
+    const res = await app.request(`https://tiepdan.example/staff/auth/callback?code=bad&state=${state}`, {
+      headers: { cookie: pkce },
+    })
+    expect(res.headers.get('location')).toContain('reason=failed')
+    expect(res.headers.get('set-cookie') ?? '').not.toContain('__Host-staff-session=ey')
+  })
+})

@@ -1,0 +1,223 @@
+import { addDays, type LocalDate } from '../../../shared/domain/dates.js'
+import { formatDate, label, t } from '../../i18n.js'
+import type { Lang } from '../../types.js'
+import { type Option, SelectField, type Urgency, UrgencyBadge } from '../components.js'
+import { StaffLayout, type StaffUserView } from '../layout.js'
+
+/** Days before a time limit from which a case is "due soon" (the digest's window). */
+export const DUE_SOON_DAYS = 3
+/** The watch's rung for "very overdue" (shared/domain/watch.ts: reminder 0 … very overdue 3). */
+const VERY_OVERDUE_LEVEL = 3
+
+export function urgencyOf(
+  nextDue: LocalDate | undefined,
+  escalationLevel: number,
+  today: LocalDate,
+): Urgency {
+  if (!nextDue) return 'none'
+  if (nextDue < today) return escalationLevel >= VERY_OVERDUE_LEVEL ? 'very_overdue' : 'overdue'
+  if (nextDue <= addDays(today, DUE_SOON_DAYS)) return 'due_soon'
+  return 'on_track'
+}
+
+export interface QueueRow {
+  readonly trackingCode: string
+  readonly kind: string
+  readonly status: string
+  readonly title: string
+  readonly channel: string
+  readonly receivedOn: string
+  readonly nextDue?: string
+  readonly urgency: Urgency
+  readonly committeeName?: string
+  /** The petitioner's name, only where the viewer may see it and a search asked for names. */
+  readonly petitionerName?: string
+}
+
+export interface QueueFilters {
+  committee: string
+  kind?: string
+  status?: string
+  topic?: string
+  channel?: string
+  due?: string
+  q?: string
+}
+
+export interface QueuePageProps {
+  lang: Lang
+  organizationName: { vi: string; en: string }
+  user: StaffUserView
+  langHref: string
+  committees: readonly Option[]
+  filters: QueueFilters
+  options: { kinds: Option[]; statuses: Option[]; topics: Option[]; channels: Option[] }
+  rows: readonly QueueRow[]
+  /** The next page's address, when there is one. */
+  nextHref?: string
+  firstHref?: string
+  /** A search that found nothing, or a code outside the viewer's scope. */
+  searchNote?: string
+}
+
+export function QueuePage(p: QueuePageProps) {
+  const { lang, filters } = p
+  const title = t(lang, 'staff.queue.title')
+  return (
+    <StaffLayout
+      lang={lang}
+      organizationName={p.organizationName}
+      title={title}
+      user={p.user}
+      current="queue"
+      langHref={p.langHref}
+    >
+      <h1>{title}</h1>
+      <form method="get" action="/staff/queue" class="filters" aria-label={t(lang, 'staff.queue.filters')}>
+        <SelectField
+          lang={lang}
+          name="committee"
+          label={t(lang, 'staff.queue.committee')}
+          options={p.committees}
+          value={filters.committee}
+        />
+        <SelectField
+          lang={lang}
+          name="kind"
+          label={t(lang, 'staff.field.kind')}
+          options={p.options.kinds}
+          value={filters.kind}
+          empty={t(lang, 'staff.queue.any')}
+        />
+        <SelectField
+          lang={lang}
+          name="status"
+          label={t(lang, 'staff.field.status')}
+          options={p.options.statuses}
+          value={filters.status}
+          empty={t(lang, 'staff.queue.any')}
+        />
+        <SelectField
+          lang={lang}
+          name="topic"
+          label={t(lang, 'staff.field.topic')}
+          options={p.options.topics}
+          value={filters.topic}
+          empty={t(lang, 'staff.queue.any')}
+        />
+        <SelectField
+          lang={lang}
+          name="channel"
+          label={t(lang, 'staff.field.channel')}
+          options={p.options.channels}
+          value={filters.channel}
+          empty={t(lang, 'staff.queue.any')}
+        />
+        <SelectField
+          lang={lang}
+          name="due"
+          label={t(lang, 'staff.queue.due')}
+          options={(['overdue', 'due_soon'] as const).map((u) => ({
+            value: u,
+            label: t(lang, `staff.urgency.${u}`),
+          }))}
+          value={filters.due}
+          empty={t(lang, 'staff.queue.any')}
+        />
+        <div class="field">
+          <label for="f-q">{t(lang, 'staff.queue.search')}</label>
+          <span class="hint" id="f-q-hint">
+            {t(lang, 'staff.queue.search.hint')}
+          </span>
+          <input
+            type="text"
+            id="f-q"
+            name="q"
+            value={filters.q ?? ''}
+            aria-describedby="f-q-hint"
+            autocomplete="off"
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" id="apply-filters">
+            {t(lang, 'staff.queue.apply')}
+          </button>
+          <a
+            class="button secondary"
+            href={`/staff/queue?committee=${encodeURIComponent(filters.committee)}`}
+          >
+            {t(lang, 'staff.queue.clear')}
+          </a>
+        </div>
+      </form>
+      {p.searchNote && <p class="note">{p.searchNote}</p>}
+      <QueueTable
+        lang={lang}
+        rows={p.rows}
+        caption={t(lang, 'staff.queue.caption', { count: p.rows.length })}
+      />
+      <nav class="pager" aria-label={t(lang, 'staff.queue.paging')}>
+        {p.firstHref && <a href={p.firstHref}>{t(lang, 'staff.queue.first')}</a>}
+        {p.nextHref && (
+          <a href={p.nextHref} id="next-page" rel="next">
+            {t(lang, 'staff.queue.next')}
+          </a>
+        )}
+      </nav>
+    </StaffLayout>
+  )
+}
+
+/** The table of cases (queue, dashboard, triage): the code links to the case page. */
+export function QueueTable(props: {
+  lang: Lang
+  rows: readonly QueueRow[]
+  caption: string
+  showCommittee?: boolean
+}) {
+  const { lang, rows } = props
+  if (rows.length === 0) return <p data-testid="queue-empty">{t(lang, 'staff.queue.empty')}</p>
+  const names = rows.some((r) => r.petitionerName)
+  return (
+    <div class="table-wrap">
+      <table data-testid="queue">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'staff.field.code')}</th>
+            <th scope="col">{t(lang, 'staff.field.title')}</th>
+            {names && <th scope="col">{t(lang, 'staff.field.petitioner')}</th>}
+            <th scope="col">{t(lang, 'staff.field.kind')}</th>
+            <th scope="col">{t(lang, 'staff.field.status')}</th>
+            {props.showCommittee && <th scope="col">{t(lang, 'staff.field.committee')}</th>}
+            <th scope="col">{t(lang, 'staff.field.received')}</th>
+            <th scope="col">{t(lang, 'staff.field.nextDue')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr data-code={r.trackingCode}>
+              <td>
+                <a href={`/staff/cases/${r.trackingCode}`} class="code-link">
+                  {r.trackingCode}
+                </a>
+              </td>
+              <td class="user-text">{r.title}</td>
+              {names && <td>{r.petitionerName ?? ''}</td>}
+              <td>{label(lang, 'kind', r.kind)}</td>
+              <td>{label(lang, 'status', r.status)}</td>
+              {props.showCommittee && <td>{r.committeeName ?? ''}</td>}
+              <td>
+                <time datetime={r.receivedOn}>{formatDate(r.receivedOn)}</time>
+              </td>
+              <td>
+                {r.nextDue ? <time datetime={r.nextDue}>{formatDate(r.nextDue)}</time> : '—'}{' '}
+                <UrgencyBadge lang={lang} urgency={r.urgency} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
