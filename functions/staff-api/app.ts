@@ -24,6 +24,8 @@ import { createReportService, type ReportPeriod } from '../../shared/service/rep
 import { createUserService } from '../../shared/service/users.js'
 import type { User } from '../../shared/store/users.js'
 import { PUBLIC_ROUTES } from '../public-api/routes.js'
+import { registerAccountabilityRoutes } from './accountability-routes.js'
+import { registerReceptionRoutes } from './reception-routes.js'
 import {
   actOnCaseRoute,
   committeeQueueRoute,
@@ -273,6 +275,9 @@ export function createStaffApp(deps: StaffAppDeps) {
       200,
     )
   })
+
+  registerAccountabilityRoutes(app, deps)
+  registerReceptionRoutes(app, deps)
 
   return app
 }

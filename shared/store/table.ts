@@ -16,6 +16,8 @@
  *   MSG#<id> / MSG            an outgoing message (e-mail, SMS) and its delivery state
  *   CONFIG / WATCH            reminder and escalation settings
  *   DIGEST#<date> / DIGEST    marks the morning digest of a day as sent (exactly once)
+ *   ACCOUNTABILITY#<committee> / REQUEST#<date>#<n>  a report owed by a committee, with its history
+ *   RECEPTION#<committee> / <date>#<id>  a reception session of the register (a period is one Query)
  */
 
 /** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */
@@ -86,6 +88,13 @@ export const INDEXES = {
     partitionKey: 'ownerPk',
     sortKey: 'ownerSk',
     projectedAttributes: CASE_SUMMARY,
+  },
+  /** Reports still owed (requested or returned), nearest due date first: supervisors' list, reminders. */
+  owedReports: {
+    name: 'owedReports',
+    partitionKey: 'owedPk',
+    sortKey: 'owedSk',
+    projectedAttributes: ['id', 'kind', 'committeeId', 'state', 'subject', 'requestedOn', 'dueOn', 'version'],
   },
 } as const satisfies Record<string, IndexDefinition>
 

@@ -43,6 +43,7 @@ describe('the table', () => {
       'deadlineWatch',
       'myPetitions',
       'outbox',
+      'owedReports',
       'reporting',
     ])
     for (const index of indexes) expect(index.Projection).toMatchObject({ ProjectionType: 'INCLUDE' })
