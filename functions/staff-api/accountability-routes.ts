@@ -107,7 +107,7 @@ export const listReportRequestsRoute = createRoute({
   tags: ['accountability'],
   security,
   summary:
-    "A committee's requests, newest first; without a committee, every report still owed in your reach, nearest due first",
+    "A committee's requests, newest first (paged); without a committee, every report still owed in your reach, nearest due first (whole)",
   request: {
     query: z.object({
       committeeId: z.string().min(1).max(64).optional(),

@@ -279,8 +279,8 @@ export function createAccountabilityService(s: Services) {
     },
 
     /**
-     * A committee's requests (newest first), or, without a committee, the reports still owed in the
-     * caller's reach, nearest due date first (late ones lead).
+     * A committee's requests (newest first, paged), or, without a committee, every report still
+     * owed in the caller's reach, nearest due date first (late ones lead), in one answer.
      */
     async list(
       user: ActingUser,
@@ -319,19 +319,17 @@ export function createAccountabilityService(s: Services) {
         )
       )
         throw new DomainError('forbidden', 'accountability reports are for supervisors and committees', 403)
+      // The owed list is short (one item per report still owed, organisation-wide): it is read
+      // through and returned whole, so filtering by reach never hides a report behind a page.
       const items: RequestSummary[] = []
-      let cursor = query.cursor
-      // The owed list is short (one partition, one item per report owed): read it through, keep what the caller reaches.
+      let cursor: string | undefined
       do {
         const page = await store.listOwed(undefined, { limit: 100, cursor })
         for (const r of page.items)
           if (mayReadRequests(user, r.committeeId, committees) && keep(r)) items.push(r)
         cursor = page.cursor
-      } while (cursor && items.length < query.limit)
-      return {
-        items: items.slice(0, query.limit).map((r) => summaryOut(r, committees, lang, today)),
-        cursor: items.length > query.limit ? undefined : cursor,
-      }
+      } while (cursor)
+      return { items: items.map((r) => summaryOut(r, committees, lang, today)) }
     },
 
     /** submit / accept / return, on the version the caller read. */
