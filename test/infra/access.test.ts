@@ -300,6 +300,8 @@ describe('granting table access', () => {
         ...(profile.delete ?? []),
         ...(profile.query ?? []),
       ])
-        expect(key).toMatch(/^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*)$/)
+        expect(key).toMatch(
+          /^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*|ACCOUNTABILITY#\*|RECEPTION#\*)$/,
+        )
   })
 })
