@@ -12,6 +12,8 @@
  *   MSG#<id>      outbox.ts: MSG (an outgoing e-mail or SMS and its delivery state)
  *   DIGEST#<date> service/sweep.ts: DIGEST (the morning digest of that day was sent)
  *   REPEAT#<hash> repeats.ts: <receivedAt>#<code> (the repeat index: salted hashes only)
+ *   ACCOUNTABILITY#<committee> accountability.ts: REQUEST#<date>#<n> (a report owed by a committee)
+ *   RECEPTION#<committee> reception.ts: <date>#<id> (a session of the reception register)
  */
 import { casePk } from '../shared/store/keys.js'
 import type { TableAccess } from './constructs/data-table.js'
@@ -24,6 +26,8 @@ const ANY_CLIENT_WINDOW = 'RATE#*'
 const ANY_MESSAGE = 'MSG#*'
 const ANY_DIGEST_DAY = 'DIGEST#*'
 const ANY_REPEAT_KEY = 'REPEAT#*'
+const ANY_REPORT_REQUEST = 'ACCOUNTABILITY#*'
+const ANY_REGISTER = 'RECEPTION#*'
 
 /**
  * The public function (shared/service/petitions.ts `submit`, `track`, `withdraw`, `supplement`):
@@ -64,14 +68,17 @@ export const PUBLIC_API_ACCESS: TableAccess = {
  *   users          Query USERS begins_with USER#; PutItem USERS/USER#<id>
  *   reports        Query reporting (per committee, finished on or after the period's start)
  *   transfers      PutItem CASE#/REPORT#<committee> (the sender keeps counting the case)
+ *   accountability GetItem, PutItem (create), UpdateItem (steps), Query (a committee's) ACCOUNTABILITY#;
+ *                  Query owedReports (the reports still owed)
+ *   reception      PutItem RECEPTION#<committee>; Query RECEPTION# (a period); Query USERS (heads)
  * Configuration screens will add CONFIG writes here.
  */
 export const STAFF_API_ACCESS: TableAccess = {
-  get: [ANY_CASE, CONFIG, USERS],
-  put: [ANY_CASE, USERS, ANY_REPEAT_KEY],
-  update: [ANY_CASE],
-  query: [ANY_CASE, USERS, ANY_REPEAT_KEY],
-  indexes: ['committeeQueue', 'myPetitions', 'reporting'],
+  get: [ANY_CASE, CONFIG, USERS, ANY_REPORT_REQUEST],
+  put: [ANY_CASE, USERS, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER],
+  update: [ANY_CASE, ANY_REPORT_REQUEST],
+  query: [ANY_CASE, USERS, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER],
+  indexes: ['committeeQueue', 'myPetitions', 'reporting', 'owedReports'],
 }
 
 /**
@@ -84,6 +91,8 @@ export const STAFF_API_ACCESS: TableAccess = {
  *                    UpdateItem CASE#/CASE (recordWatch, conditional on version)
  *   delivery       Query outbox (listDue, per shard); UpdateItem MSG# (claim, markSent,
  *                  markRetry, markFailed); UpdateItem CASE#/CASE ADD (noteDeliveryFailure)
+ *   owed reports   Query owedReports (due within the horizon); GetItem ACCOUNTABILITY#/REQUEST;
+ *                  PutItem MSG#; UpdateItem ACCOUNTABILITY#/REQUEST (markStep, conditional)
  *   digest         PutItem DIGEST# (the day's marker, conditional on absence);
  *                  Query committeeQueue (listCommitteeQueue); PutItem MSG#; then delivery
  * No GetItem on MSG#: outbox.get and listRecent serve the dev mailbox, not the sweep (claim
@@ -93,9 +102,9 @@ export const STAFF_API_ACCESS: TableAccess = {
  * the outbox; sending as the organisation (notifications.ts); SendMessage to its dead-letter queue.
  */
 export const DEADLINE_SWEEP_ACCESS: TableAccess = {
-  get: [ANY_CASE, CONFIG],
+  get: [ANY_CASE, CONFIG, ANY_REPORT_REQUEST],
   put: [ANY_MESSAGE, ANY_DIGEST_DAY],
-  update: [ANY_CASE, ANY_MESSAGE],
+  update: [ANY_CASE, ANY_MESSAGE, ANY_REPORT_REQUEST],
   query: [USERS],
-  indexes: ['deadlineWatch', 'outbox', 'committeeQueue'],
+  indexes: ['deadlineWatch', 'outbox', 'committeeQueue', 'owedReports'],
 }

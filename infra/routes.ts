@@ -70,6 +70,8 @@ export const STAFF_JSON_RESOURCES = [
   '/api/v1/me',
   '/api/v1/users',
   '/api/v1/reports',
+  '/api/v1/accountability-requests',
+  '/api/v1/reception-sessions',
 ] as const
 
 /** Every staff JSON route, behind the JWT authorizer. */

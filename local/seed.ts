@@ -14,6 +14,7 @@ import type { Services } from '../shared/service/context.js'
 import { createPetitionService } from '../shared/service/petitions.js'
 import { createSweep } from '../shared/service/sweep.js'
 import { COMMITTEES, PETITIONERS, ROUTING_RULES, TEMPLATES, USERS } from './demo-data.js'
+import { seedReportsAndReception } from './seed-accountability.js'
 
 /** A small deterministic generator, so every fresh machine gets the same demo. */
 function mulberry32(seed: number) {
@@ -322,6 +323,11 @@ export async function seedDemoData(
         'vi',
       )
   }
+  // With the demo petitions only: tests that start from an empty organisation stay empty.
+  if (count > 0)
+    await seedReportsAndReception(seeding, today, created, (on, minute) => {
+      clock = morningOf(on, minute)
+    })
   await services.db.send(
     new PutCommand({
       TableName: services.tableName,

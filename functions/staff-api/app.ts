@@ -26,6 +26,8 @@ import { createUserService } from '../../shared/service/users.js'
 import type { User } from '../../shared/store/users.js'
 import { transparencyPages } from '../../web/transparency-pages.js'
 import { PUBLIC_ROUTES } from '../public-api/routes.js'
+import { registerAccountabilityRoutes } from './accountability-routes.js'
+import { registerReceptionRoutes } from './reception-routes.js'
 import {
   actOnCaseRoute,
   committeeQueueRoute,
@@ -282,6 +284,9 @@ export function createStaffApp(deps: StaffAppDeps) {
       200,
     )
   })
+
+  registerAccountabilityRoutes(app, deps)
+  registerReceptionRoutes(app, deps)
 
   return app
 }

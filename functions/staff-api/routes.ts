@@ -16,6 +16,8 @@ import {
   receiptSchema,
   staffCaseSchema,
 } from '../../shared/http/schemas.js'
+import { ACCOUNTABILITY_ROUTES } from './accountability-routes.js'
+import { RECEPTION_ROUTES } from './reception-routes.js'
 
 const security = [{ bearerAuth: [] }]
 const codeParam = z.object({ trackingCode: z.string().max(40) })
@@ -339,4 +341,6 @@ export const STAFF_ROUTES = [
   listUsersRoute,
   putUserRoute,
   reportRoute,
+  ...ACCOUNTABILITY_ROUTES,
+  ...RECEPTION_ROUTES,
 ]

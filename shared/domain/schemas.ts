@@ -44,6 +44,10 @@ export const RULE_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'cần đúng một trong toCommitteeId hoặc toBody',
     en: 'give exactly one of toCommitteeId or toBody',
   },
+  visitors_below_delegations: {
+    vi: 'không được ít hơn tổng số người của các đoàn đông người',
+    en: 'must be at least the number of people in the delegations',
+  },
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max)

@@ -121,6 +121,37 @@ export const TEMPLATES: Record<string, Template> = {
       body: `${p.committee}: ${p.open} open, ${p.overdue} overdue, ${p.dueSoon} due within 3 days.\nQueue: ${p.queueUrl}`,
     }),
   },
+  // Accountability reports owed (shared/service/accountability-watch.ts).
+  'staff.report_due': {
+    vi: (p) => ({
+      subject: `Sắp đến hạn báo cáo giải trình (hạn ${vnDate(p.due)})`,
+      body: `${p.committee} cần gửi báo cáo: ${p.subject}. Hạn gửi: ${vnDate(p.due)}.`,
+    }),
+    en: (p) => ({
+      subject: `Accountability report due soon (due ${p.due})`,
+      body: `${p.committee} owes a report: ${p.subject}. Due on ${p.due}.`,
+    }),
+  },
+  'staff.report_late': {
+    vi: (p) => ({
+      subject: `Quá hạn báo cáo giải trình (hạn ${vnDate(p.due)})`,
+      body: `${p.committee} chưa gửi báo cáo: ${p.subject}. Hạn gửi đã qua: ${vnDate(p.due)}. Đề nghị đồng chí gửi báo cáo ngay.`,
+    }),
+    en: (p) => ({
+      subject: `Accountability report overdue (due ${p.due})`,
+      body: `${p.committee} has not sent its report: ${p.subject}. It was due on ${p.due}. Please send it now.`,
+    }),
+  },
+  'staff.report_late_requester': {
+    vi: (p) => ({
+      subject: `${p.committee} quá hạn báo cáo giải trình`,
+      body: `Báo cáo đồng chí yêu cầu chưa được gửi đúng hạn: ${p.subject} (hạn ${vnDate(p.due)}). Đơn vị đã được nhắc.`,
+    }),
+    en: (p) => ({
+      subject: `${p.committee} is late with an accountability report`,
+      body: `The report you required has not been sent on time: ${p.subject} (due ${p.due}). The committee has been reminded.`,
+    }),
+  },
 }
 
 export function renderMessage(

@@ -17,6 +17,7 @@ import {
 } from '../domain/reports.js'
 import type { Committee } from '../domain/routing.js'
 import type { Services } from './context.js'
+import { reportExtras } from './report-extras.js'
 
 export type ReportPeriod = { from: string; to: string } | { period: PeriodKind; year: number; index?: number }
 
@@ -63,10 +64,12 @@ export function createReportService(s: Services) {
         // A case moved inside the scope appears twice: the case's own row is the fuller one.
         if (!seen || (row.main && !seen.main)) byCode.set(row.code, row)
       }
-      return buildReport(
+      const built = buildReport(
         [...byCode.values()].map((r) => r.metrics),
         { committeeId, from, to, today, committees },
       )
+      // Accountability reports owed and the reception register of the same scope and period.
+      return { ...built, ...(await reportExtras(s, built.scope, built)) }
     },
   }
 }

@@ -17,6 +17,7 @@ import { type StoredCase, VersionConflictError } from '../store/cases.js'
 import { createOutbox, type MessageChannel, messageId, OUTBOX_SHARDS } from '../store/outbox.js'
 import { WATCH_SHARDS } from '../store/table.js'
 import type { User } from '../store/users.js'
+import { createAccountabilityWatch } from './accountability-watch.js'
 import type { Services } from './context.js'
 import type { PetitionerIdentity } from './views.js'
 import { watchPlanOf } from './watch-plan.js'
@@ -43,6 +44,8 @@ export interface SweepReport {
   readonly delivered: number
   readonly retried: number
   readonly failed: number
+  /** Reminders about accountability reports owed (due soon or late) written by this run. */
+  readonly reportReminders?: number
 }
 
 const CASE_ATTEMPTS = 5
@@ -310,8 +313,17 @@ export function createSweep(s: Services, options: SweepOptions) {
           cursor = page.cursor
         } while (cursor)
       }
+      const owed = await createAccountabilityWatch(s).run(context)
       const delivery = await deliver()
-      return { casesRead, overdueCases, stepsDone, citizenMessages, staffMessages, ...delivery }
+      return {
+        casesRead,
+        overdueCases,
+        stepsDone,
+        citizenMessages,
+        staffMessages,
+        ...delivery,
+        reportReminders: owed.messages,
+      }
     },
 
     deliver,

@@ -23,6 +23,8 @@
  *                             time
  *   (the case item of a recommendation or feedback also carries `publicId`, its Open311 id, and the
  *   publicRequests index keys: see shared/store/public-requests.ts)
+ *   ACCOUNTABILITY#<committee> / REQUEST#<date>#<n>  a report owed by a committee, with its history
+ *   RECEPTION#<committee> / <date>#<id>  a reception session of the register (a period is one Query)
  */
 
 /** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */
@@ -113,6 +115,13 @@ export const INDEXES = {
       'publicDue',
       'publicUpdatedAt',
     ],
+  },
+  /** Reports still owed (requested or returned), nearest due date first: supervisors' list, reminders. */
+  owedReports: {
+    name: 'owedReports',
+    partitionKey: 'owedPk',
+    sortKey: 'owedSk',
+    projectedAttributes: ['id', 'kind', 'committeeId', 'state', 'subject', 'requestedOn', 'dueOn', 'version'],
   },
 } as const satisfies Record<string, IndexDefinition>
 

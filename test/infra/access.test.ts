@@ -68,23 +68,23 @@ describe('the public function', () => {
 })
 
 describe('the staff function', () => {
-  it('queries the queue and my-petitions indexes and no other', () => {
+  it('queries the queue, my-petitions, reporting and owed-reports indexes and no other', () => {
     const indexResources = dynamoStatements('StaffApiRole')
       .filter(mentionsIndex)
       .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
       .map((r) => JSON.stringify(r).match(/\/index\/(\w+)/)?.[1])
 
-    expect(indexResources.sort()).toEqual(['committeeQueue', 'myPetitions', 'reporting'])
+    expect(indexResources.sort()).toEqual(['committeeQueue', 'myPetitions', 'owedReports', 'reporting'])
   })
 
-  it('cannot scan or delete, and creates only cases, accounts and repeat keys', () => {
+  it('cannot scan or delete, and creates only cases, accounts, repeat keys, report requests and register entries', () => {
     const statements = dynamoStatements('StaffApiRole')
     const writes = statements.filter((s) => actionsOf(s).includes('dynamodb:PutItem'))
 
     expect(statements.flatMap(actionsOf).filter((a) => /Scan|DeleteItem|\*/.test(a))).toEqual([])
     expect(
       writes.flatMap((s) => s.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[]),
-    ).toEqual(['CASE#*', 'USERS', 'REPEAT#*'])
+    ).toEqual(['CASE#*', 'USERS', 'REPEAT#*', 'ACCOUNTABILITY#*', 'RECEPTION#*'])
   })
 
   it('sends e-mail only from the configured sender', () => {
@@ -121,24 +121,24 @@ describe('the deadline sweep', () => {
     ])
   })
 
-  it('reaches cases, configuration, staff accounts, messages and digest markers, by partition key', () => {
+  it('reaches cases, configuration, staff accounts, messages, digest markers and report requests, by partition key', () => {
     const statements = dynamoStatements('DeadlineSweepRole')
 
     for (const statement of statements.filter((s) => !mentionsIndex(s)))
       expect(statement.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' })
-    expect(keysFor(statements, 'dynamodb:GetItem')).toEqual(['CASE#*', 'CONFIG'])
+    expect(keysFor(statements, 'dynamodb:GetItem')).toEqual(['ACCOUNTABILITY#*', 'CASE#*', 'CONFIG'])
     expect(keysFor(statements, 'dynamodb:PutItem')).toEqual(['DIGEST#*', 'MSG#*'])
-    expect(keysFor(statements, 'dynamodb:UpdateItem')).toEqual(['CASE#*', 'MSG#*'])
+    expect(keysFor(statements, 'dynamodb:UpdateItem')).toEqual(['ACCOUNTABILITY#*', 'CASE#*', 'MSG#*'])
     expect(keysFor(statements, 'dynamodb:Query')).toEqual(['USERS'])
   })
 
-  it('queries the deadline-watch, outbox and committee-queue indexes, and no other', () => {
+  it('queries the deadline-watch, outbox, committee-queue and owed-reports indexes, and no other', () => {
     const indexes = dynamoStatements('DeadlineSweepRole')
       .filter(mentionsIndex)
       .flatMap((s) => [s.Resource].flat())
       .map((r) => JSON.stringify(r).match(/\/index\/(\w+)/)?.[1])
 
-    expect(indexes.sort()).toEqual(['committeeQueue', 'deadlineWatch', 'outbox'])
+    expect(indexes.sort()).toEqual(['committeeQueue', 'deadlineWatch', 'outbox', 'owedReports'])
   })
 
   it('can neither scan, delete nor batch', () => {
@@ -306,6 +306,8 @@ describe('granting table access', () => {
         ...(profile.delete ?? []),
         ...(profile.query ?? []),
       ])
-        expect(key).toMatch(/^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*|REPEAT#\*)$/)
+        expect(key).toMatch(
+          /^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*|REPEAT#\*|ACCOUNTABILITY#\*|RECEPTION#\*)$/,
+        )
   })
 })

@@ -43,6 +43,7 @@ describe('the table', () => {
       'deadlineWatch',
       'myPetitions',
       'outbox',
+      'owedReports',
       'publicRequests',
       'reporting',
     ])

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STAFF_ROUTES } from '../../functions/staff-api/routes.js'
 import { ACTIONS } from '../../shared/domain/lifecycle.js'
 import { ROLES, type Role } from '../../shared/domain/vocabulary.js'
+import { createAccountabilityStore } from '../../shared/store/accountability.js'
+import { createReceptionStore } from '../../shared/store/reception.js'
 import { act, actOk, addUser, fileAtDesk, fileOnline, storedCase, TODAY } from './authz-helpers.js'
 import { type Harness, petition, startHarness } from './harness.js'
 
@@ -57,41 +59,50 @@ const ROUTE_COLUMNS = [
   'GET /api/v1/users',
   'PUT /api/v1/users/{id}',
   'GET /api/v1/reports',
+  'POST /api/v1/accountability-requests',
+  'GET /api/v1/accountability-requests',
+  'GET /api/v1/accountability-requests/{id}',
+  'POST /api/v1/accountability-requests/{id}/submit',
+  'POST /api/v1/accountability-requests/{id}/accept',
+  'POST /api/v1/accountability-requests/{id}/return',
+  'POST /api/v1/reception-sessions',
+  'GET /api/v1/reception-sessions',
+  'GET /api/v1/reception-sessions/summary',
 ] as const
 type RouteName = (typeof ROUTE_COLUMNS)[number]
 
 // biome-ignore format: the table is read as a grid
 const ROUTE_MATRIX: readonly (readonly [actor: string, ...expected: number[]])[] = [
-  //                                     case  accept reveal verify intake cttees queue  mine  mine/c users putUser report
-  ['no token',                           401,  401,   401,   401,   401,   401,   401,   401,  401,   401,  401, 401],
-  ['member @ owner',                     404,  404,   404,   404,   403,   200,   403,   200,  200,   403,  403, 403],
-  ['member @ own',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403],
-  ['member @ parent',                    404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403],
-  ['member @ other',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403],
-  ['member @ none',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403],
-  ['reception_officer @ own',            200,  409,   403,   403,   201,   200,   200,   200,  404,   403,  403, 403],
-  ['reception_officer @ parent',         404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403],
-  ['reception_officer @ other',          404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403],
+  //                                     case  accept reveal verify intake cttees queue  mine  mine/c users putUser report  acct+  accts  acct   submit accpt  return rec+  recs  recsum
+  ['no token',                           401,  401,   401,   401,   401,   401,   401,   401,  401,   401,  401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+  ['member @ owner',                     404,  404,   404,   404,   403,   200,   403,   200,  200,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  ['member @ own',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  ['member @ parent',                    404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  ['member @ other',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  ['member @ none',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  ['reception_officer @ own',            200,  409,   403,   403,   201,   200,   200,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 201, 200, 200],
+  ['reception_officer @ parent',         404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  ['reception_officer @ other',          404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
   // A reception officer needs a committee (the admin API refuses one without): without, no desk.
-  ['reception_officer @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403],
-  ['committee_handler @ own',            200,  200,   403,   403,   403,   200,   200,   200,  404,   403,  403, 403],
-  ['committee_handler @ parent',         404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403],
-  ['committee_handler @ other',          404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403],
-  ['committee_handler @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403],
-  ['committee_head @ own',               200,  200,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200],
+  ['reception_officer @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  ['committee_handler @ own',            200,  200,   403,   403,   403,   200,   200,   200,  404,   403,  403, 403, 403, 200, 200, 409, 409, 409, 403, 200, 200],
+  ['committee_handler @ parent',         404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403],
+  ['committee_handler @ other',          404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403],
+  ['committee_handler @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403],
+  ['committee_head @ own',               200,  200,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 403, 200, 200, 200, 409, 409, 201, 200, 200],
   // A head above reads and audits the committees below, but neither acts for them nor reveals.
-  ['committee_head @ parent',            200,  409,   403,   200,   403,   200,   200,   200,  404,   403,  403, 200],
-  ['committee_head @ other',             404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403],
-  ['committee_head @ none',              404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403],
-  ['supervisor @ own',                   200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200],
-  ['supervisor @ parent',                200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200],
-  ['supervisor @ other',                 200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200],
-  ['supervisor @ none',                  200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200],
-  ['admin @ own',                        404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403],
-  ['admin @ parent',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403],
-  ['admin @ other',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403],
-  ['admin @ none',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403],
-  ['committee_handler @ own, deactivated', 401, 401,  401,   401,   401,   401,   401,   401,  401,   401,  401, 401],
+  ['committee_head @ parent',            200,  409,   403,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200],
+  ['committee_head @ other',             404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403],
+  ['committee_head @ none',              404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403],
+  ['supervisor @ own',                   200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200],
+  ['supervisor @ parent',                200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200],
+  ['supervisor @ other',                 200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200],
+  ['supervisor @ none',                  200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200],
+  ['admin @ own',                        404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  ['admin @ parent',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  ['admin @ other',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  ['admin @ none',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  ['committee_handler @ own, deactivated', 401, 401,  401,   401,   401,   401,   401,   401,  401,   401,  401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
 ]
 
 // ─── Action × role, each on a state where the action is legal ───────────────────────────────────
@@ -163,7 +174,62 @@ beforeAll(async () => {
     const code = await caseIn(state)
     shared[state] = { code, version: (await storedCase(h, code)).version }
   }
+  owed.requested = await reportRequest('requested')
+  owed.submitted = await reportRequest('submitted')
 })
+
+// ─── Accountability reports owed by `btc` and its reception register ────────────────────────────
+
+const REQUESTS = '/api/v1/accountability-requests'
+/** One report request per state for the refused cells; each refusal must leave it as it was. */
+const owed = {} as Record<'requested' | 'submitted', { id: string; version: number }>
+
+/** A periodic report owed by `btc`, required by the supervisor, and submitted by its head if asked. */
+async function reportRequest(state: 'requested' | 'submitted'): Promise<{ id: string; version: number }> {
+  const res = await h.request('POST', REQUESTS, {
+    as: 'giamsat',
+    body: { kind: 'periodic', committeeId: 'btc', period: 'quarter', year: 2026, index: 3 },
+  })
+  if (res.status !== 201) throw new Error(`report request failed: ${res.status} ${res.body?.type}`)
+  if (state === 'requested') return { id: res.body.id, version: res.body.version }
+  const submitted = await h.request('POST', `${REQUESTS}/${res.body.id}/submit`, {
+    as: 'btc.truong',
+    body: { explanation: 'Giải trình của đơn vị.' },
+    headers: { 'if-match': String(res.body.version) },
+  })
+  if (submitted.status !== 200) throw new Error(`submission failed: ${submitted.status}`)
+  return { id: res.body.id, version: submitted.body.version }
+}
+
+async function expectRequestUntouched(state: 'requested' | 'submitted') {
+  const stored = await createAccountabilityStore(
+    h.server.services.db,
+    h.server.services.tableName,
+  ).getRequest(owed[state].id)
+  expect(stored?.version).toBe(owed[state].version)
+}
+
+function reportStep(
+  action: 'submit' | 'accept' | 'return',
+  state: 'requested' | 'submitted',
+  body: object,
+): RouteCell {
+  return {
+    async call(as, expected) {
+      const target = expected === 200 ? await reportRequest(state) : owed[state]
+      return h.request('POST', `${REQUESTS}/${target.id}/${action}`, {
+        as,
+        body,
+        headers: { 'if-match': String(target.version) },
+      })
+    },
+    async check(res, a, expected) {
+      if (expected === 200) expect(res.body.history.at(-1).actor.id).toBe(a.userId)
+      else await expectRequestUntouched(state)
+      if (expected === 409) expect(res.body.type).toBe('/problems/not_allowed_for_role')
+    },
+  }
+}
 afterAll(async () => h.close())
 
 /** Refusals write nothing: the shared case keeps its version. */
@@ -286,6 +352,86 @@ const ROUTES: Record<RouteName, RouteCell> = {
       if (expected === 200) expect(res.body.committeeId).toBe('btc')
     },
   },
+  'POST /api/v1/accountability-requests': {
+    call: (as, _expected, cell) =>
+      h.request('POST', REQUESTS, {
+        as,
+        body: {
+          kind: 'periodic',
+          committeeId: 'btc',
+          period: 'quarter',
+          year: 2026,
+          index: 2,
+          note: `mx ${cell}`,
+        },
+      }),
+    async check(res, a, expected, cell) {
+      if (expected === 201) expect(res.body.requestedBy.id).toBe(a.userId)
+      // A refused request leaves nothing behind.
+      const { items } = await createAccountabilityStore(
+        h.server.services.db,
+        h.server.services.tableName,
+      ).listCommitteeRequests('btc')
+      expect(items.filter((r) => r.note === `mx ${cell}`)).toHaveLength(expected === 201 ? 1 : 0)
+    },
+  },
+  'GET /api/v1/accountability-requests': {
+    call: (as) => h.request('GET', `${REQUESTS}?limit=100`, { as }),
+    async check(res, _a, expected) {
+      if (expected === 200) expect(Array.isArray(res.body.items)).toBe(true)
+    },
+  },
+  'GET /api/v1/accountability-requests/{id}': {
+    call: (as) => h.request('GET', `${REQUESTS}/${owed.requested.id}`, { as }),
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.id).toBe(owed.requested.id)
+    },
+  },
+  'POST /api/v1/accountability-requests/{id}/submit': reportStep('submit', 'requested', {
+    explanation: 'Giải trình.',
+  }),
+  'POST /api/v1/accountability-requests/{id}/accept': reportStep('accept', 'submitted', {}),
+  'POST /api/v1/accountability-requests/{id}/return': reportStep('return', 'submitted', {
+    reason: 'Bổ sung số liệu.',
+  }),
+  'POST /api/v1/reception-sessions': {
+    call: (as, _expected, cell) =>
+      h.request('POST', '/api/v1/reception-sessions', {
+        as,
+        body: {
+          committeeId: 'btc',
+          date: TODAY,
+          type: 'regular',
+          hostUserId: as ?? 'nobody',
+          visitors: 1,
+          notes: `mx ${cell}`,
+        },
+      }),
+    async check(res, a, expected, cell) {
+      if (expected === 201) expect(res.body.recordedBy).toBe(a.userId)
+      const sessions = await createReceptionStore(
+        h.server.services.db,
+        h.server.services.tableName,
+      ).listSessions('btc', TODAY, TODAY)
+      expect(sessions.filter((x) => x.notes === `mx ${cell}`)).toHaveLength(expected === 201 ? 1 : 0)
+    },
+  },
+  'GET /api/v1/reception-sessions': {
+    call: (as) =>
+      h.request('GET', '/api/v1/reception-sessions?committeeId=btc&from=2026-11-01&to=2026-11-26', { as }),
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.committeeId).toBe('btc')
+    },
+  },
+  'GET /api/v1/reception-sessions/summary': {
+    call: (as) =>
+      h.request('GET', '/api/v1/reception-sessions/summary?committeeId=btc&period=month&year=2026&index=11', {
+        as,
+      }),
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.heads.length).toBeGreaterThan(0)
+    },
+  },
 }
 
 const routeCells = ROUTE_MATRIX.flatMap(([key, ...expected], row) =>
@@ -354,6 +500,6 @@ describe('the count', () => {
         `+ ${ACTION_MATRIX.length} actions × ${ACTION_COLUMNS.length} roles`,
     )
     expect(ran).toBe(expected)
-    expect(expected).toBe(436)
+    expect(expected).toBe(-1)
   })
 })

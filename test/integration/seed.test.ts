@@ -48,6 +48,28 @@ describe('the demo data', () => {
     expect(overdue).toBeGreaterThan(3)
   })
 
+  it('seeds reception sessions and accountability reports, one owed and one accepted', async () => {
+    const today = new Date(h.clock.now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
+    const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`
+    const summary = await h.request(
+      'GET',
+      `/api/v1/reception-sessions/summary?committeeId=vanphong&from=${from}&to=${today}`,
+      {
+        as: 'giamsat',
+      },
+    )
+    const owed = await h.request('GET', '/api/v1/accountability-requests', { as: 'giamsat' })
+    const btc = await h.request('GET', '/api/v1/accountability-requests?committeeId=btc&state=accepted', {
+      as: 'giamsat',
+    })
+
+    expect(summary.body.sessions).toBe(4)
+    expect(summary.body.cases).toBeGreaterThan(0)
+    expect(summary.body.heads[0]).toMatchObject({ userId: 'vanphong.truong' })
+    expect(owed.body.items.filter((r: { kind: string }) => r.kind === 'case')).toHaveLength(1)
+    expect(btc.body.items).toHaveLength(1)
+  })
+
   it('seeds only once per data folder', async () => {
     const { seedDemoData } = await import('../../local/seed.js')
     expect(await seedDemoData(h.server.services)).toBe(0)
