@@ -54,6 +54,7 @@ export const ACTIONS = [
   'close',
   'withdraw',
   'escalate',
+  'chase',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -81,6 +82,11 @@ export interface Transition {
   readonly event: string
   /** Whether the petitioner sees this step on the public timeline. */
   readonly public: boolean
+  /**
+   * Taken from above the committee (supervision), not by it: `roles` then apply through
+   * `overseeingRoles` (policy.ts), never through the roles held in the case's own committee.
+   */
+  readonly oversight?: boolean
 }
 
 export const TRANSITIONS: readonly Transition[] = [
@@ -221,6 +227,17 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: [],
     event: 'escalated',
     public: true,
+  },
+  {
+    // Đôn đốc: a supervisor or a head above urges the committee on; internal, the status stays.
+    action: 'chase',
+    from: ['received', 'accepted', 'verifying', 'suspended'],
+    to: 'same',
+    kinds: KINDS,
+    roles: ['supervisor', 'committee_head'],
+    event: 'chased',
+    public: false,
+    oversight: true,
   },
 ]
 
