@@ -16,6 +16,7 @@
  *   MSG#<id> / MSG            an outgoing message (e-mail, SMS) and its delivery state
  *   CONFIG / WATCH            reminder and escalation settings
  *   DIGEST#<date> / DIGEST    marks the morning digest of a day as sent (exactly once)
+ *   AUDITS / SAMPLE#<id>      an audit sample of closed cases and the finding on each (store/audits.ts)
  */
 
 /** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */
