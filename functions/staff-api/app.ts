@@ -24,6 +24,7 @@ import { createReportService, type ReportPeriod } from '../../shared/service/rep
 import { createUserService } from '../../shared/service/users.js'
 import type { User } from '../../shared/store/users.js'
 import { PUBLIC_ROUTES } from '../public-api/routes.js'
+import { mountReportAudit } from './report-audit-app.js'
 import {
   actOnCaseRoute,
   committeeQueueRoute,
@@ -216,6 +217,8 @@ export function createStaffApp(deps: StaffAppDeps) {
       200,
     )
   })
+
+  mountReportAudit(app, deps)
 
   app.openapi(listCommitteesRoute, async (c) => {
     if (!canReadCommittees(c.get('user')))
