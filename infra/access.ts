@@ -11,6 +11,7 @@
  *   RATE#<hash>   rate-limits.ts: PIN#<window start> (wrong PINs per client address)
  *   MSG#<id>      outbox.ts: MSG (an outgoing e-mail or SMS and its delivery state)
  *   DIGEST#<date> service/sweep.ts: DIGEST (the morning digest of that day was sent)
+ *   AUDITS        audits.ts: SAMPLE#<id> (audit samples of finished cases and their findings)
  */
 import { casePk } from '../shared/store/keys.js'
 import type { TableAccess } from './constructs/data-table.js'
@@ -22,6 +23,7 @@ const IDEMPOTENCY = 'IDEMPOTENCY'
 const ANY_CLIENT_WINDOW = 'RATE#*'
 const ANY_MESSAGE = 'MSG#*'
 const ANY_DIGEST_DAY = 'DIGEST#*'
+const AUDITS = 'AUDITS'
 
 /**
  * The public function (shared/service/petitions.ts `submit`, `track`, `withdraw`, `supplement`):
@@ -52,14 +54,26 @@ export const PUBLIC_API_ACCESS: TableAccess = {
  *   users          Query USERS begins_with USER#; PutItem USERS/USER#<id>
  *   reports        Query reporting (per committee, finished on or after the period's start)
  *   transfers      PutItem CASE#/REPORT#<committee> (the sender keeps counting the case)
+ *   audit samples  PutItem AUDITS/SAMPLE#<id> (conditional), GetItem, Query AUDITS begins_with
+ *                  SAMPLE#, UpdateItem (a finding, conditional on the case being in the sample)
  * Configuration screens will add CONFIG writes here.
  */
 export const STAFF_API_ACCESS: TableAccess = {
-  get: [ANY_CASE, CONFIG, USERS],
-  put: [ANY_CASE, USERS],
-  update: [ANY_CASE],
-  query: [ANY_CASE, USERS],
+  get: [ANY_CASE, CONFIG, USERS, AUDITS],
+  put: [ANY_CASE, USERS, AUDITS],
+  update: [ANY_CASE, AUDITS],
+  query: [ANY_CASE, USERS, AUDITS],
   indexes: ['committeeQueue', 'myPetitions', 'reporting'],
+}
+
+/**
+ * The export function (functions/report-export/app.ts): read only.
+ *   every request  GetItem USERS (requireUser), GetItem CONFIG (settings)
+ *   export         Query reporting (per committee, finished on or after the period's start)
+ */
+export const REPORT_EXPORT_ACCESS: TableAccess = {
+  get: [CONFIG, USERS],
+  indexes: ['reporting'],
 }
 
 /**
