@@ -42,7 +42,10 @@ describe('the HTTP API routes cover the apps', () => {
   it('send the report exports to the export function behind the JWT authorizer', () => {
     for (const route of EXPORT_APP_ROUTES) {
       const target = routeFor(route.method, concrete(route.path))
-      expect(target, `${route.method} ${route.path}`).toMatchObject({ target: 'reportExport', gate: 'staffJwt' })
+      expect(target, `${route.method} ${route.path}`).toMatchObject({
+        target: 'reportExport',
+        gate: 'staffJwt',
+      })
     }
     expect(routeFor('GET', '/api/v1/reports/cases')).toMatchObject({ target: 'staffApi' })
   })
