@@ -14,6 +14,7 @@
  *   REPEAT#<hash> repeats.ts: <receivedAt>#<code> (the repeat index: salted hashes only)
  *   ACCOUNTABILITY#<committee> accountability.ts: REQUEST#<date>#<n> (a report owed by a committee)
  *   RECEPTION#<committee> reception.ts: <date>#<id> (a session of the reception register)
+ *   AUDITS        audits.ts: SAMPLE#<id> (audit samples of finished cases and their findings)
  */
 import { casePk } from '../shared/store/keys.js'
 import type { TableAccess } from './constructs/data-table.js'
@@ -28,6 +29,7 @@ const ANY_DIGEST_DAY = 'DIGEST#*'
 const ANY_REPEAT_KEY = 'REPEAT#*'
 const ANY_REPORT_REQUEST = 'ACCOUNTABILITY#*'
 const ANY_REGISTER = 'RECEPTION#*'
+const AUDITS = 'AUDITS'
 
 /**
  * The public function (shared/service/petitions.ts `submit`, `track`, `withdraw`, `supplement`):
@@ -71,14 +73,26 @@ export const PUBLIC_API_ACCESS: TableAccess = {
  *   accountability GetItem, PutItem (create), UpdateItem (steps), Query (a committee's) ACCOUNTABILITY#;
  *                  Query owedReports (the reports still owed)
  *   reception      PutItem RECEPTION#<committee>; Query RECEPTION# (a period); Query USERS (heads)
+ *   audit samples  PutItem AUDITS/SAMPLE#<id> (conditional), GetItem, Query AUDITS begins_with
+ *                  SAMPLE#, UpdateItem (a finding, conditional on the case being in the sample)
  * Configuration screens will add CONFIG writes here.
  */
 export const STAFF_API_ACCESS: TableAccess = {
-  get: [ANY_CASE, CONFIG, USERS, ANY_REPORT_REQUEST],
-  put: [ANY_CASE, USERS, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER],
-  update: [ANY_CASE, ANY_REPORT_REQUEST],
-  query: [ANY_CASE, USERS, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER],
+  get: [ANY_CASE, CONFIG, USERS, ANY_REPORT_REQUEST, AUDITS],
+  put: [ANY_CASE, USERS, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER, AUDITS],
+  update: [ANY_CASE, ANY_REPORT_REQUEST, AUDITS],
+  query: [ANY_CASE, USERS, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER, AUDITS],
   indexes: ['committeeQueue', 'myPetitions', 'reporting', 'owedReports'],
+}
+
+/**
+ * The export function (functions/report-export/app.ts): read only.
+ *   every request  GetItem USERS (requireUser), GetItem CONFIG (settings)
+ *   export         Query reporting (per committee, finished on or after the period's start)
+ */
+export const REPORT_EXPORT_ACCESS: TableAccess = {
+  get: [CONFIG, USERS],
+  indexes: ['reporting'],
 }
 
 /**

@@ -8,6 +8,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url))
 export const ENTRIES = {
   publicApi: 'functions/public-api/handler.ts',
   staffApi: 'functions/staff-api/handler.ts',
+  reportExport: 'functions/report-export/handler.ts',
   /** The stateless stack adds the sweep when this file exists (builds before it had none). */
   deadlineSweep: 'functions/deadline-sweep/handler.ts',
   originVerify: 'infra/runtime/origin-verify.ts',

@@ -7,7 +7,7 @@
  *   originVerify Lambda authorizer checking the secret header CloudFront adds (everything without a
  *                JWT authorizer, so these routes answer only through CloudFront and its WAF)
  */
-export type RouteTarget = 'publicApi' | 'staffApi'
+export type RouteTarget = 'publicApi' | 'staffApi' | 'reportExport'
 export type RouteGate = 'staffJwt' | 'originVerify'
 export type RouteMethod = 'GET' | 'POST' | 'ANY'
 
@@ -72,6 +72,7 @@ export const STAFF_JSON_RESOURCES = [
   '/api/v1/reports',
   '/api/v1/accountability-requests',
   '/api/v1/reception-sessions',
+  '/api/v1/audit-samples',
 ] as const
 
 /** Every staff JSON route, behind the JWT authorizer. */
@@ -94,7 +95,20 @@ export const STAFF_OPEN_ROUTES: readonly RouteSpec[] = [
   { path: '/api/v1/open-data/{proxy+}', methods: ['GET'], target: 'staffApi', gate: 'originVerify' },
 ]
 
-export const ROUTES: readonly RouteSpec[] = [...PUBLIC_ROUTES, ...STAFF_JSON_ROUTES, ...STAFF_OPEN_ROUTES]
+/**
+ * The report exports (functions/report-export/), a function of its own so the staff bundle does not
+ * carry the spreadsheet library: more specific than `/api/v1/reports/{proxy+}`, so it wins.
+ */
+export const REPORT_EXPORT_ROUTES: readonly RouteSpec[] = [
+  { path: '/api/v1/reports/export', methods: ['GET'], target: 'reportExport', gate: 'staffJwt' },
+]
+
+export const ROUTES: readonly RouteSpec[] = [
+  ...PUBLIC_ROUTES,
+  ...STAFF_JSON_ROUTES,
+  ...STAFF_OPEN_ROUTES,
+  ...REPORT_EXPORT_ROUTES,
+]
 
 /** Path prefix CloudFront caches at the edge (fingerprinted CSS and icons). */
 export const STATIC_ASSET_PATTERN = '/assets/*'

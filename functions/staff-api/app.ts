@@ -28,6 +28,7 @@ import { transparencyPages } from '../../web/transparency-pages.js'
 import { PUBLIC_ROUTES } from '../public-api/routes.js'
 import { registerAccountabilityRoutes } from './accountability-routes.js'
 import { registerReceptionRoutes } from './reception-routes.js'
+import { mountReportAudit } from './report-audit-app.js'
 import {
   actOnCaseRoute,
   committeeQueueRoute,
@@ -227,6 +228,8 @@ export function createStaffApp(deps: StaffAppDeps) {
       200,
     )
   })
+
+  mountReportAudit(app, deps)
 
   app.openapi(listCommitteesRoute, async (c) => {
     if (!canReadCommittees(c.get('user')))

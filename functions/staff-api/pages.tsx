@@ -1369,6 +1369,8 @@ const ACTIONS_ON_PAGE = [
   'resolve',
   'close',
   'withdraw',
+  'link_repeat',
+  'chase',
 ] as const
 
 function lines(text: string): string[] {

@@ -18,6 +18,7 @@ import {
 } from '../../shared/http/schemas.js'
 import { ACCOUNTABILITY_ROUTES } from './accountability-routes.js'
 import { RECEPTION_ROUTES } from './reception-routes.js'
+import { REPORT_AUDIT_ROUTES } from './report-audit-routes.js'
 
 const security = [{ bearerAuth: [] }]
 const codeParam = z.object({ trackingCode: z.string().max(40) })
@@ -343,4 +344,5 @@ export const STAFF_ROUTES = [
   reportRoute,
   ...ACCOUNTABILITY_ROUTES,
   ...RECEPTION_ROUTES,
+  ...REPORT_AUDIT_ROUTES,
 ]

@@ -29,6 +29,8 @@ export interface PetitionApiProps {
   readonly apiName: string
   readonly publicApi: IFunction
   readonly staffApi: IFunction
+  /** The report exports (functions/report-export/). */
+  readonly reportExport: IFunction
   /** The origin-verify authorizer function (infra/runtime/origin-verify.ts). */
   readonly originVerify: IFunction
   readonly userPool: IUserPool
@@ -98,6 +100,7 @@ export class PetitionApi extends Construct {
     const integrations: Record<RouteTarget, HttpLambdaIntegration> = {
       publicApi: new HttpLambdaIntegration('PublicApi', props.publicApi),
       staffApi: new HttpLambdaIntegration('StaffApi', props.staffApi),
+      reportExport: new HttpLambdaIntegration('ReportExport', props.reportExport),
     }
     for (const route of ROUTES) {
       this.api.addRoutes({

@@ -4,11 +4,19 @@
  * edge stack's web ACL through stack outputs.
  */
 import { existsSync } from 'node:fs'
-import { CfnOutput, ReferenceStrength, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib'
+import {
+  CfnOutput,
+  Duration,
+  ReferenceStrength,
+  RemovalPolicy,
+  SecretValue,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib'
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
 import type { Construct } from 'constructs'
 import { SEALING_PURPOSES } from '../../shared/sealing.js'
-import { PUBLIC_API_ACCESS, STAFF_API_ACCESS } from '../access.js'
+import { PUBLIC_API_ACCESS, REPORT_EXPORT_ACCESS, STAFF_API_ACCESS } from '../access.js'
 import { type DeploymentConfig, resourcePrefix } from '../config.js'
 import { AppFunction } from '../constructs/app-function.js'
 import { DeadlineSweep } from '../constructs/deadline-sweep.js'
@@ -36,6 +44,7 @@ export interface StatelessStackProps extends StackProps {
 export class StatelessStack extends Stack {
   readonly publicApi: AppFunction
   readonly staffApi: AppFunction
+  readonly reportExport: AppFunction
   readonly originGuard: OriginGuard
   readonly api: PetitionApi
   readonly edge: EdgeDistribution
@@ -143,6 +152,23 @@ export class StatelessStack extends Stack {
     identity.grantOpen(this.staffApi.function)
     this.notifications.grantSend(this.staffApi.function)
 
+    // Report exports: the spreadsheet library stays out of the staff bundle; reads only.
+    this.reportExport = new AppFunction(this, 'ReportExport', {
+      entry: ENTRIES.reportExport,
+      functionName: `${prefix}-report-export`,
+      description: 'Staff: accountability reports as XLSX (Biểu 01/XLD) and CSV',
+      environment: {
+        ...environment,
+        AUTH_ISSUER: stateful.staff.issuer,
+        AUTH_AUDIENCE: stateful.staff.webClient.userPoolClientId,
+        AUTH_USER_CLAIM: 'sub',
+      },
+      ...functionDefaults,
+      // A year's report of a large tree and its workbook: more time than a JSON answer.
+      timeout: Duration.seconds(29),
+    })
+    this.reportExport.useTable(stateful.data, REPORT_EXPORT_ACCESS)
+
     this.originGuard = new OriginGuard(this, 'OriginGuard', {
       functionName: `${prefix}-origin-verify`,
       environmentKey: identity.key,
@@ -154,6 +180,7 @@ export class StatelessStack extends Stack {
       apiName: prefix,
       publicApi: this.publicApi.function,
       staffApi: this.staffApi.function,
+      reportExport: this.reportExport.function,
       originVerify: this.originGuard.authorizer.function,
       userPool: stateful.staff.userPool,
       userPoolClient: stateful.staff.webClient,
@@ -179,6 +206,7 @@ export class StatelessStack extends Stack {
     this.alarms.watchApi(this.api.api)
     this.alarms.watchFunction('PublicApi', this.publicApi.function)
     this.alarms.watchFunction('StaffApi', this.staffApi.function)
+    this.alarms.watchFunction('ReportExport', this.reportExport.function)
     this.alarms.watchFunction('OriginVerify', this.originGuard.authorizer.function)
     this.alarms.watchTable(stateful.data.table)
 

@@ -24,7 +24,7 @@ import {
   TRANSITIONS,
   transitionFor,
 } from './lifecycle.js'
-import { actingRoles } from './policy.js'
+import { actingRoles, overseeingRoles } from './policy.js'
 import { OUTCOMES, OUTCOMES_BY_KIND, REFUSAL_REASONS } from './reasons.js'
 import type { Committee, SubmitterType } from './routing.js'
 import type { ActionInput } from './schemas.js'
@@ -244,10 +244,11 @@ export function allowedActions(
   ctx: Pick<ActionContext, 'now' | 'deadlines' | 'committees'>,
 ): Action[] {
   const roles = rolesOnCase(user, c, ctx.committees)
+  const above = overseeingRoles(user, c, ctx.committees)
   const out: Action[] = []
   for (const t of TRANSITIONS) {
     if (refusalReason(t.action, c)) continue
-    if (!t.roles.some((r) => roles.includes(r))) continue
+    if (!t.roles.some((r) => (t.oversight ? above : roles).includes(r))) continue
     if (t.action === 'extend' && !canExtendAtAll(c, ctx)) continue
     if (t.action === 'transfer' && alreadyTransferred(c)) continue
     if (t.action === 'suspend' && !canSuspend(c, ctx)) continue
@@ -313,7 +314,9 @@ export function decideAction(
       throw new TransitionError('not_allowed_for_petitioner', `the petitioner cannot ${action}`)
     actorRecord = { kind: 'petitioner' }
   } else {
-    const roles = rolesOnCase(actor, c, ctx.committees)
+    const roles = transition.oversight
+      ? overseeingRoles(actor, c, ctx.committees)
+      : rolesOnCase(actor, c, ctx.committees)
     const role = transition.roles.find((r) => roles.includes(r))
     if (!role)
       throw new TransitionError('not_allowed_for_role', `your roles on this case do not allow '${action}'`, {
@@ -461,6 +464,8 @@ export function decideAction(
         changes: {},
         event: { ...base, data: { scope: input.scope, reason: input.reason } },
       }
+    case 'chase':
+      return { status: status(input), changes: {}, event: { ...base, data: { note: input.note } } }
     case 'escalate': {
       const refusal = escalationRefusal(c, deadlinesOf(c, ctx.deadlines, today))
       if (refusal) throw new TransitionError(refusal.code, refusal.message)

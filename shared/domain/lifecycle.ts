@@ -55,6 +55,7 @@ export const ACTIONS = [
   'withdraw',
   'escalate',
   'link_repeat',
+  'chase',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -82,6 +83,11 @@ export interface Transition {
   readonly event: string
   /** Whether the petitioner sees this step on the public timeline. */
   readonly public: boolean
+  /**
+   * Taken from above the committee (supervision), not by it: `roles` then apply through
+   * `overseeingRoles` (policy.ts), never through the roles held in the case's own committee.
+   */
+  readonly oversight?: boolean
 }
 
 export const TRANSITIONS: readonly Transition[] = [
@@ -234,6 +240,17 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: TRIAGE,
     event: 'linked_repeat',
     public: false,
+  },
+  {
+    // Đôn đốc: a supervisor or a head above urges the committee on; internal, the status stays.
+    action: 'chase',
+    from: ['received', 'accepted', 'verifying', 'suspended'],
+    to: 'same',
+    kinds: KINDS,
+    roles: ['supervisor', 'committee_head'],
+    event: 'chased',
+    public: false,
+    oversight: true,
   },
 ]
 

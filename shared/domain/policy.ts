@@ -164,3 +164,16 @@ export function actingRoles(user: ActingUser, c: CaseScope, committees: readonly
 export function canManageConfiguration(user: ActingUser): boolean {
   return has(user, 'admin')
 }
+
+/**
+ * Roles the user may act with from above the case's committee (a `chase`, đôn đốc): supervisors
+ * on every case, heads of a committee above the case's committee (not of the committee itself).
+ */
+export function overseeingRoles(user: ActingUser, c: CaseScope, committees: readonly Committee[]): Role[] {
+  const roles: Role[] = []
+  if (has(user, 'supervisor')) roles.push('supervisor')
+  const above = chainUp(committees, c.committeeId).filter((id) => id !== c.committeeId)
+  if (memberships(user, 'committee_head').some((m) => m.committeeId && above.includes(m.committeeId)))
+    roles.push('committee_head')
+  return roles
+}

@@ -617,6 +617,50 @@ export const REPORT_NOTES: readonly LocalizedText[] = [
  * @throws RuleViolation as {@link validateReportRequest}; `unknown_committee` (field `committeeId`).
  */
 export function buildReport(rows: readonly CaseMetrics[], request: ReportRequest): Report {
+  const { committeeId, committees } = request
+  const children = committees.filter((c) => c.parentId === committeeId && c.id !== committeeId)
+  let total: Tally | undefined
+  const groups = new Map<string, Tally>()
+  const { period, scope } = walk(
+    rows,
+    (m) => m,
+    request,
+    (_m, view, group, p) => {
+      if (group === undefined) {
+        total ??= new Tally(p)
+        total.add(view)
+      } else {
+        const tally = groups.get(group) ?? new Tally(p)
+        groups.set(group, tally)
+        tally.add(view)
+      }
+    },
+  )
+  const figures = (tally: Tally | undefined) => (tally ?? new Tally(period)).figures()
+  return {
+    committeeId,
+    from: period.from,
+    to: period.to,
+    asOf: period.asOf,
+    scope: [...scope],
+    own: figures(groups.get(committeeId)),
+    total: figures(total),
+    children: children.map((c) => ({ committeeId: c.id, figures: figures(groups.get(c.id)) })),
+    notes: REPORT_NOTES,
+  }
+}
+
+/**
+ * The one pass over the rows that both the report and its drill-down make: each row is seen as the
+ * whole scope sees it (`group` undefined) and as the group of the report that holds it sees it (the
+ * committee itself, or the child whose subtree holds it), twice when it moved between two groups.
+ */
+function walk<R>(
+  rows: readonly R[],
+  metricsOf: (row: R) => CaseMetrics,
+  request: ReportRequest,
+  visit: (row: R, view: View, group: string | undefined, period: Period) => void,
+): { period: Period; scope: ReadonlySet<string> } {
   const { committeeId, from, to, today, committees } = request
   validateReportRequest(from, to, today)
   if (!committees.some((c) => c.id === committeeId)) {
@@ -629,34 +673,23 @@ export function buildReport(rows: readonly CaseMetrics[], request: ReportRequest
   const groupOf = new Map<string, string>()
   for (const child of children) for (const id of subtree(committees, child.id)) groupOf.set(id, child.id)
   groupOf.set(committeeId, committeeId)
-  const total = new Tally(period)
-  const groups = new Map([committeeId, ...children.map((c) => c.id)].map((id) => [id, new Tally(period)]))
 
-  for (const m of rows) {
+  for (const row of rows) {
+    const m = metricsOf(row)
     const holder = groupOf.get(m.c)
     const origin = m.xf === undefined ? undefined : groupOf.get(m.xf.c)
     if (holder === undefined && origin === undefined) continue
     const whole = viewOf(m, holder !== undefined, origin !== undefined)
-    total.add(whole)
+    visit(row, whole, undefined, period)
     if (holder === origin || m.xf === undefined) {
-      groups.get(holder as string)?.add(whole)
+      visit(row, whole, holder as string, period)
     } else {
       // An internal transfer between two groups: a transfer out of one, a transfer in to the other.
-      if (holder !== undefined) groups.get(holder)?.add(viewOf(m, true, false))
-      if (origin !== undefined) groups.get(origin)?.add(viewOf(m, false, true))
+      if (holder !== undefined) visit(row, viewOf(m, true, false), holder, period)
+      if (origin !== undefined) visit(row, viewOf(m, false, true), origin, period)
     }
   }
-  return {
-    committeeId,
-    from,
-    to,
-    asOf: period.asOf,
-    scope: [...scope],
-    own: (groups.get(committeeId) as Tally).figures(),
-    total: total.figures(),
-    children: children.map((c) => ({ committeeId: c.id, figures: (groups.get(c.id) as Tally).figures() })),
-    notes: REPORT_NOTES,
-  }
+  return { period, scope }
 }
 
 /** The committee and every committee below it, root first. */
@@ -779,9 +812,6 @@ function viewOf(m: CaseMetrics, holds: boolean, sentIt: boolean): View {
   }
 }
 
-const zeros = <K extends string>(keys: readonly K[]) =>
-  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
-
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole)
 
 function stats(values: number[]): DayStats {
@@ -818,188 +848,315 @@ function overdueAt(v: View, asOf: LocalDate): { days: number; stage: 'decision' 
 
 const ELIGIBLE: readonly Decision[] = ['accepted', 'guided', 'transferred']
 
+/** The figures of one kind, in the order of {@link KindFigures}. */
+const KIND_FIGURES = [
+  'received',
+  'processed',
+  'eligible',
+  'inJurisdiction',
+  'resolved',
+  'resolvedOnTime',
+  'resolvedOverdue',
+  'overdueOpen',
+] as const satisfies readonly (keyof KindFigures)[]
+
+/**
+ * Every countable figure of a report, by its path in {@link ReportFigures} (`byKind.<kind>.<figure>`
+ * for each single kind). The report counts them and the drill-down selects the cases behind them
+ * with the same predicates ({@link contributions}): there is no second copy of a definition.
+ */
+export const COUNTED_INDICATORS = [
+  'caseload.carriedOver.total',
+  'caseload.carriedOver.awaitingDecision',
+  'caseload.carriedOver.inResolution',
+  'caseload.received.total',
+  'caseload.received.single',
+  'caseload.received.multiPerson',
+  'caseload.received.transferredIn',
+  ...CHANNELS.map((ch) => `caseload.received.byChannel.${ch}` as const),
+  'processing.processed',
+  'processing.onTime',
+  'processing.late',
+  'processing.timelinessUnknown',
+  ...DECISIONS.map((d) => `processing.byDecision.${d}` as const),
+  'jurisdiction.transferred.toCommittee',
+  'jurisdiction.transferred.toOutsideBody',
+  'jurisdiction.chased.cases',
+  'jurisdiction.chased.chases',
+  'standing.endedWithoutResolution',
+  'standing.inProgress',
+  'standing.notYetResolved',
+  'resolution.toResolve',
+  'resolution.resolved',
+  'resolution.onTime',
+  'resolution.overdue',
+  'resolution.withdrawn',
+  ...OUTCOME_CODES.map((o) => `resolution.byOutcome.${o}` as const),
+  'overdueOpen.total',
+  'overdueOpen.awaitingDecision',
+  'overdueOpen.inResolution',
+  ...OVERDUE_BUCKETS.map((b) => `overdueOpen.byAge.${b}` as const),
+  'extensions.decisions',
+  'extensions.cases',
+  ...COMPLEXITIES.map((c) => `extensions.byComplexity.${c}` as const),
+  'suspensions.started',
+  'suspensions.cases',
+  'suspensions.resumed',
+  'suspensions.suspendedAtEnd',
+  'suspensions.days',
+  'withdrawals.full',
+  'withdrawals.partial',
+  'responseTimes.firstResponse.count',
+  'responseTimes.resolution.count',
+  'repeats.duplicates',
+  'repeats.linkedRepeats',
+  ...SATISFACTION_SCORES.map((s) => `satisfaction.distribution.${s}` as const),
+  ...(['complaint', 'denunciation', 'recommendation', 'feedback'] as const).flatMap((k) =>
+    KIND_FIGURES.map((f) => `byKind.${k}.${f}` as const),
+  ),
+] as const
+export type CountedIndicator = (typeof COUNTED_INDICATORS)[number]
+
+/** Figures that are sums of counted ones: the cases behind them are the cases behind any part. */
+export const DERIVED_INDICATORS = {
+  'caseload.total': ['caseload.carriedOver.total', 'caseload.received.total'],
+  'processing.eligible': [
+    'processing.byDecision.accepted',
+    'processing.byDecision.guided',
+    'processing.byDecision.transferred',
+  ],
+  'processing.notEligible': [
+    'processing.byDecision.refused',
+    'processing.byDecision.filed',
+    'processing.byDecision.duplicate',
+  ],
+  'jurisdiction.inJurisdiction': ['processing.byDecision.accepted'],
+  'jurisdiction.notInJurisdiction': ['processing.byDecision.guided', 'processing.byDecision.transferred'],
+  'jurisdiction.guided': ['processing.byDecision.guided'],
+  'jurisdiction.transferred.total': ['processing.byDecision.transferred'],
+  'standing.resolved': ['resolution.resolved'],
+  'repeats.total': ['repeats.duplicates', 'repeats.linkedRepeats'],
+  'satisfaction.count': SATISFACTION_SCORES.map((s) => `satisfaction.distribution.${s}` as const),
+  ...Object.fromEntries(
+    KIND_FIGURES.map((f) => [
+      `byKind.recommendation_feedback.${f}`,
+      [`byKind.recommendation.${f}`, `byKind.feedback.${f}`],
+    ]),
+  ),
+} as Readonly<Record<string, readonly CountedIndicator[]>>
+
+/** Every figure a drill-down can open: the counted ones and their sums. */
+export const INDICATORS: readonly string[] = [...COUNTED_INDICATORS, ...Object.keys(DERIVED_INDICATORS)]
+
+/** Indicators that count events (or days) rather than cases: a case may add more than one to them. */
+export const EVENT_INDICATORS: ReadonlySet<string> = new Set([
+  'jurisdiction.chased.chases',
+  'extensions.decisions',
+  ...COMPLEXITIES.map((c) => `extensions.byComplexity.${c}`),
+  'suspensions.started',
+  'suspensions.resumed',
+  'suspensions.days',
+  'withdrawals.partial',
+])
+
+type Emit = (indicator: CountedIndicator, n?: number, days?: number) => void
+
+/**
+ * What one case, as one scope sees it, adds to the figures of the period: every predicate of the
+ * report, once. `emit(indicator, n, days)` adds `n` (default 1) to the indicator; the two response
+ * times also carry the case's number of days.
+ */
+function contributions(v: View, p: Period, emit: Emit): void {
+  const { from, to, asOf } = p
+  // The caseload: arrived by `to` and not done before `from`.
+  if (v.inOn > to || (v.doneOn !== undefined && v.doneOn < from)) return
+  const within = (d: LocalDate | undefined): d is LocalDate => d !== undefined && from <= d && d <= to
+  const countWithin = (dates: readonly LocalDate[]) => {
+    let n = 0
+    for (const d of dates) if (within(d)) n++
+    return n
+  }
+  const k = v.kind
+
+  if (v.inOn < from) {
+    emit('caseload.carriedOver.total')
+    if (!(v.decidedOn !== undefined && v.decidedOn < from)) emit('caseload.carriedOver.awaitingDecision')
+    if (v.acceptedOn !== undefined && v.acceptedOn < from) emit('caseload.carriedOver.inResolution')
+  } else {
+    emit('caseload.received.total')
+    emit(`byKind.${k}.received`)
+    emit(v.multi ? 'caseload.received.multiPerson' : 'caseload.received.single')
+    if (v.transferredIn) emit('caseload.received.transferredIn')
+    emit(`caseload.received.byChannel.${v.channel}`)
+    if (v.repeat === 'duplicate') emit('repeats.duplicates')
+    if (v.repeat === 'repeat') emit('repeats.linkedRepeats')
+  }
+
+  if (within(v.decidedOn) && v.decision !== undefined) {
+    emit('processing.processed')
+    emit(`byKind.${k}.processed`)
+    emit(`processing.byDecision.${v.decision}`)
+    if (ELIGIBLE.includes(v.decision)) emit(`byKind.${k}.eligible`)
+    if (v.decision === 'accepted') emit(`byKind.${k}.inJurisdiction`)
+    if (v.decisionTimely === 'met') emit('processing.onTime')
+    else if (v.decisionTimely === 'missed') emit('processing.late')
+    else emit('processing.timelinessUnknown')
+    if (v.transferredTo === 'committee') emit('jurisdiction.transferred.toCommittee')
+    else if (v.transferredTo === 'body') emit('jurisdiction.transferred.toOutsideBody')
+  }
+
+  const chases = countWithin(v.chases)
+  if (chases > 0) {
+    emit('jurisdiction.chased.cases')
+    emit('jurisdiction.chased.chases', chases)
+  }
+
+  const doneByEnd = v.doneOn !== undefined && v.doneOn <= to
+  if (within(v.doneOn) && v.doneOn !== v.resolvedOn) emit('standing.endedWithoutResolution')
+  if (!doneByEnd && v.acceptedOn !== undefined && v.acceptedOn <= to) emit('standing.inProgress')
+  if (!doneByEnd && !(v.decidedOn !== undefined && v.decidedOn <= to)) emit('standing.notYetResolved')
+
+  if (v.acceptedOn !== undefined && v.acceptedOn <= to) emit('resolution.toResolve')
+  if (v.acceptedOn !== undefined && within(v.withdrawnOn)) emit('resolution.withdrawn')
+  if (within(v.resolvedOn)) {
+    emit('resolution.resolved')
+    emit(`byKind.${k}.resolved`)
+    if (v.resolutionTimely === 'met') {
+      emit('resolution.onTime')
+      emit(`byKind.${k}.resolvedOnTime`)
+    } else if (v.resolutionTimely === 'missed') {
+      emit('resolution.overdue')
+      emit(`byKind.${k}.resolvedOverdue`)
+    }
+    if (v.outcome !== undefined) emit(`resolution.byOutcome.${v.outcome}`)
+    emit('responseTimes.resolution.count', 1, netDays(v.inOn, v.resolvedOn, v.suspensions))
+    if (v.score !== undefined) emit(`satisfaction.distribution.${v.score}`)
+  }
+
+  const overdue = overdueAt(v, asOf)
+  if (overdue) {
+    emit('overdueOpen.total')
+    emit(`byKind.${k}.overdueOpen`)
+    emit(overdue.stage === 'decision' ? 'overdueOpen.awaitingDecision' : 'overdueOpen.inResolution')
+    emit(`overdueOpen.byAge.${bucketOf(overdue.days)}`)
+  }
+
+  let extended = 0
+  for (const [on, complexity] of v.extensions) {
+    if (!within(on)) continue
+    extended++
+    emit(`extensions.byComplexity.${complexity}`)
+  }
+  if (extended > 0) {
+    emit('extensions.decisions', extended)
+    emit('extensions.cases')
+  }
+
+  let started = 0
+  let resumed = 0
+  let days = 0
+  for (const [start, end] of v.suspensions) {
+    if (within(start)) started++
+    if (within(end)) resumed++
+    // Suspended days are those after `start` up to `end` (or asOf), counted where they meet from..asOf.
+    const lo = Math.max(dayOf(start) + 1, dayOf(from))
+    const hi = dayOf(end === undefined || end > asOf ? asOf : end)
+    if (hi >= lo) days += hi - lo + 1
+  }
+  if (started > 0) {
+    emit('suspensions.started', started)
+    emit('suspensions.cases')
+  }
+  if (resumed > 0) emit('suspensions.resumed', resumed)
+  if (days > 0) emit('suspensions.days', days)
+  if (suspendedOn(v, asOf)) emit('suspensions.suspendedAtEnd')
+
+  if (within(v.withdrawnOn)) emit('withdrawals.full')
+  const partial = countWithin(v.partialWithdrawals)
+  if (partial > 0) emit('withdrawals.partial', partial)
+
+  if (within(v.firstResponseOn))
+    emit('responseTimes.firstResponse.count', 1, netDays(v.inOn, v.firstResponseOn, v.suspensions))
+}
+
 /** Counts one scope's figures, one case at a time. */
 class Tally {
   readonly #p: Period
+  readonly #counts = new Map<CountedIndicator, number>()
   #total = 0
-  #carried = { total: 0, awaitingDecision: 0, inResolution: 0 }
-  #received = { total: 0, single: 0, multiPerson: 0, transferredIn: 0 }
-  #byChannel = zeros(CHANNELS)
-  #processing = { processed: 0, onTime: 0, late: 0, timelinessUnknown: 0 }
-  #byDecision = zeros(DECISIONS)
-  #transferredTo = { committee: 0, body: 0 }
-  #chased = { cases: 0, chases: 0 }
-  #standing = { endedWithoutResolution: 0, inProgress: 0, notYetResolved: 0 }
-  #resolution = { toResolve: 0, resolved: 0, onTime: 0, overdue: 0, withdrawn: 0 }
-  #byOutcome: Partial<Record<Outcome, number>> = {}
-  #overdue = { total: 0, awaitingDecision: 0, inResolution: 0 }
-  #byAge = zeros(OVERDUE_BUCKETS)
-  #extensions = { decisions: 0, cases: 0 }
-  #byComplexity = zeros(COMPLEXITIES)
-  #suspensions = { started: 0, cases: 0, resumed: 0, suspendedAtEnd: 0, days: 0 }
-  #withdrawals = { full: 0, partial: 0 }
   #firstResponse: number[] = []
   #resolutionDays: number[] = []
-  #repeats = { duplicates: 0, linkedRepeats: 0 }
-  #ratings = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 }
-  #ratingSum = 0
-  #kinds: Record<Kind, Mutable<KindFigures>>
+  readonly #emit: Emit = (indicator, n = 1, days) => {
+    this.#counts.set(indicator, (this.#counts.get(indicator) ?? 0) + n)
+    if (days === undefined) return
+    if (indicator === 'responseTimes.firstResponse.count') this.#firstResponse.push(days)
+    else this.#resolutionDays.push(days)
+  }
 
   constructor(period: Period) {
     this.#p = period
-    const row = (): Mutable<KindFigures> => ({
-      received: 0,
-      processed: 0,
-      eligible: 0,
-      inJurisdiction: 0,
-      resolved: 0,
-      resolvedOnTime: 0,
-      resolvedOverdue: 0,
-      overdueOpen: 0,
-    })
-    this.#kinds = { complaint: row(), denunciation: row(), recommendation: row(), feedback: row() }
-  }
-
-  /** Within the period (a property, so `add` does not build closures for every case). */
-  readonly #within = (d: LocalDate | undefined): d is LocalDate =>
-    d !== undefined && this.#p.from <= d && d <= this.#p.to
-  readonly #countWithin = (dates: readonly LocalDate[]): number => {
-    let n = 0
-    for (const d of dates) if (this.#within(d)) n++
-    return n
   }
 
   add(v: View): void {
-    const { from, to, asOf } = this.#p
-    // The caseload: arrived by `to` and not done before `from`.
-    if (v.inOn > to || (v.doneOn !== undefined && v.doneOn < from)) return
-    const within = this.#within
-    const countWithin = this.#countWithin
-    const kind = this.#kinds[v.kind]
-    this.#total++
-
-    if (v.inOn < from) {
-      this.#carried.total++
-      if (!(v.decidedOn !== undefined && v.decidedOn < from)) this.#carried.awaitingDecision++
-      if (v.acceptedOn !== undefined && v.acceptedOn < from) this.#carried.inResolution++
-    } else {
-      this.#received.total++
-      kind.received++
-      if (v.multi) this.#received.multiPerson++
-      else this.#received.single++
-      if (v.transferredIn) this.#received.transferredIn++
-      this.#byChannel[v.channel]++
-      if (v.repeat === 'duplicate') this.#repeats.duplicates++
-      if (v.repeat === 'repeat') this.#repeats.linkedRepeats++
-    }
-
-    if (within(v.decidedOn) && v.decision !== undefined) {
-      this.#processing.processed++
-      kind.processed++
-      this.#byDecision[v.decision]++
-      if (ELIGIBLE.includes(v.decision)) kind.eligible++
-      if (v.decision === 'accepted') kind.inJurisdiction++
-      if (v.decisionTimely === 'met') this.#processing.onTime++
-      else if (v.decisionTimely === 'missed') this.#processing.late++
-      else this.#processing.timelinessUnknown++
-      if (v.transferredTo !== undefined) this.#transferredTo[v.transferredTo]++
-    }
-
-    const chases = countWithin(v.chases)
-    if (chases > 0) this.#chased.cases++
-    this.#chased.chases += chases
-
-    const doneByEnd = v.doneOn !== undefined && v.doneOn <= to
-    if (within(v.doneOn) && v.doneOn !== v.resolvedOn) this.#standing.endedWithoutResolution++
-    if (!doneByEnd && v.acceptedOn !== undefined && v.acceptedOn <= to) this.#standing.inProgress++
-    if (!doneByEnd && !(v.decidedOn !== undefined && v.decidedOn <= to)) this.#standing.notYetResolved++
-
-    if (v.acceptedOn !== undefined && v.acceptedOn <= to) this.#resolution.toResolve++
-    if (v.acceptedOn !== undefined && within(v.withdrawnOn)) this.#resolution.withdrawn++
-    if (within(v.resolvedOn)) {
-      this.#resolution.resolved++
-      kind.resolved++
-      if (v.resolutionTimely === 'met') {
-        this.#resolution.onTime++
-        kind.resolvedOnTime++
-      } else if (v.resolutionTimely === 'missed') {
-        this.#resolution.overdue++
-        kind.resolvedOverdue++
-      }
-      if (v.outcome !== undefined) this.#byOutcome[v.outcome] = (this.#byOutcome[v.outcome] ?? 0) + 1
-      this.#resolutionDays.push(netDays(v.inOn, v.resolvedOn, v.suspensions))
-      if (v.score !== undefined) {
-        this.#ratings[`${v.score}`]++
-        this.#ratingSum += v.score
-      }
-    }
-
-    const overdue = overdueAt(v, asOf)
-    if (overdue) {
-      this.#overdue.total++
-      kind.overdueOpen++
-      if (overdue.stage === 'decision') this.#overdue.awaitingDecision++
-      else this.#overdue.inResolution++
-      this.#byAge[bucketOf(overdue.days)]++
-    }
-
-    let extended = 0
-    for (const [on, complexity] of v.extensions) {
-      if (!within(on)) continue
-      extended++
-      this.#byComplexity[complexity]++
-    }
-    this.#extensions.decisions += extended
-    if (extended > 0) this.#extensions.cases++
-
-    let started = 0
-    for (const [start, end] of v.suspensions) {
-      if (within(start)) started++
-      if (within(end)) this.#suspensions.resumed++
-      // Suspended days are those after `start` up to `end` (or asOf), counted where they meet from..asOf.
-      const lo = Math.max(dayOf(start) + 1, dayOf(from))
-      const hi = dayOf(end === undefined || end > asOf ? asOf : end)
-      if (hi >= lo) this.#suspensions.days += hi - lo + 1
-    }
-    this.#suspensions.started += started
-    if (started > 0) this.#suspensions.cases++
-    if (suspendedOn(v, asOf)) this.#suspensions.suspendedAtEnd++
-
-    if (within(v.withdrawnOn)) this.#withdrawals.full++
-    this.#withdrawals.partial += countWithin(v.partialWithdrawals)
-
-    if (within(v.firstResponseOn)) this.#firstResponse.push(netDays(v.inOn, v.firstResponseOn, v.suspensions))
+    contributions(v, this.#p, this.#emit)
   }
 
   figures(): ReportFigures {
-    const byDecision = { ...this.#byDecision }
+    const n = (indicator: CountedIndicator) => this.#counts.get(indicator) ?? 0
+    const record = <K extends string>(keys: readonly K[], prefix: string) =>
+      Object.fromEntries(keys.map((key) => [key, n(`${prefix}.${key}` as CountedIndicator)])) as Record<
+        K,
+        number
+      >
+    const byDecision = record(DECISIONS, 'processing.byDecision')
     const eligible = byDecision.accepted + byDecision.guided + byDecision.transferred
-    const received = this.#received.total
-    const resolved = this.#resolution.resolved
-    const repeats = this.#repeats.duplicates + this.#repeats.linkedRepeats
-    const rated = Object.values(this.#ratings).reduce((a, b) => a + b, 0)
-    const k = this.#kinds
-    const sum = (a: KindFigures, b: KindFigures): KindFigures => ({
-      received: a.received + b.received,
-      processed: a.processed + b.processed,
-      eligible: a.eligible + b.eligible,
-      inJurisdiction: a.inJurisdiction + b.inJurisdiction,
-      resolved: a.resolved + b.resolved,
-      resolvedOnTime: a.resolvedOnTime + b.resolvedOnTime,
-      resolvedOverdue: a.resolvedOverdue + b.resolvedOverdue,
-      overdueOpen: a.overdueOpen + b.overdueOpen,
-    })
+    const carriedOver = {
+      total: n('caseload.carriedOver.total'),
+      awaitingDecision: n('caseload.carriedOver.awaitingDecision'),
+      inResolution: n('caseload.carriedOver.inResolution'),
+    }
+    const received = n('caseload.received.total')
+    this.#total = carriedOver.total + received
+    const resolved = n('resolution.resolved')
+    const onTime = n('resolution.onTime')
+    const repeats = { duplicates: n('repeats.duplicates'), linkedRepeats: n('repeats.linkedRepeats') }
+    const repeatTotal = repeats.duplicates + repeats.linkedRepeats
+    const ratings = record(
+      SATISFACTION_SCORES.map((s) => `${s}` as const),
+      'satisfaction.distribution',
+    )
+    const rated = Object.values(ratings).reduce((a, b) => a + b, 0)
+    const ratingSum = SATISFACTION_SCORES.reduce((sum, s) => sum + s * ratings[`${s}`], 0)
+    const byOutcome: Partial<Record<Outcome, number>> = {}
+    for (const o of OUTCOME_CODES) {
+      const count = n(`resolution.byOutcome.${o}`)
+      if (count > 0) byOutcome[o] = count
+    }
+    const kind = (k: Kind): KindFigures => record(KIND_FIGURES, `byKind.${k}`)
+    const sum = (a: KindFigures, b: KindFigures) =>
+      Object.fromEntries(KIND_FIGURES.map((f) => [f, a[f] + b[f]])) as unknown as KindFigures
+    const recommendation = kind('recommendation')
+    const feedback = kind('feedback')
     return {
       caseload: {
         total: this.#total,
-        carriedOver: { ...this.#carried },
-        received: { ...this.#received, byChannel: { ...this.#byChannel } },
+        carriedOver,
+        received: {
+          total: received,
+          single: n('caseload.received.single'),
+          multiPerson: n('caseload.received.multiPerson'),
+          transferredIn: n('caseload.received.transferredIn'),
+          byChannel: record(CHANNELS, 'caseload.received.byChannel'),
+        },
       },
       processing: {
-        ...this.#processing,
+        processed: n('processing.processed'),
+        onTime: n('processing.onTime'),
+        late: n('processing.late'),
+        timelinessUnknown: n('processing.timelinessUnknown'),
         byDecision,
         eligible,
-        notEligible: this.#processing.processed - eligible,
+        notEligible: n('processing.processed') - eligible,
       },
       jurisdiction: {
         inJurisdiction: byDecision.accepted,
@@ -1007,32 +1164,151 @@ class Tally {
         guided: byDecision.guided,
         transferred: {
           total: byDecision.transferred,
-          toCommittee: this.#transferredTo.committee,
-          toOutsideBody: this.#transferredTo.body,
+          toCommittee: n('jurisdiction.transferred.toCommittee'),
+          toOutsideBody: n('jurisdiction.transferred.toOutsideBody'),
         },
-        chased: { ...this.#chased },
+        chased: { cases: n('jurisdiction.chased.cases'), chases: n('jurisdiction.chased.chases') },
         transferRepliesReceived: null,
       },
-      standing: { resolved, ...this.#standing },
-      resolution: {
-        ...this.#resolution,
-        onTimeRate: ratio(this.#resolution.onTime, resolved),
-        byOutcome: { ...this.#byOutcome },
+      standing: {
+        resolved,
+        endedWithoutResolution: n('standing.endedWithoutResolution'),
+        inProgress: n('standing.inProgress'),
+        notYetResolved: n('standing.notYetResolved'),
       },
-      overdueOpen: { ...this.#overdue, byAge: { ...this.#byAge } },
-      extensions: { ...this.#extensions, byComplexity: { ...this.#byComplexity } },
-      suspensions: { ...this.#suspensions },
-      withdrawals: { ...this.#withdrawals },
+      resolution: {
+        toResolve: n('resolution.toResolve'),
+        resolved,
+        onTime,
+        overdue: n('resolution.overdue'),
+        withdrawn: n('resolution.withdrawn'),
+        onTimeRate: ratio(onTime, resolved),
+        byOutcome,
+      },
+      overdueOpen: {
+        total: n('overdueOpen.total'),
+        awaitingDecision: n('overdueOpen.awaitingDecision'),
+        inResolution: n('overdueOpen.inResolution'),
+        byAge: record(OVERDUE_BUCKETS, 'overdueOpen.byAge'),
+      },
+      extensions: {
+        decisions: n('extensions.decisions'),
+        cases: n('extensions.cases'),
+        byComplexity: record(COMPLEXITIES, 'extensions.byComplexity'),
+      },
+      suspensions: {
+        started: n('suspensions.started'),
+        cases: n('suspensions.cases'),
+        resumed: n('suspensions.resumed'),
+        suspendedAtEnd: n('suspensions.suspendedAtEnd'),
+        days: n('suspensions.days'),
+      },
+      withdrawals: { full: n('withdrawals.full'), partial: n('withdrawals.partial') },
       responseTimes: { firstResponse: stats(this.#firstResponse), resolution: stats(this.#resolutionDays) },
-      repeats: { ...this.#repeats, total: repeats, rate: ratio(repeats, received) },
-      satisfaction: { count: rated, mean: ratio(this.#ratingSum, rated), distribution: { ...this.#ratings } },
+      repeats: { ...repeats, total: repeatTotal, rate: ratio(repeatTotal, received) },
+      satisfaction: { count: rated, mean: ratio(ratingSum, rated), distribution: ratings },
       byKind: {
-        complaint: { ...k.complaint },
-        denunciation: { ...k.denunciation },
-        recommendation_feedback: sum(k.recommendation, k.feedback),
-        recommendation: { ...k.recommendation },
-        feedback: { ...k.feedback },
+        complaint: kind('complaint'),
+        denunciation: kind('denunciation'),
+        recommendation_feedback: sum(recommendation, feedback),
+        recommendation,
+        feedback,
       },
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Drill-down: the cases behind a figure.
+
+/** Which figures of a report: the rolled-up total, the committee's own, or one child's subtree. */
+export type ReportPart = 'total' | 'own' | { readonly child: string }
+
+/** One case behind a figure, as the scope saw it, with what it added to the figure. */
+export interface DrillDownRow<R> {
+  readonly row: R
+  /** What the case added to the figure: 1 for a count of cases; the events (or days) for the others. */
+  readonly count: number
+  /** Days to first response or to resolution, for those two figures. */
+  readonly days?: number
+  /** The dates the report read, as this scope sees the case. */
+  readonly dates: {
+    readonly arrivedOn: LocalDate
+    readonly decidedOn?: LocalDate
+    readonly decisionDue?: LocalDate
+    readonly resolvedOn?: LocalDate
+    readonly resolutionDue?: LocalDate
+    readonly withdrawnOn?: LocalDate
+    readonly doneOn?: LocalDate
+  }
+  readonly decision?: Decision
+}
+
+/**
+ * The cases behind one figure of {@link buildReport}'s report for the same rows and request: the
+ * same views of each case and the same predicates ({@link contributions}), so the rows' counts add
+ * up to the figure. `metricsOf` reads the metrics of a row (rows carry their case's code).
+ *
+ * @throws RuleViolation as {@link buildReport}; `unknown_indicator` (field `indicator`); `unknown_part` (field `part`).
+ */
+export function reportCases<R>(
+  rows: readonly R[],
+  metricsOf: (row: R) => CaseMetrics,
+  request: ReportRequest,
+  indicator: string,
+  part: ReportPart = 'total',
+): DrillDownRow<R>[] {
+  const parts: readonly CountedIndicator[] | undefined =
+    DERIVED_INDICATORS[indicator] ??
+    ((COUNTED_INDICATORS as readonly string[]).includes(indicator)
+      ? [indicator as CountedIndicator]
+      : undefined)
+  if (!parts)
+    throw new RuleViolation('unknown_indicator', `'${indicator}' is not a figure of the report`, 'indicator')
+  const wanted = new Set<string>(parts)
+  const out: DrillDownRow<R>[] = []
+  const childId = typeof part === 'object' ? part.child : undefined
+  walk(rows, metricsOf, request, (row, view, group, period) => {
+    if (
+      part === 'own'
+        ? group !== request.committeeId
+        : childId !== undefined
+          ? group !== childId
+          : group !== undefined
+    )
+      return
+    let count = 0
+    let days: number | undefined
+    contributions(view, period, (i, n = 1, d) => {
+      if (!wanted.has(i)) return
+      count += n
+      if (d !== undefined) days = d
+    })
+    if (count === 0) return
+    out.push({
+      row,
+      count,
+      ...(days === undefined ? {} : { days }),
+      ...(view.decision === undefined ? {} : { decision: view.decision }),
+      dates: {
+        arrivedOn: view.inOn,
+        ...(view.decidedOn === undefined ? {} : { decidedOn: view.decidedOn }),
+        ...(view.decisionDue === undefined ? {} : { decisionDue: view.decisionDue }),
+        ...(view.resolvedOn === undefined ? {} : { resolvedOn: view.resolvedOn }),
+        ...(view.resolutionDue === undefined ? {} : { resolutionDue: view.resolutionDue }),
+        ...(view.withdrawnOn === undefined ? {} : { withdrawnOn: view.withdrawnOn }),
+        ...(view.doneOn === undefined ? {} : { doneOn: view.doneOn }),
+      },
+    })
+  })
+  if (
+    childId !== undefined &&
+    !request.committees.some((c) => c.id === childId && c.parentId === request.committeeId)
+  )
+    throw new RuleViolation(
+      'unknown_part',
+      `'${childId}' is not a committee directly below '${request.committeeId}'`,
+      'part',
+    )
+  return out
 }

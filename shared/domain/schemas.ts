@@ -213,6 +213,7 @@ export const actionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('withdraw'), scope: z.enum(['full', 'partial']), reason: text(2_000) }),
   z.strictObject({ action: z.literal('escalate'), reason: text(2_000) }),
   z.strictObject({ action: z.literal('link_repeat'), of: trackingCode, note }),
+  z.strictObject({ action: z.literal('chase'), note: text(2_000) }),
 ])
 export type ActionInput = z.infer<typeof actionSchema>
 // Every action of the transition table has a schema, and nothing else does.

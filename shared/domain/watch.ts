@@ -159,8 +159,8 @@ export const CITIZEN_NOTIFIED_EVENTS: readonly string[] = [
   'withdrawn',
 ]
 
-/** Events staff are told of by message when they happen (a denouncer escalating, Art. 38). */
-export const STAFF_NOTIFIED_EVENTS: readonly string[] = ['escalated']
+/** Events staff are told of by message when they happen (a denouncer escalating, Art. 38; a chase). */
+export const STAFF_NOTIFIED_EVENTS: readonly string[] = ['escalated', 'chased']
 
 /**
  * Events after `notifiedSeq` nobody has been told of yet: the petitioner's (never for an

@@ -111,6 +111,16 @@ export const TEMPLATES: Record<string, Template> = {
       body: `Denunciation ${p.code} at ${p.committee} is past its resolution time limit; the denouncer asks the superior to act (Law on Denunciations 2018, Art. 38). The superior asks for a report within 5 working days; the committee reports within 5 working days.`,
     }),
   },
+  'staff.chased': {
+    vi: (p) => ({
+      subject: `Đôn đốc giải quyết: đơn ${p.code}`,
+      body: `Đơn ${p.code} tại ${p.committee} đã được cấp trên đôn đốc giải quyết ngày ${vnDate(p.date)}. Nội dung đôn đốc ghi trong lịch sử xử lý của đơn.`,
+    }),
+    en: (p) => ({
+      subject: `Chased: case ${p.code}`,
+      body: `Case ${p.code} at ${p.committee} was chased (urged to resolution) by a supervisor on ${p.date}. The chase's note is in the case's history.`,
+    }),
+  },
   'staff.digest': {
     vi: (p) => ({
       subject: `Tình hình đơn thư ngày ${vnDate(p.date)}: ${p.overdue} quá hạn, ${p.dueSoon} sắp đến hạn`,

@@ -13,6 +13,7 @@ import {
   type CaseMetrics,
   type PeriodKind,
   periodRange,
+  type ReportRequest,
   validateReportRequest,
 } from '../domain/reports.js'
 import type { Committee } from '../domain/routing.js'
@@ -38,35 +39,55 @@ export function canReadReport(
   return committeeRolesFor(user, committeeId, committees).has('committee_head')
 }
 
+/** A reporting-index row of the scope: the case's code and its metrics. */
+export interface ScopeRow {
+  readonly code: string
+  readonly metrics: CaseMetrics
+}
+
+/**
+ * What a report of `committeeId` for `period` is computed from, after the checks every report
+ * makes: the rows of the scope (one Query per committee) and the request. The report, its
+ * drill-down, its charts and its exports all start here, so they read the very same rows.
+ */
+export async function reportInputs(
+  s: Services,
+  user: ActingUser,
+  committeeId: string,
+  period: ReportPeriod,
+): Promise<{ rows: ScopeRow[]; request: ReportRequest }> {
+  const committees = (await s.settings.getCommittees()).value
+  if (!committees.some((c) => c.id === committeeId))
+    throw new RuleViolation('unknown_committee', `there is no committee '${committeeId}'`, 'committeeId')
+  if (!canReadReport(user, committeeId, committees))
+    throw new DomainError('forbidden', 'reports are for supervisors and the heads over this committee', 403)
+  const { from, to } = 'period' in period ? periodRange(period.period, period.year, period.index) : period
+  const today = vietnamDate(s.now())
+  validateReportRequest(from, to, today)
+  // Each committee's cases, and the rows a committee keeps for cases it transferred away.
+  const pages = await Promise.all(
+    subtree(committees, committeeId).map((id) => s.cases.listReportRows(id, from)),
+  )
+  const byCode = new Map<string, { main: boolean; code: string; metrics: CaseMetrics }>()
+  for (const row of pages.flat()) {
+    if (row.metrics.r > to) continue
+    const seen = byCode.get(row.code)
+    // A case moved inside the scope appears twice: the case's own row is the fuller one.
+    if (!seen || (row.main && !seen.main)) byCode.set(row.code, row)
+  }
+  return {
+    rows: [...byCode.values()].map(({ code, metrics }) => ({ code, metrics })),
+    request: { committeeId, from, to, today, committees },
+  }
+}
+
 export function createReportService(s: Services) {
   return {
     async report(user: ActingUser, committeeId: string, period: ReportPeriod) {
-      const committees = (await s.settings.getCommittees()).value
-      if (!committees.some((c) => c.id === committeeId))
-        throw new RuleViolation('unknown_committee', `there is no committee '${committeeId}'`, 'committeeId')
-      if (!canReadReport(user, committeeId, committees))
-        throw new DomainError(
-          'forbidden',
-          'reports are for supervisors and the heads over this committee',
-          403,
-        )
-      const { from, to } = 'period' in period ? periodRange(period.period, period.year, period.index) : period
-      const today = vietnamDate(s.now())
-      validateReportRequest(from, to, today)
-      // Each committee's cases, and the rows a committee keeps for cases it transferred away.
-      const pages = await Promise.all(
-        subtree(committees, committeeId).map((id) => s.cases.listReportRows(id, from)),
-      )
-      const byCode = new Map<string, { main: boolean; metrics: CaseMetrics }>()
-      for (const row of pages.flat()) {
-        if (row.metrics.r > to) continue
-        const seen = byCode.get(row.code)
-        // A case moved inside the scope appears twice: the case's own row is the fuller one.
-        if (!seen || (row.main && !seen.main)) byCode.set(row.code, row)
-      }
+      const { rows, request } = await reportInputs(s, user, committeeId, period)
       const built = buildReport(
-        [...byCode.values()].map((r) => r.metrics),
-        { committeeId, from, to, today, committees },
+        rows.map((r) => r.metrics),
+        request,
       )
       // Accountability reports owed and the reception register of the same scope and period.
       return { ...built, ...(await reportExtras(s, built.scope, built)) }

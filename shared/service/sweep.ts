@@ -59,7 +59,7 @@ export function createSweep(s: Services, options: SweepOptions) {
   const maxAttempts = options.maxAttempts ?? 5
 
   function recipientsFor(
-    step: WatchStep | 'escalated_by_petitioner',
+    step: WatchStep | 'escalated_by_petitioner' | 'chased',
     c: StoredCase,
     users: readonly User[],
     committees: readonly Committee[],
@@ -75,7 +75,12 @@ export function createSweep(s: Services, options: SweepOptions) {
       (u) => u.active && u.email && u.memberships.some((m) => m.role === 'supervisor'),
     )
     const parentId = ancestry(committees, c.committeeId)[1]?.id
-    const audience = step === 'escalated_by_petitioner' ? 'parent_and_supervisors' : step.audience
+    const audience =
+      step === 'escalated_by_petitioner'
+        ? 'parent_and_supervisors'
+        : step === 'chased'
+          ? 'head'
+          : step.audience
     if (audience === 'committee') return inCommittee(['committee_handler'], c.committeeId)
     if (audience === 'head') return inCommittee(['committee_head'], c.committeeId)
     return [...inCommittee(['committee_head'], parentId), ...supervisors]
@@ -145,8 +150,11 @@ export function createSweep(s: Services, options: SweepOptions) {
           if (wrote) counts.staff++
         }
       }
-      for (const e of news.staff)
-        for (const user of recipientsFor('escalated_by_petitioner', c, context.users, context.committees)) {
+      for (const e of news.staff) {
+        // A chase (đôn đốc) is told to the committee's head; an escalation to the superior.
+        const chased = e.type === 'chased'
+        const audience = chased ? 'chased' : 'escalated_by_petitioner'
+        for (const user of recipientsFor(audience, c, context.users, context.committees)) {
           if (
             await outbox.put({
               id: messageId(c.code, `event-${e.seq}`, user.id),
@@ -155,14 +163,19 @@ export function createSweep(s: Services, options: SweepOptions) {
               toSealed: false,
               recipient: { kind: 'staff', userId: user.id },
               language: 'vi',
-              template: 'staff.escalated_by_petitioner',
-              params: { code: display, committee: committee?.name ?? c.committeeId },
+              template: chased ? 'staff.chased' : 'staff.escalated_by_petitioner',
+              params: {
+                code: display,
+                committee: committee?.name ?? c.committeeId,
+                ...(chased ? { date: vietnamDate(e.at) } : {}),
+              },
               code: c.code,
               createdAt: at,
             })
           )
             counts.staff++
         }
+      }
       const citizenNews = news.citizen
       if (citizenNews.length > 0) {
         const contact = await petitionerContact(c.code)

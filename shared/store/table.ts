@@ -25,6 +25,7 @@
  *   publicRequests index keys: see shared/store/public-requests.ts)
  *   ACCOUNTABILITY#<committee> / REQUEST#<date>#<n>  a report owed by a committee, with its history
  *   RECEPTION#<committee> / <date>#<id>  a reception session of the register (a period is one Query)
+ *   AUDITS / SAMPLE#<id>      an audit sample of closed cases and the finding on each (store/audits.ts)
  */
 
 /** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */

@@ -2,7 +2,12 @@ import { App, Stack } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { describe, expect, it } from 'vitest'
-import { DEADLINE_SWEEP_ACCESS, PUBLIC_API_ACCESS, STAFF_API_ACCESS } from '../../infra/access.js'
+import {
+  DEADLINE_SWEEP_ACCESS,
+  PUBLIC_API_ACCESS,
+  REPORT_EXPORT_ACCESS,
+  STAFF_API_ACCESS,
+} from '../../infra/access.js'
 import { DataTable } from '../../infra/constructs/data-table.js'
 import { IDENTITY_ENCRYPTION_CONTEXT } from '../../infra/constructs/identity-key.js'
 import { SEALING_PURPOSES } from '../../shared/sealing.js'
@@ -77,14 +82,14 @@ describe('the staff function', () => {
     expect(indexResources.sort()).toEqual(['committeeQueue', 'myPetitions', 'owedReports', 'reporting'])
   })
 
-  it('cannot scan or delete, and creates only cases, accounts, repeat keys, report requests and register entries', () => {
+  it('cannot scan or delete, and creates only cases, accounts, repeat keys, report requests, register entries and audit samples', () => {
     const statements = dynamoStatements('StaffApiRole')
     const writes = statements.filter((s) => actionsOf(s).includes('dynamodb:PutItem'))
 
     expect(statements.flatMap(actionsOf).filter((a) => /Scan|DeleteItem|\*/.test(a))).toEqual([])
     expect(
       writes.flatMap((s) => s.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[]),
-    ).toEqual(['CASE#*', 'USERS', 'REPEAT#*', 'ACCOUNTABILITY#*', 'RECEPTION#*'])
+    ).toEqual(['CASE#*', 'USERS', 'REPEAT#*', 'ACCOUNTABILITY#*', 'RECEPTION#*', 'AUDITS'])
   })
 
   it('sends e-mail only from the configured sender', () => {
@@ -93,6 +98,26 @@ describe('the staff function', () => {
     )
 
     expect(ses?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@tiepdan.example' } })
+  })
+})
+
+describe('the report export function', () => {
+  it('only reads: accounts and settings by key, and the reporting index', () => {
+    const statements = dynamoStatements('ReportExportRole')
+    const actions = statements.flatMap(actionsOf)
+    const indexResources = statements
+      .filter(mentionsIndex)
+      .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
+      .map((r) => JSON.stringify(r).match(/\/index\/(\w+)/)?.[1])
+
+    expect(actions.filter((a) => /Put|Update|Delete|Scan|Batch|\*/.test(a))).toEqual([])
+    expect(indexResources).toEqual(['reporting'])
+    expect(
+      statements
+        .filter((s) => actionsOf(s).includes('dynamodb:GetItem'))
+        .flatMap((s) => s.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[])
+        .sort(),
+    ).toEqual(['CONFIG', 'USERS'])
   })
 })
 
@@ -298,7 +323,7 @@ describe('granting table access', () => {
   })
 
   it('lists profiles whose keys are all IAM patterns of known partitions', () => {
-    for (const profile of [PUBLIC_API_ACCESS, STAFF_API_ACCESS, DEADLINE_SWEEP_ACCESS])
+    for (const profile of [PUBLIC_API_ACCESS, STAFF_API_ACCESS, DEADLINE_SWEEP_ACCESS, REPORT_EXPORT_ACCESS])
       for (const key of [
         ...(profile.get ?? []),
         ...(profile.put ?? []),
@@ -307,7 +332,7 @@ describe('granting table access', () => {
         ...(profile.query ?? []),
       ])
         expect(key).toMatch(
-          /^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*|REPEAT#\*|ACCOUNTABILITY#\*|RECEPTION#\*)$/,
+          /^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*|REPEAT#\*|ACCOUNTABILITY#\*|RECEPTION#\*|AUDITS)$/,
         )
   })
 })

@@ -90,6 +90,7 @@ describe('a real synth with bundling', () => {
       'tiepdan-dev-deadline-sweep',
       'tiepdan-dev-origin-verify',
       'tiepdan-dev-public-api',
+      'tiepdan-dev-report-export',
       'tiepdan-dev-staff-api',
     ])
     for (const [name, directory] of bundles) {
@@ -106,6 +107,13 @@ describe('a real synth with bundling', () => {
       expect(size, name).toBeGreaterThan(100_000)
       expect(size, name).toBeLessThan(2_000_000)
     }
+  })
+
+  it('keeps the spreadsheet library in the export bundle only', () => {
+    const has = (name: string) =>
+      readFileSync(join(bundles.get(name)!, 'index.mjs'), 'utf8').includes('spreadsheetml.sheet.main+xml')
+    expect(has('tiepdan-dev-report-export')).toBe(true)
+    expect(has('tiepdan-dev-staff-api')).toBe(false)
   })
 
   it('serves the citizen home page from the public bundle', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PUBLIC_ROUTES as PUBLIC_APP_ROUTES } from '../../functions/public-api/routes.js'
+import { REPORT_EXPORT_ROUTES as EXPORT_APP_ROUTES } from '../../functions/report-export/app.js'
 import { STAFF_ROUTES as STAFF_APP_ROUTES } from '../../functions/staff-api/routes.js'
 import { ROUTES, type RouteSpec } from '../../infra/routes.js'
 
@@ -36,6 +37,17 @@ describe('the HTTP API routes cover the apps', () => {
       const target = routeFor(route.method, concrete(route.path))
       expect(target, `${route.method} ${route.path}`).toMatchObject({ target: 'staffApi', gate: 'staffJwt' })
     }
+  })
+
+  it('send the report exports to the export function behind the JWT authorizer', () => {
+    for (const route of EXPORT_APP_ROUTES) {
+      const target = routeFor(route.method, concrete(route.path))
+      expect(target, `${route.method} ${route.path}`).toMatchObject({
+        target: 'reportExport',
+        gate: 'staffJwt',
+      })
+    }
+    expect(routeFor('GET', '/api/v1/reports/cases')).toMatchObject({ target: 'staffApi' })
   })
 
   it('send every public JSON route to the public function, behind the origin check only', () => {

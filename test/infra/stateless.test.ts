@@ -94,8 +94,8 @@ describe('the functions', () => {
       resourcesOf(deploymentOf('dev').templates.stateless, 'AWS::Lambda::Function'),
     )
 
-    // public, staff, origin-verify, deadline sweep
-    expect(functions).toHaveLength(4)
+    // public, staff, report export, origin-verify, deadline sweep
+    expect(functions).toHaveLength(5)
     for (const fn of functions)
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -167,7 +167,7 @@ describe('the functions', () => {
   it('know the site’s public address: the custom domain, else the distribution’s own', () => {
     const siteUrls = (stage: 'dev' | 'prod') =>
       Object.values(resourcesOf(deploymentOf(stage).templates.stateless, 'AWS::Lambda::Function'))
-        .filter((f) => !/origin-verify$/.test(f.Properties!.FunctionName as string))
+        .filter((f) => !/(origin-verify|report-export)$/.test(f.Properties!.FunctionName as string))
         .map((f) => (f.Properties!.Environment as { Variables: Record<string, unknown> }).Variables.SITE_URL)
 
     expect(siteUrls('prod')).toEqual(Array(3).fill('https://tiepdan.example'))

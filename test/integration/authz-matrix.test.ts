@@ -105,6 +105,52 @@ const ROUTE_MATRIX: readonly (readonly [actor: string, ...expected: number[]])[]
   ['committee_handler @ own, deactivated', 401, 401,  401,   401,   401,   401,   401,   401,  401,   401,  401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
 ]
 
+// ─── Response-time audit routes × actor (same actors; the sample is one of `btc`) ─────────────────
+
+const AUDIT_ROUTE_COLUMNS = [
+  'GET /api/v1/reports/cases',
+  'GET /api/v1/reports/charts/on-time.svg',
+  'GET /api/v1/reports/charts/backlog.svg',
+  'POST /api/v1/audit-samples',
+  'GET /api/v1/audit-samples',
+  'GET /api/v1/audit-samples/{id}',
+  'PUT /api/v1/audit-samples/{id}/findings/{trackingCode}',
+] as const
+type AuditRouteName = (typeof AUDIT_ROUTE_COLUMNS)[number]
+
+// biome-ignore format: the table is read as a grid
+const AUDIT_ROUTE_MATRIX: readonly (readonly [actor: string, ...expected: number[]])[] = [
+  //                                     cases  trend backlog draw  samples sample finding
+  ['no token',                           401,   401,  401,    401,  401,    401,   401],
+  ['member @ owner',                     403,   403,  403,    403,  200,    404,   403],
+  ['member @ own',                       403,   403,  403,    403,  200,    404,   403],
+  ['member @ parent',                    403,   403,  403,    403,  200,    404,   403],
+  ['member @ other',                     403,   403,  403,    403,  200,    404,   403],
+  ['member @ none',                      403,   403,  403,    403,  200,    404,   403],
+  ['reception_officer @ own',            403,   403,  403,    403,  200,    404,   403],
+  ['reception_officer @ parent',         403,   403,  403,    403,  200,    404,   403],
+  ['reception_officer @ other',          403,   403,  403,    403,  200,    404,   403],
+  ['reception_officer @ none',           403,   403,  403,    403,  200,    404,   403],
+  ['committee_handler @ own',            403,   403,  403,    403,  200,    404,   403],
+  ['committee_handler @ parent',         403,   403,  403,    403,  200,    404,   403],
+  ['committee_handler @ other',          403,   403,  403,    403,  200,    404,   403],
+  ['committee_handler @ none',           403,   403,  403,    403,  200,    404,   403],
+  // Heads over the committee read its figures and samples; only supervisors draw and review.
+  ['committee_head @ own',               200,   200,  200,    403,  200,    200,   403],
+  ['committee_head @ parent',            200,   200,  200,    403,  200,    200,   403],
+  ['committee_head @ other',             403,   403,  403,    403,  200,    404,   403],
+  ['committee_head @ none',              403,   403,  403,    403,  200,    404,   403],
+  ['supervisor @ own',                   200,   200,  200,    201,  200,    200,   200],
+  ['supervisor @ parent',                200,   200,  200,    201,  200,    200,   200],
+  ['supervisor @ other',                 200,   200,  200,    201,  200,    200,   200],
+  ['supervisor @ none',                  200,   200,  200,    201,  200,    200,   200],
+  ['admin @ own',                        403,   403,  403,    403,  200,    404,   403],
+  ['admin @ parent',                     403,   403,  403,    403,  200,    404,   403],
+  ['admin @ other',                      403,   403,  403,    403,  200,    404,   403],
+  ['admin @ none',                       403,   403,  403,    403,  200,    404,   403],
+  ['committee_handler @ own, deactivated', 401, 401,  401,    401,  401,    401,   401],
+]
+
 // ─── Action × role, each on a state where the action is legal ───────────────────────────────────
 
 const ACTION_COLUMNS = [
@@ -139,6 +185,8 @@ const ACTION_MATRIX: readonly (readonly [action: string, state: State, ...expect
   ['escalate',           'accepted',       404,   409,  409,    409,  409,   409,   404],
   ['close',              'resolved',       404,   409,  200,    200,  409,   409,   404],
   ['link_repeat',        'received',       404,   200,  200,    200,  409,   409,   404],
+  // Đôn đốc comes from above: supervisors and heads of a committee above, never the committee.
+  ['chase',              'received',       404,   409,  409,    409,  200,   200,   404],
 ]
 
 // ─── Fixtures ────────────────────────────────────────────────────────────────────────────────────
@@ -146,6 +194,8 @@ const ACTION_MATRIX: readonly (readonly [action: string, state: State, ...expect
 let h: Harness
 /** A complaint at `btc`, recorded at the desk by `tiepdan` for `mx.member.owner`: read-only cells use it. */
 let readCase: string
+/** The audit sample of `btc` the audit routes read and review. */
+let sample: { id: string; code: string }
 /** One case per state for the refused cells; each refusal must leave it as it was. */
 const shared = {} as Record<State, { code: string; version: number }>
 
@@ -170,6 +220,14 @@ beforeAll(async () => {
       .map((a) => addUser(h, a.userId!, a.role!, COMMITTEE_OF[a.relation!], a.active)),
   )
   readCase = (await fileAtDesk(h, { ownerId: 'mx.member.owner' })).trackingCode
+  // An audit sample of `btc` holding one finished case, for the audit routes' cells.
+  const finished = await caseIn('received')
+  await actOk(h, finished, 'btc.canbo', { action: 'guide', guidance: 'Gửi đến UBND phường.' })
+  const drawn = await h.request('POST', '/api/v1/audit-samples', {
+    as: 'giamsat',
+    body: { committeeId: 'btc', from: '2026-11-01', to: '2026-11-26', size: 1, seed: 1 },
+  })
+  sample = { id: drawn.body.id, code: drawn.body.cases[0].trackingCode }
   for (const state of ['received', 'accepted', 'suspended', 'resolved'] as const) {
     const code = await caseIn(state)
     shared[state] = { code, version: (await storedCase(h, code)).version }
@@ -254,6 +312,7 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
   close: () => ({ action: 'close' }),
   escalate: () => ({ action: 'escalate', reason: 'Quá hạn' }),
   link_repeat: () => ({ action: 'link_repeat', of: readCase }),
+  chase: () => ({ action: 'chase', note: 'Đề nghị khẩn trương giải quyết' }),
 }
 
 type Res = Awaited<ReturnType<Harness['request']>>
@@ -434,6 +493,65 @@ const ROUTES: Record<RouteName, RouteCell> = {
   },
 }
 
+const REPORT_QUERY = 'committeeId=btc&from=2026-11-01&to=2026-11-26'
+const AUDIT_ROUTES: Record<AuditRouteName, RouteCell> = {
+  'GET /api/v1/reports/cases': {
+    call: (as) => h.request('GET', `/api/v1/reports/cases?${REPORT_QUERY}&indicator=caseload.total`, { as }),
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.figure).toBe(res.body.items.length)
+    },
+  },
+  'GET /api/v1/reports/charts/on-time.svg': {
+    call: (as) => h.request('GET', '/api/v1/reports/charts/on-time.svg?committeeId=btc&count=2', { as }),
+  },
+  'GET /api/v1/reports/charts/backlog.svg': {
+    call: (as) => h.request('GET', `/api/v1/reports/charts/backlog.svg?${REPORT_QUERY}`, { as }),
+  },
+  'POST /api/v1/audit-samples': {
+    call: (as) =>
+      h.request('POST', '/api/v1/audit-samples', {
+        as,
+        body: { committeeId: 'btc', from: '2026-11-01', to: '2026-11-26', size: 1 },
+      }),
+  },
+  'GET /api/v1/audit-samples': {
+    call: (as) => h.request('GET', '/api/v1/audit-samples', { as }),
+    async check(res, a, expected) {
+      // Only those who read btc's reports see its samples.
+      const readers =
+        a.role === 'supervisor' || (a.role === 'committee_head' && ['own', 'parent'].includes(a.relation!))
+      if (expected === 200)
+        expect(res.body.items.some((s: { id: string }) => s.id === sample.id)).toBe(readers)
+    },
+  },
+  'GET /api/v1/audit-samples/{id}': {
+    call: (as) => h.request('GET', `/api/v1/audit-samples/${sample.id}`, { as }),
+  },
+  'PUT /api/v1/audit-samples/{id}/findings/{trackingCode}': {
+    call: (as) =>
+      h.request('PUT', `/api/v1/audit-samples/${sample.id}/findings/${sample.code}`, {
+        as,
+        body: { finding: 'compliant', note: 'Đúng quy trình' },
+      }),
+    async check(_res, a, expected) {
+      const stored = await h.request('GET', `/api/v1/audit-samples/${sample.id}`, { as: 'giamsat' })
+      const finding = stored.body.cases[0].finding
+      // A refused review writes nothing under the refused user's name.
+      if (expected === 200) expect(finding.by).toBe(a.userId)
+      else if (a.userId) expect(finding?.by).not.toBe(a.userId)
+    },
+  },
+}
+
+const auditRouteCells = AUDIT_ROUTE_MATRIX.flatMap(([key, ...expected], row) =>
+  AUDIT_ROUTE_COLUMNS.map((route, col) => ({
+    actor: key,
+    route,
+    expected: expected[col]!,
+    cell: 10_000 + row * AUDIT_ROUTE_COLUMNS.length + col,
+  })),
+)
+
 const routeCells = ROUTE_MATRIX.flatMap(([key, ...expected], row) =>
   ROUTE_COLUMNS.map((route, col) => ({
     actor: key,
@@ -452,12 +570,14 @@ let ran = 0
 describe('the tables', () => {
   it('cover every staff route of the app, every role and every action, with one status per cell', () => {
     const appRoutes = STAFF_ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`)
-    expect([...ROUTE_COLUMNS].sort()).toEqual([...appRoutes].sort())
+    expect([...ROUTE_COLUMNS, ...AUDIT_ROUTE_COLUMNS].sort()).toEqual([...appRoutes].sort())
     expect(ACTION_MATRIX.map((row) => row[0]).sort()).toEqual([...ACTIONS].sort())
     for (const role of ROLES)
       for (const relation of ['own', 'parent', 'other', 'none'])
         expect(ROUTE_MATRIX.map((row) => row[0])).toContain(`${role} @ ${relation}`)
     for (const row of ROUTE_MATRIX) expect(row).toHaveLength(1 + ROUTE_COLUMNS.length)
+    for (const row of AUDIT_ROUTE_MATRIX) expect(row).toHaveLength(1 + AUDIT_ROUTE_COLUMNS.length)
+    expect(AUDIT_ROUTE_MATRIX.map((row) => row[0])).toEqual(ROUTE_MATRIX.map((row) => row[0]))
     for (const row of ACTION_MATRIX) expect(row).toHaveLength(2 + ACTION_COLUMNS.length)
   })
 })
@@ -467,6 +587,20 @@ describe('route × role × relation', () => {
     ran++
     const a = actor(key)
     const spec = ROUTES[route]
+
+    const res = await spec.call(a.userId, expected, cell)
+
+    expect(res.status, `${route} as ${key}`).toBe(expected)
+    if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json')
+    await spec.check?.(res, a, expected, cell)
+  })
+})
+
+describe('response-time audit route × role × relation', () => {
+  it.each(auditRouteCells)('$route as $actor → $expected', async ({ actor: key, route, expected, cell }) => {
+    ran++
+    const a = actor(key)
+    const spec = AUDIT_ROUTES[route]
 
     const res = await spec.call(a.userId, expected, cell)
 
@@ -494,12 +628,15 @@ describe('action × role, on a state where the action is legal', () => {
 
 describe('the count', () => {
   it('ran every cell of both tables', () => {
-    const expected = ROUTE_MATRIX.length * ROUTE_COLUMNS.length + ACTION_MATRIX.length * ACTION_COLUMNS.length
+    const expected =
+      ROUTE_MATRIX.length * ROUTE_COLUMNS.length +
+      AUDIT_ROUTE_MATRIX.length * AUDIT_ROUTE_COLUMNS.length +
+      ACTION_MATRIX.length * ACTION_COLUMNS.length
     console.log(
       `authz-matrix: ${ran} cells = ${ROUTE_MATRIX.length} actors × ${ROUTE_COLUMNS.length} routes ` +
-        `+ ${ACTION_MATRIX.length} actions × ${ACTION_COLUMNS.length} roles`,
+        `+ ${AUDIT_ROUTE_COLUMNS.length} audit routes + ${ACTION_MATRIX.length} actions × ${ACTION_COLUMNS.length} roles`,
     )
     expect(ran).toBe(expected)
-    expect(expected).toBe(-1)
+    expect(expected).toBe(848)
   })
 })

@@ -871,8 +871,8 @@ describe('allowedActions', () => {
     ])
   })
 
-  it('gives a supervisor nothing', () => {
-    expect(allowedActions(acceptedDenunciation(), demoUser('giamsat'), resolving)).toEqual([])
+  it('gives a supervisor only the chase (đôn đốc)', () => {
+    expect(allowedActions(acceptedDenunciation(), demoUser('giamsat'), resolving)).toEqual(['chase'])
   })
 
   it('gives the head of another committee nothing', () => {

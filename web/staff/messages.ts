@@ -194,6 +194,17 @@ export const staffVi = {
   'staff.action.close': 'Kết thúc hồ sơ',
   'staff.action.close.effect': 'Hồ sơ được kết thúc, rời khỏi hàng đợi.',
   'staff.action.close.submit': 'Xác nhận kết thúc',
+  'staff.action.link_repeat': 'Liên kết với đơn trước',
+  'staff.action.link_repeat.effect':
+    'Đơn được ghi nhận là đơn lặp lại của đơn trước để thống kê; mỗi đơn vẫn giữ trạng thái và thời hạn riêng.',
+  'staff.action.link_repeat.submit': 'Xác nhận liên kết',
+  'staff.action.link_repeat.of': 'Mã của đơn trước',
+  'staff.action.chase': 'Đôn đốc giải quyết',
+  'staff.action.chase.effect':
+    'Việc đôn đốc được ghi vào quá trình xử lý và báo cáo; trưởng đơn vị giải quyết được thông báo.',
+  'staff.action.chase.submit': 'Ghi nhận đôn đốc',
+  'staff.action.chase.note': 'Nội dung đôn đốc',
+  'staff.action.petitionerNotTold': 'Đây là bước nội bộ: người gửi đơn không được thông báo.',
   'staff.action.withdraw': 'Ghi nhận rút đơn',
   'staff.action.withdraw.effect': 'Ghi nhận việc người gửi rút đơn (nộp bằng văn bản).',
   'staff.action.withdraw.statusVaries':
@@ -569,6 +580,17 @@ export const staffEn: Record<keyof typeof staffVi, string> = {
   'staff.action.close': 'Close',
   'staff.action.close.effect': 'The case is closed and leaves the queue.',
   'staff.action.close.submit': 'Confirm closing',
+  'staff.action.link_repeat': 'Link to an earlier petition',
+  'staff.action.link_repeat.effect':
+    'The petition is recorded as a repeat of the earlier one for the figures; each keeps its own status and time limits.',
+  'staff.action.link_repeat.submit': 'Confirm the link',
+  'staff.action.link_repeat.of': 'Tracking code of the earlier petition',
+  'staff.action.chase': 'Chase (urge to resolve)',
+  'staff.action.chase.effect':
+    'The chase is recorded in the case history and in the reports; the head of the resolving committee is told.',
+  'staff.action.chase.submit': 'Record the chase',
+  'staff.action.chase.note': 'What the committee is urged to do',
+  'staff.action.petitionerNotTold': 'This is an internal step: the petitioner is not told.',
   'staff.action.withdraw': 'Record a withdrawal',
   'staff.action.withdraw.effect': 'Records the petitioner’s withdrawal handed in on paper.',
   'staff.action.withdraw.statusVaries': 'Full: the case ends as “Withdrawn”. Partial: the status stays.',

@@ -69,6 +69,8 @@ export const PAGE_ACTIONS: readonly PageAction[] = [
   'resolve',
   'close',
   'withdraw',
+  'link_repeat',
+  'chase',
 ]
 
 export interface CasePageProps {
@@ -246,6 +248,17 @@ function ActionForm(props: CasePageProps & { action: PageAction }) {
         </>
       )
       break
+    case 'link_repeat':
+      fields = (
+        <>
+          {text('of', 'staff.action.link_repeat.of', { required: true, max: 40 })}
+          {text('note', 'staff.action.note', { multiline: true, max: 2000 })}
+        </>
+      )
+      break
+    case 'chase':
+      fields = text('note', 'staff.action.chase.note', { required: true, multiline: true, max: 2000 })
+      break
     case 'extend':
       fields = (
         <>
@@ -334,14 +347,20 @@ function ActionForm(props: CasePageProps & { action: PageAction }) {
           <strong>{`${t(lang, 'staff.action.willHappen')} `}</strong>
           {`${t(lang, `staff.action.${action}.effect`)} ${nextStatusText(lang, view, action)}`}
         </p>
-        <p>
-          <strong>
-            {t(lang, 'staff.action.petitionerTold', {
-              language: t(lang, view.language === 'vi' ? 'staff.language.vi' : 'staff.language.en'),
-            })}
-          </strong>
-        </p>
-        <pre lang={view.language}>{petitionerMessage(view, action, props.trackUrl)}</pre>
+        {transitionFor(action).public ? (
+          <>
+            <p>
+              <strong>
+                {t(lang, 'staff.action.petitionerTold', {
+                  language: t(lang, view.language === 'vi' ? 'staff.language.vi' : 'staff.language.en'),
+                })}
+              </strong>
+            </p>
+            <pre lang={view.language}>{petitionerMessage(view, action, props.trackUrl)}</pre>
+          </>
+        ) : (
+          <p>{t(lang, 'staff.action.petitionerNotTold')}</p>
+        )}
       </div>
       <button
         type="submit"

@@ -1,0 +1,80 @@
+/**
+ * The export function: the accountability report as a spreadsheet (XLSX, with the Biểu 01/XLD
+ * sheet) or CSV. A function of its own so that the staff function's bundle does not carry exceljs;
+ * the same sign-in check and the same report service as `GET /api/v1/reports`, so the figures are
+ * the API's.
+ */
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { vietnamDate } from '../../shared/domain/dates.js'
+import { createApp } from '../../shared/http/app-base.js'
+import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
+import { reportPeriodOf, reportQuerySchema } from '../../shared/http/report-query.js'
+import { problemResponses, problemSchema } from '../../shared/http/schemas.js'
+import type { Services } from '../../shared/service/context.js'
+import { createReportService } from '../../shared/service/reports.js'
+import { reportCsv } from './csv.js'
+import { workbookBytes } from './workbook.js'
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+export const reportExportRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/reports/export',
+  tags: ['staff'],
+  security: [{ bearerAuth: [] }],
+  summary: 'The report as a spreadsheet (Biểu 01/XLD and a summary sheet) or as CSV',
+  request: {
+    query: reportQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).optional().default('xlsx') }),
+  },
+  responses: {
+    200: {
+      description: 'The file',
+      content: { [XLSX_TYPE]: { schema: z.string() }, 'text/csv': { schema: z.string() } },
+    },
+    ...problemResponses,
+    ...Object.fromEntries(
+      [
+        [401, 'Not signed in'],
+        [403, 'Supervisors and the heads over the committee only'],
+      ].map(([status, description]) => [
+        status,
+        { description, content: { 'application/problem+json': { schema: problemSchema } } },
+      ]),
+    ),
+  },
+})
+
+/** Every route of the export function (test/infra checks each is mapped to it). */
+export const REPORT_EXPORT_ROUTES = [reportExportRoute]
+
+export function createReportExportApp(deps: {
+  services: Services
+  verifier: TokenVerifier
+}): OpenAPIHono<StaffEnv> {
+  const { services } = deps
+  const app = createApp<StaffEnv>(services.logger)
+  const reports = createReportService(services)
+  app.use('/api/v1/reports/export', requireUser(deps.verifier, services.users))
+
+  app.openapi(reportExportRoute, async (c) => {
+    const { committeeId, format, ...q } = c.req.valid('query')
+    const report = await reports.report(c.get('user'), committeeId, reportPeriodOf(q))
+    const committees = (await services.settings.getCommittees()).value
+    const name = `bao-cao-${committeeId}-${report.from}-${report.to}`
+    const headers = {
+      'content-disposition': `attachment; filename="${name}.${format}"`,
+      'cache-control': 'private, no-store',
+    }
+    if (format === 'csv')
+      return new Response(reportCsv(report, committees), {
+        headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' },
+      }) as never
+    const bytes = await workbookBytes(report, {
+      committees,
+      organization: services.organizationName,
+      generatedOn: vietnamDate(services.now()),
+    })
+    return new Response(bytes, { headers: { ...headers, 'content-type': XLSX_TYPE } }) as never
+  })
+  return app
+}
