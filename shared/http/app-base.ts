@@ -53,6 +53,8 @@ export function createApp<E extends Env>(logger: Logger, options: AppOptions = {
     } finally {
       logger.removeKeys(['correlationId'])
     }
+    // An error's response is built anew by the mapper: it must carry the id too.
+    if (!c.res.headers.has('x-correlation-id')) c.res.headers.set('x-correlation-id', correlationId)
   })
   app.use('*', async (c, next) => {
     await next()
