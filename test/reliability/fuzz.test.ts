@@ -61,7 +61,7 @@ const nastyString = fc.oneof(
     '../../etc/passwd',
     '<script>alert(1)</script>',
     "' OR 1=1 --",
-    '${7*7}',
+    '$' + '{7*7}',
     '__proto__',
     'constructor',
     'NaN',
