@@ -61,6 +61,8 @@ export interface LocalServer {
   readonly identity: LocalIdentity
   readonly seeded: number
   readonly sweep: Sweep
+  /** The mounted apps, for in-process requests (`app.request(…)`) in tests. */
+  readonly app: Hono
   close(): Promise<void>
 }
 
@@ -175,6 +177,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     return {
       url: siteUrl,
       sweep,
+      app: root,
       endpoint: dynamo.endpoint,
       services,
       identity,

@@ -25,6 +25,15 @@ import { TrackPage } from './pages/track.js'
 import { type CitizenAction, TrackingPage, type TrackingPageProps } from './pages/tracking.js'
 import type { CitizenPageDeps, FieldError, Lang, TrackOutcome } from './types.js'
 
+/** The posted form; a body that is not a form (broken multipart, say) is the sender's error: 400. */
+async function readForm(c: Context): Promise<FormBody> {
+  try {
+    return await c.req.parseBody()
+  } catch {
+    throw new HTTPException(400, { message: 'the form could not be read' })
+  }
+}
+
 /** No script, no inline style, nothing from elsewhere: the pages need none of it. */
 export const CITIZEN_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -196,7 +205,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
   })
 
   app.post('/submit', formLimit, async (c) => {
-    const body: FormBody = await c.req.parseBody()
+    const body: FormBody = await readForm(c)
     const lang = pageLang(c, typeof body.language === 'string' ? body.language : undefined)
     const form = parsePetitionForm(body, lang)
     const outcome = await deps.submit(form, lang, clientKey(c))
@@ -234,7 +243,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
 
   app.post('/track', formLimit, async (c) => {
     const lang = pageLang(c)
-    const { code, pin } = parseCredentials(await c.req.parseBody())
+    const { code, pin } = parseCredentials(await readForm(c))
     const missing: FieldError[] = [
       ...(code ? [] : [{ field: 'code', message: t(lang, 'track.code.missing') }]),
       ...(pin ? [] : [{ field: 'pin', message: t(lang, 'track.pin.missing') }]),
@@ -259,7 +268,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
   if (withdraw)
     app.post('/track/withdraw', formLimit, async (c) => {
       const lang = pageLang(c)
-      const body = await c.req.parseBody()
+      const body = await readForm(c)
       const { code, pin } = parseCredentials(body)
       const reason = multiline(body, 'withdraw.reason').trim()
       const errors: FieldError[] = [
@@ -283,7 +292,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
   if (supplement)
     app.post('/track/supplement', formLimit, async (c) => {
       const lang = pageLang(c)
-      const body = await c.req.parseBody()
+      const body = await readForm(c)
       const { code, pin } = parseCredentials(body)
       const text = multiline(body, 'supplement.text').trim()
       const key = clientKey(c)
@@ -301,7 +310,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
   if (escalate)
     app.post('/track/escalate', formLimit, async (c) => {
       const lang = pageLang(c)
-      const body = await c.req.parseBody()
+      const body = await readForm(c)
       const { code, pin } = parseCredentials(body)
       const reason = multiline(body, 'escalate.reason').trim()
       const key = clientKey(c)

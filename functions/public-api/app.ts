@@ -39,7 +39,13 @@ function idempotencyProblem(error: unknown): DomainError | undefined {
       'this Idempotency-Key was already used with a different body',
       422,
     )
-  if (name === 'IdempotencyAlreadyInProgressError')
+  // The first request with this key failed and let go of it (or its record expired) just as this
+  // one found it: nothing was stored for the key, and a retry now runs afresh.
+  if (
+    name === 'IdempotencyAlreadyInProgressError' ||
+    name === 'IdempotencyItemNotFoundError' ||
+    name === 'IdempotencyInconsistentStateError'
+  )
     return new DomainError(
       'request_in_progress',
       'a request with this Idempotency-Key is still being processed; retry shortly',

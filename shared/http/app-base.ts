@@ -14,6 +14,9 @@ import { errorMapper, problemResponse, ValidationProblem } from './problem.js'
 /** JSON bodies: 20,000 characters of Vietnamese text (up to 3 bytes each) plus the other fields. */
 export const MAX_BODY_BYTES = 128 * 1024
 
+/** Accepted correlation ids from callers (API Gateway's and UUIDs fit). */
+const CORRELATION_ID = /^[\w.:-]{1,128}$/
+
 /** Headers every response carries; a page may set its own stricter or looser CSP first. */
 const SECURITY_HEADERS: Record<string, string> = {
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
@@ -39,7 +42,10 @@ export function createApp<E extends Env>(logger: Logger, options: AppOptions = {
     },
   })
   app.use('*', async (c, next) => {
-    const correlationId = c.req.header('x-correlation-id') ?? crypto.randomUUID()
+    // A caller's id is kept only when it is a plain token: it goes into logs and back out.
+    const given = c.req.header('x-correlation-id')
+    const correlationId = given && CORRELATION_ID.test(given) ? given : crypto.randomUUID()
+    c.set('correlationId' as never, correlationId as never)
     logger.appendKeys({ correlationId })
     c.header('x-correlation-id', correlationId)
     try {
@@ -47,6 +53,8 @@ export function createApp<E extends Env>(logger: Logger, options: AppOptions = {
     } finally {
       logger.removeKeys(['correlationId'])
     }
+    // An error's response is built anew by the mapper: it must carry the id too.
+    if (!c.res.headers.has('x-correlation-id')) c.res.headers.set('x-correlation-id', correlationId)
   })
   app.use('*', async (c, next) => {
     await next()

@@ -13,6 +13,7 @@ import { DomainError } from '../domain/errors.js'
 import { RULE_MESSAGES } from '../domain/schemas.js'
 import type { Language } from '../domain/vocabulary.js'
 import { requestLanguage } from './lang.js'
+import { classifyStoreError, THROTTLED_RETRY_AFTER_SECONDS } from './store-errors.js'
 
 export interface FieldProblem {
   readonly field: string
@@ -51,6 +52,8 @@ const TITLES: Record<string, { vi: string; en: string }> = {
   payload_too_large: { vi: 'Nội dung quá lớn', en: 'The request body is too large' },
   unsupported_media_type: { vi: 'Kiểu nội dung không được hỗ trợ', en: 'Unsupported content type' },
   internal_error: { vi: 'Lỗi hệ thống', en: 'Internal error' },
+  service_busy: { vi: 'Hệ thống đang quá tải', en: 'The service is busy' },
+  conflict: { vi: 'Dữ liệu vừa được thay đổi', en: 'The data was changed at the same time' },
 }
 const TRANSITION_TITLE = { vi: 'Không thể thực hiện thao tác này', en: 'This action is not possible' }
 const RULE_TITLE = { vi: 'Dữ liệu vi phạm quy định', en: 'The request breaks a rule' }
@@ -114,6 +117,7 @@ export function problemResponse(
   title?: string,
 ): Response {
   const lang = requestLanguage(c)
+  const correlationId = c.get('correlationId' as never) as string | undefined
   const body = {
     type: `/problems/${code}`,
     title: title ?? (TITLES[code] ?? (status >= 500 ? TITLES.internal_error! : RULE_TITLE))[lang],
@@ -121,12 +125,14 @@ export function problemResponse(
     detail,
     instance: c.req.path,
     ...extra,
+    // A 5xx says nothing of its cause; this id finds the request's log lines.
+    ...(status >= 500 && correlationId ? { correlationId } : {}),
   }
   return new Response(JSON.stringify(body), {
     status,
     headers: {
       'content-type': 'application/problem+json; charset=utf-8',
-      ...(status === 429 && typeof extra.retryAfterSeconds === 'number'
+      ...((status === 429 || status === 503) && typeof extra.retryAfterSeconds === 'number'
         ? { 'retry-after': String(extra.retryAfterSeconds) }
         : {}),
     },
@@ -167,6 +173,30 @@ export function errorMapper(logger: Logger) {
                     : 'bad_request'
       if (status >= 500) logger.error('http exception', { status, error: error.message })
       return problemResponse(c, status, code, error.message)
+    }
+    const storeFailure = classifyStoreError(error)
+    if (storeFailure === 'throttled') {
+      logger.warn('store throttled', { error: { name: error.name } })
+      return problemResponse(
+        c,
+        503,
+        'service_busy',
+        lang === 'vi'
+          ? 'Hệ thống đang bận, xin thử lại sau ít giây.'
+          : 'The service is busy; please try again in a few seconds.',
+        { retryAfterSeconds: THROTTLED_RETRY_AFTER_SECONDS },
+      )
+    }
+    if (storeFailure === 'conflict') {
+      logger.info('conditional write refused', { error: { name: error.name } })
+      return problemResponse(
+        c,
+        409,
+        'conflict',
+        lang === 'vi'
+          ? 'Dữ liệu vừa được thay đổi bởi một yêu cầu khác; hãy tải lại và thử lại.'
+          : 'Another request changed the same data; reload and try again.',
+      )
     }
     logger.error('unhandled error', {
       error: { name: error.name, message: error.message, stack: error.stack },

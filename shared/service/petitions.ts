@@ -3,7 +3,7 @@
  * act on it as staff. Each reads what it needs by key, decides with the pure domain, and writes
  * once (a conditional put or update).
  */
-
+import { randomBytes } from 'node:crypto'
 import {
   type ActingUser,
   type CaseRecord,
@@ -28,7 +28,7 @@ import type { ActionInput, PetitionInput, StaffIntakeInput } from '../domain/sch
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
 import type { Kind, Language } from '../domain/vocabulary.js'
 import { DECOY_PIN_HASH, hashPin, newPin, newTrackingCode, verifyPin } from '../security.js'
-import { type StoredCase, VersionConflictError } from '../store/cases.js'
+import { recordedSupplements, type StoredCase, VersionConflictError } from '../store/cases.js'
 import { chainEvent, verifyCaseHistory } from '../store/history.js'
 import type { Services } from './context.js'
 import { createRepeatService } from './repeats.js'
@@ -314,7 +314,7 @@ export function createPetitionService(s: Services) {
       c: record,
       content,
       identity,
-      supplements,
+      supplements: recordedSupplements(supplements, stored.history),
       deadlines: deadlinesOf(record, ctx, vietnamDate(now)),
       committees: committees.value,
       user,
@@ -447,10 +447,19 @@ export function createPetitionService(s: Services) {
       const updated = await applyWithRetry(opened.code, async (current) => {
         const seq = current.history.filter((e) => e.type === 'supplement_added').length + 1
         const at = s.now().toISOString()
-        await s.cases.addSupplement(current.code, { seq, at, text, by: 'petitioner' })
+        // A key of its own per attempt: an attempt whose event fails leaves an unseen orphan,
+        // never a clash that blocks the next supplement or overwrites a concurrent one.
+        const id = randomBytes(6).toString('base64url')
+        await s.cases.addSupplement(current.code, { seq, at, text, by: 'petitioner', id })
         return {
           changes: {},
-          event: { at, type: 'supplement_added', actor: { kind: 'petitioner' }, public: true, data: { seq } },
+          event: {
+            at,
+            type: 'supplement_added',
+            actor: { kind: 'petitioner' },
+            public: true,
+            data: { seq, id },
+          },
         }
       })
       return citizenViewOf(updated, lang)

@@ -8,7 +8,7 @@
  *   appendEvent(code, version, …)          UpdateItem, conditional on `version` (one per transition)
  *   recordWatch(case, steps, …)            UpdateItem, conditional on `version` and on each step's absence
  *   noteDeliveryFailure(code)              UpdateItem  ADD deliveryFailures
- *   addSupplement(code, …)                 PutItem   CASE#<code> / SUPPLEMENT#<seq>
+ *   addSupplement(code, …)                 PutItem   CASE#<code> / SUPPLEMENT#<seq>#<id> (before its event)
  *   listSupplements(code)                  Query     CASE#<code>, sk begins_with SUPPLEMENT#
  *   listCommitteeQueue(committeeId, page)  Query     index committeeQueue (open cases, nearest due first)
  *   listMyPetitions(ownerId, page)         Query     index myPetitions
@@ -60,6 +60,27 @@ export interface Supplement {
   readonly at: string
   readonly text: string
   readonly by: 'petitioner' | 'staff'
+  /** Makes the item's key unique; the history event that records the supplement names it. */
+  readonly id?: string
+}
+
+/**
+ * The supplements the history records, in order. A supplement item is written before its history
+ * event (the event is the commit point); an item whose event never made it (the update failed or
+ * lost a race) is an orphan nobody acknowledged, and is not shown.
+ */
+export function recordedSupplements(
+  items: readonly Supplement[],
+  history: readonly CaseEvent[],
+): Supplement[] {
+  const recorded = new Set(
+    history
+      .filter((e) => e.type === 'supplement_added')
+      .map((e) => `${(e.data as { seq?: unknown }).seq}#${(e.data as { id?: unknown }).id ?? ''}`),
+  )
+  return items
+    .filter((item) => recorded.has(`${item.seq}#${item.id ?? ''}`))
+    .map(({ id: _id, ...rest }) => rest)
 }
 
 export interface CaseSummary {
@@ -435,7 +456,7 @@ export function createCaseStore(db: Db, tableName: string) {
         TableName: tableName,
         Item: {
           pk: casePk(code),
-          sk: `SUPPLEMENT#${String(supplement.seq).padStart(6, '0')}`,
+          sk: `SUPPLEMENT#${String(supplement.seq).padStart(6, '0')}${supplement.id ? `#${supplement.id}` : ''}`,
           ...supplement,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
