@@ -11,10 +11,12 @@ import { Hono } from 'hono'
 import { createPublicApp } from '../functions/public-api/app.js'
 import { buildCitizenPages } from '../functions/public-api/pages.js'
 import { createStaffApp } from '../functions/staff-api/app.js'
+import { createLocalBlobStore } from '../shared/blobs/local.js'
 import { apiNotFound, isApiPath } from '../shared/http/app-base.js'
 import { devMailboxSender, type MessageSender } from '../shared/notifications/senders.js'
 import { createLogger } from '../shared/observability.js'
 import { createLocalSealer } from '../shared/security.js'
+import { createAttachmentService } from '../shared/service/attachments.js'
 import { createServices, type Services } from '../shared/service/context.js'
 import { createIdempotentSubmit } from '../shared/service/idempotency.js'
 import { createPetitionService } from '../shared/service/petitions.js'
@@ -104,7 +106,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       siteUrl: () => siteUrl,
       sender: options.sender ?? devMailboxSender(),
     })
-    const pages = buildCitizenPages(services, petitions)
+    // Attachments in <dataDir>/blobs, uploaded and downloaded through HMAC-signed URLs on this port.
+    const blobs = createLocalBlobStore({
+      dir: join(options.dataDir, 'blobs'),
+      secret: createHash('sha256').update(identityKey).update('blob-urls').digest(),
+      baseUrl: () => siteUrl,
+      now: services.now,
+    })
+    const attachments = createAttachmentService({ services, petitions, blobs })
+    const pages = buildCitizenPages(services, petitions, attachments)
     const publicApp = createPublicApp({
       services,
       petitions,
@@ -117,11 +127,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         ),
         onCapacity: options.onCapacity,
       }),
+      attachments,
     })
-    const staffApp = createStaffApp({ services, petitions, verifier: identity.verifier })
+    const staffApp = createStaffApp({ services, petitions, verifier: identity.verifier, attachments })
 
     const root = new Hono()
     // The apps' own middleware (security headers, CSRF) runs first; the dev routes come last.
+    root.route('/', blobs.routes())
     root.route('/', staffApp)
     root.route('/', publicApp)
     root.route('/', pages.app)

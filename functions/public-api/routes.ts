@@ -14,6 +14,7 @@ import {
   problemSchema,
   receiptSchema,
 } from '../../shared/http/schemas.js'
+import { PUBLIC_ATTACHMENT_ROUTES } from './attachment-routes.js'
 
 const codeParam = z.object({
   trackingCode: z.string().max(40).meta({ description: 'tracking code, dashes optional' }),
@@ -142,5 +143,6 @@ export const PUBLIC_ROUTES = [
   withdrawPetitionRoute,
   supplementPetitionRoute,
   escalatePetitionRoute,
+  ...PUBLIC_ATTACHMENT_ROUTES,
 ]
 export { trackingCode }

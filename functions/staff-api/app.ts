@@ -18,12 +18,14 @@ import { createApp } from '../../shared/http/app-base.js'
 import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
 import { requestLanguage } from '../../shared/http/lang.js'
 import type { staffCaseSchema } from '../../shared/http/schemas.js'
+import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { createReportService, type ReportPeriod } from '../../shared/service/reports.js'
 import { createUserService } from '../../shared/service/users.js'
 import type { User } from '../../shared/store/users.js'
 import { PUBLIC_ROUTES } from '../public-api/routes.js'
+import { staffAttachmentRoutes } from './attachment-routes.js'
 import {
   actOnCaseRoute,
   committeeQueueRoute,
@@ -44,6 +46,8 @@ export interface StaffAppDeps {
   readonly services: Services
   readonly petitions: PetitionService
   readonly verifier: TokenVerifier
+  /** Case documents: list, links, the reception officer's uploads. */
+  readonly attachments?: AttachmentService
 }
 
 type StaffCase = z.infer<typeof staffCaseSchema>
@@ -273,6 +277,8 @@ export function createStaffApp(deps: StaffAppDeps) {
       200,
     )
   })
+
+  if (deps.attachments) staffAttachmentRoutes(app, deps.attachments)
 
   return app
 }

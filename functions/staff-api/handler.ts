@@ -4,6 +4,7 @@ import middy from '@middy/core'
 import { handle } from 'hono/aws-lambda'
 import { createRemoteJWKSet } from 'jose'
 import { createJwtVerifier } from '../../shared/http/auth.js'
+import { s3Attachments } from '../attachments-runtime.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { createStaffApp } from './app.js'
 
@@ -16,6 +17,11 @@ const verifier = createJwtVerifier({
   audience: config.AUTH_AUDIENCE,
   userIdClaim: config.AUTH_USER_CLAIM,
 })
-const app = createStaffApp({ services, petitions, verifier })
+const app = createStaffApp({
+  services,
+  petitions,
+  verifier,
+  attachments: s3Attachments(config, services, petitions),
+})
 
 export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }))

@@ -16,6 +16,7 @@ import {
   receiptSchema,
   staffCaseSchema,
 } from '../../shared/http/schemas.js'
+import { STAFF_ATTACHMENT_ROUTES } from './attachment-routes.js'
 
 const security = [{ bearerAuth: [] }]
 const codeParam = z.object({ trackingCode: z.string().max(40) })
@@ -339,4 +340,5 @@ export const STAFF_ROUTES = [
   listUsersRoute,
   putUserRoute,
   reportRoute,
+  ...STAFF_ATTACHMENT_ROUTES,
 ]

@@ -16,6 +16,8 @@
  *   MSG#<id> / MSG            an outgoing message (e-mail, SMS) and its delivery state
  *   CONFIG / WATCH            reminder and escalation settings
  *   DIGEST#<date> / DIGEST    marks the morning digest of a day as sent (exactly once)
+ *   CASE#<code> / ATT_SLOTS   attachment slots taken (the atomic 5-file limit)
+ *   CASE#<code> / ATT#<id>    an attachment's metadata (the bytes are in the blob store)
  */
 
 /** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */
