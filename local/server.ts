@@ -11,6 +11,7 @@ import { Hono } from 'hono'
 import { createPublicApp } from '../functions/public-api/app.js'
 import { buildCitizenPages } from '../functions/public-api/pages.js'
 import { createStaffApp } from '../functions/staff-api/app.js'
+import type { BlobStore } from '../shared/blobs/blob-store.js'
 import { createLocalBlobStore } from '../shared/blobs/local.js'
 import { apiNotFound, isApiPath } from '../shared/http/app-base.js'
 import { devMailboxSender, type MessageSender } from '../shared/notifications/senders.js'
@@ -61,6 +62,8 @@ export interface LocalServer {
   readonly identity: LocalIdentity
   readonly seeded: number
   readonly sweep: Sweep
+  /** Attachment bytes under <dataDir>/blobs (tests look here). */
+  readonly blobs: BlobStore
   close(): Promise<void>
 }
 
@@ -171,6 +174,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     return {
       url: siteUrl,
       sweep,
+      blobs,
       endpoint: dynamo.endpoint,
       services,
       identity,
