@@ -164,18 +164,18 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
     const now = s.now().toISOString()
     for (const a of await store.listAttachments(code)) {
       if (a.state !== 'pending' || a.abandonAfter > now) continue
-      if (await store.removePending(code, a.id)) {
+      if (await store.markRefused(code, a.id, 'abandoned', now)) {
         await blobs.delete(a.blobKey)
-        await store.release(code)
+        await store.release(code, a.id)
       }
     }
   }
 
-  async function reserve(code: string, n: number, lang: Language): Promise<void> {
-    if (n > MAX_ATTACHMENTS) throw violation('too_many_attachments', lang, 'files')
-    if (await store.reserve(code, n, MAX_ATTACHMENTS)) return
+  async function reserve(code: string, ids: readonly string[], lang: Language): Promise<void> {
+    if (ids.length > MAX_ATTACHMENTS) throw violation('too_many_attachments', lang, 'files')
+    if (await store.reserve(code, ids, MAX_ATTACHMENTS)) return
     await reclaimAbandoned(code)
-    if (!(await store.reserve(code, n, MAX_ATTACHMENTS)))
+    if (!(await store.reserve(code, ids, MAX_ATTACHMENTS)))
       throw violation('too_many_attachments', lang, 'files')
   }
 
@@ -194,16 +194,20 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
     const declared = files.map((f, i) => {
       const type = typeOfMediaType(f.type)
       if (!type) throw violation('type_not_allowed', lang, `files.${i}.type`)
-      return { ...f, attachmentType: type }
+      return { ...f, attachmentType: type, id: crypto.randomUUID() }
     })
-    await reserve(c.code, declared.length, lang)
+    await reserve(
+      c.code,
+      declared.map((f) => f.id),
+      lang,
+    )
     const now = s.now()
     const slots: UploadSlot[] = []
     for (const f of declared) {
-      const id = crypto.randomUUID()
+      const id = f.id
       const name = sanitizeFilename(f.name, f.attachmentType)
       const key = pendingKey(c.code, id)
-      await store.putPending(c.code, {
+      await store.create(c.code, {
         id,
         state: 'pending',
         name,
@@ -261,7 +265,7 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
     if (rule) {
       // The file is refused: it does not stay anywhere, and the slot is free again.
       await blobs.delete(item.blobKey)
-      if (await store.removePending(c.code, id)) await store.release(c.code)
+      if (await store.markRefused(c.code, id, rule, s.now().toISOString())) await store.release(c.code, id)
       s.logger.info('attachment refused', { trackingCode: c.code, attachmentId: id, rule })
       throw violation(rule, lang, 'file')
     }
@@ -332,11 +336,12 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
     assertOpen(c)
     const checked = checkFormFiles(files, lang)
     if (!checked.ok) throw violation(checked.rule, lang, 'attachments')
-    await reserve(c.code, files.length, lang)
+    const ids = files.map(() => crypto.randomUUID())
+    await reserve(c.code, ids, lang)
     const stored: StoredAttachment[] = []
     for (const [i, f] of files.entries()) {
       const type = checked.types[i]!
-      const id = crypto.randomUUID()
+      const id = ids[i]!
       const key = finalKey(c.code, id)
       await blobs.put(key, f.bytes, MEDIA_TYPES[type])
       const at = s.now()
@@ -353,7 +358,7 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
         identityRestricted: attachmentIdentityRestricted(c.kind, f.contentOnly),
         blobKey: key,
       }
-      await store.putPending(c.code, item)
+      await store.create(c.code, item)
       stored.push(item)
     }
     return stored
@@ -432,7 +437,7 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
       const { stored, committees } = await staffCase(user, rawCode)
       return (await store.listAttachments(stored.code))
         .filter((a) => a.state === 'ready')
-        .sort((a, b) => (a.uploadedAt ?? '').localeCompare(b.uploadedAt ?? ''))
+        .sort((a, b) => (a.uploadedAt ?? '').localeCompare(b.uploadedAt ?? '') || a.id.localeCompare(b.id))
         .map((a) => viewOf(stored, a, user, committees))
     },
 

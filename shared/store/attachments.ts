@@ -1,21 +1,23 @@
 /**
  * Attachments' metadata, kept with the case (the bytes are in the blob store).
  *
- * Access patterns:
- *   reserve(code, n, max)          UpdateItem CASE#<code> / ATT_SLOTS  ADD used, conditional on used ≤ max − n
- *   release(code)                  UpdateItem CASE#<code> / ATT_SLOTS  ADD used −1, conditional on used > 0
- *   putPending(code, attachment)   PutItem    CASE#<code> / ATT#<id>, conditional on absence
+ * Access patterns (GetItem, PutItem and UpdateItem only: the public function may not Query or
+ * delete, DESIGN.md §2):
+ *   reserve(code, ids, max)        UpdateItem CASE#<code> / ATT_SLOTS  ADD used, ids; conditional on used ≤ max − n
+ *   release(code, id)              UpdateItem CASE#<code> / ATT_SLOTS  ADD used −1, DELETE ids; conditional on id held
+ *   create(code, attachment)       PutItem    CASE#<code> / ATT#<id>, conditional on absence
  *   getAttachment(code, id)        GetItem    CASE#<code> / ATT#<id>
  *   markReady(code, id, …)         UpdateItem CASE#<code> / ATT#<id>, conditional on state = pending
- *   removePending(code, id)        DeleteItem CASE#<code> / ATT#<id>, conditional on state = pending
- *   listAttachments(code)          Query      CASE#<code>, sk begins_with ATT# (at most 5 items)
+ *   markRefused(code, id, rule)    UpdateItem CASE#<code> / ATT#<id>, conditional on state = pending
+ *   listAttachments(code)          GetItem ATT_SLOTS, then GetItem ATT#<id> for each id it holds (≤ 5)
  *
- * The slot counter makes the limit atomic: concurrent requests each reserve with one conditional
- * ADD, so five slots can never become six, whatever the interleaving. A slot is given back when
- * a file fails verification or an upload is abandoned (reclaimed after its URL has long expired).
+ * The slot item makes the limit atomic: concurrent requests each reserve with one conditional
+ * ADD, so five slots can never become six, whatever the interleaving. It also holds the ids in
+ * use, so listing needs no Query. A slot is given back when a file fails verification (the item
+ * stays, marked refused, as the record of it) or an upload is abandoned.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AttachmentType } from '../domain/attachments.js'
 import type { Db } from './client.js'
 import { casePk } from './keys.js'
@@ -31,7 +33,7 @@ export interface AttachmentUploader {
 
 export interface StoredAttachment {
   readonly id: string
-  readonly state: 'pending' | 'ready'
+  readonly state: 'pending' | 'ready' | 'refused'
   /** The original name, sanitised (see sanitizeFilename), with the extension of the declared type. */
   readonly name: string
   /** The declared type while pending; the type found in the content once ready. */
@@ -57,16 +59,16 @@ function conditionFailed(error: unknown): boolean {
 
 export function createAttachmentStore(db: Db, tableName: string) {
   return {
-    /** Takes `n` slots of at most `max`; false when that would exceed it. */
-    async reserve(code: string, n: number, max: number): Promise<boolean> {
+    /** Takes one slot per id, of at most `max`; false when that would exceed it. */
+    async reserve(code: string, ids: readonly string[], max: number): Promise<boolean> {
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: casePk(code), sk: SLOTS_SK },
-            UpdateExpression: 'ADD used :n',
+            UpdateExpression: 'ADD used :n, ids :ids',
             ConditionExpression: 'attribute_not_exists(used) OR used <= :limit',
-            ExpressionAttributeValues: { ':n': n, ':limit': max - n },
+            ExpressionAttributeValues: { ':n': ids.length, ':limit': max - ids.length, ':ids': new Set(ids) },
           }),
         )
         return true
@@ -76,15 +78,16 @@ export function createAttachmentStore(db: Db, tableName: string) {
       }
     },
 
-    async release(code: string, n = 1): Promise<void> {
+    /** Gives the slot of `id` back (once: a second release of the same id changes nothing). */
+    async release(code: string, id: string): Promise<void> {
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: casePk(code), sk: SLOTS_SK },
-            UpdateExpression: 'ADD used :minus',
-            ConditionExpression: 'used >= :n',
-            ExpressionAttributeValues: { ':minus': -n, ':n': n },
+            UpdateExpression: 'ADD used :minus DELETE ids :ids',
+            ConditionExpression: 'contains(ids, :id)',
+            ExpressionAttributeValues: { ':minus': -1, ':ids': new Set([id]), ':id': id },
           }),
         )
       } catch (error) {
@@ -92,7 +95,7 @@ export function createAttachmentStore(db: Db, tableName: string) {
       }
     },
 
-    async putPending(code: string, attachment: StoredAttachment): Promise<void> {
+    async create(code: string, attachment: StoredAttachment): Promise<void> {
       await db.send(
         new PutCommand({
           TableName: tableName,
@@ -149,16 +152,22 @@ export function createAttachmentStore(db: Db, tableName: string) {
       }
     },
 
-    /** Deletes a pending item; false when it is not (or no longer) pending. */
-    async removePending(code: string, id: string): Promise<boolean> {
+    /** Pending → refused (the record of a refused file); false when it was not pending. */
+    async markRefused(code: string, id: string, rule: string, at: string): Promise<boolean> {
       try {
         await db.send(
-          new DeleteCommand({
+          new UpdateCommand({
             TableName: tableName,
             Key: { pk: casePk(code), sk: attSk(id) },
+            UpdateExpression: 'SET #state = :refused, refusedRule = :rule, refusedAt = :at',
             ConditionExpression: '#state = :pending',
             ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':pending': 'pending' },
+            ExpressionAttributeValues: {
+              ':refused': 'refused',
+              ':pending': 'pending',
+              ':rule': rule,
+              ':at': at,
+            },
           }),
         )
         return true
@@ -168,15 +177,18 @@ export function createAttachmentStore(db: Db, tableName: string) {
       }
     },
 
+    /** Every attachment holding a slot (pending or ready), by key: no Query. */
     async listAttachments(code: string): Promise<StoredAttachment[]> {
-      const out = await db.send(
-        new QueryCommand({
+      const slots = await db.send(
+        new GetCommand({
           TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': casePk(code), ':prefix': 'ATT#' },
+          Key: { pk: casePk(code), sk: SLOTS_SK },
+          ProjectionExpression: 'ids',
         }),
       )
-      return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...rest }) => rest as StoredAttachment)
+      const ids = [...((slots.Item?.ids as Set<string> | undefined) ?? [])]
+      const items = await Promise.all(ids.map((id) => this.getAttachment(code, id)))
+      return items.filter((a): a is StoredAttachment => a !== undefined)
     },
   }
 }

@@ -16,7 +16,7 @@
  *   MSG#<id> / MSG            an outgoing message (e-mail, SMS) and its delivery state
  *   CONFIG / WATCH            reminder and escalation settings
  *   DIGEST#<date> / DIGEST    marks the morning digest of a day as sent (exactly once)
- *   CASE#<code> / ATT_SLOTS   attachment slots taken (the atomic 5-file limit)
+ *   CASE#<code> / ATT_SLOTS   attachment slots taken and their ids (the atomic 5-file limit)
  *   CASE#<code> / ATT#<id>    an attachment's metadata (the bytes are in the blob store)
  */
 
