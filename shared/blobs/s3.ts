@@ -22,7 +22,14 @@ export interface S3BlobOptions {
 
 function isNotFound(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } }
-  return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404
+  // Without s3:ListBucket (not granted: least privilege) S3 answers a HEAD on a missing key with
+  // 403, not 404, so as not to reveal what exists: for HeadObject both mean "not uploaded".
+  return (
+    e.name === 'NotFound' ||
+    e.name === 'NoSuchKey' ||
+    e.$metadata?.httpStatusCode === 404 ||
+    e.$metadata?.httpStatusCode === 403
+  )
 }
 
 export function createS3BlobStore({ client, bucket, now = () => new Date() }: S3BlobOptions): BlobStore {
