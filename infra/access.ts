@@ -5,6 +5,7 @@
  *
  * Partition keys (shared/store):
  *   CASE#<code>   cases.ts, pin-guard.ts: CASE, CONTENT, PIN_GUARD, SUPPLEMENT#<seq>
+ *                 attachments.ts: ATT_SLOTS (slots and ids), ATT#<id> (GetItem/PutItem/UpdateItem only)
  *   CONFIG        settings.ts: COMMITTEES, ROUTING, CALENDAR, DEADLINES, WATCH
  *   USERS         users.ts: USER#<id>
  *   IDEMPOTENCY   service/idempotency.ts (Powertools `staticPkValue`): <function>#<hash>

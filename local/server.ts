@@ -13,10 +13,13 @@ import { buildCitizenPages } from '../functions/public-api/pages.js'
 import { createReportExportApp } from '../functions/report-export/app.js'
 import { createStaffApp } from '../functions/staff-api/app.js'
 import { buildStaffPages } from '../functions/staff-api/pages.js'
+import type { BlobStore } from '../shared/blobs/blob-store.js'
+import { createLocalBlobStore } from '../shared/blobs/local.js'
 import { apiNotFound, isApiPath } from '../shared/http/app-base.js'
 import { devMailboxSender, type MessageSender } from '../shared/notifications/senders.js'
 import { createLogger } from '../shared/observability.js'
 import { createLocalSealer } from '../shared/security.js'
+import { createAttachmentService } from '../shared/service/attachments.js'
 import { createServices, type Services } from '../shared/service/context.js'
 import { createIdempotentSubmit } from '../shared/service/idempotency.js'
 import { createPetitionService } from '../shared/service/petitions.js'
@@ -63,6 +66,8 @@ export interface LocalServer {
   readonly sweep: Sweep
   /** The mounted apps, for in-process requests (`app.request(…)`) in tests. */
   readonly app: Hono
+  /** Attachment bytes under <dataDir>/blobs (tests look here). */
+  readonly blobs: BlobStore
   close(): Promise<void>
 }
 
@@ -109,7 +114,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       siteUrl: () => siteUrl,
       sender: options.sender ?? devMailboxSender(),
     })
-    const pages = buildCitizenPages(services, petitions)
+    // Attachments in <dataDir>/blobs, uploaded and downloaded through HMAC-signed URLs on this port.
+    const blobs = createLocalBlobStore({
+      dir: join(options.dataDir, 'blobs'),
+      secret: createHash('sha256').update(identityKey).update('blob-urls').digest(),
+      baseUrl: () => siteUrl,
+      now: services.now,
+    })
+    const attachments = createAttachmentService({ services, petitions, blobs })
+    const pages = buildCitizenPages(services, petitions, attachments)
     const publicApp = createPublicApp({
       services,
       petitions,
@@ -122,8 +135,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         ),
         onCapacity: options.onCapacity,
       }),
+      attachments,
     })
-    const staffApp = createStaffApp({ services, petitions, verifier: identity.verifier })
+    const staffApp = createStaffApp({ services, petitions, verifier: identity.verifier, attachments })
 
     const root = new Hono()
     // The apps' own middleware (security headers, CSRF) runs first; the dev routes come last.
@@ -131,6 +145,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     // than the staff reports' proxy); mounted whole, its middleware would run on every request.
     const exportApp = createReportExportApp({ services, verifier: identity.verifier })
     root.all('/api/v1/reports/export', (c) => exportApp.fetch(c.req.raw))
+    root.route('/', blobs.routes())
     root.route('/', staffApp)
     root.route('/', publicApp)
     root.route('/', pages.app)
@@ -178,6 +193,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       url: siteUrl,
       sweep,
       app: root,
+      blobs,
       endpoint: dynamo.endpoint,
       services,
       identity,

@@ -41,6 +41,8 @@ const lambdaEnv = z.object({
   SMS_ORIGIN: z.string().min(1).optional(),
   ORG_NAME_VI: z.string().default('Đảng ủy Khối các cơ quan Trung ương'),
   ORG_NAME_EN: z.string().default('Party Committee of the Central Agencies Bloc'),
+  /** The private bucket holding attachments (the API functions; presigned requests only). */
+  ATTACHMENTS_BUCKET: z.string().min(3).optional(),
 })
 
 export type LambdaConfig = z.infer<typeof lambdaEnv>

@@ -13,6 +13,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { HTTPException } from 'hono/http-exception'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../shared/domain/attachments.js'
 import { MAX_RATING_COMMENT } from '../shared/domain/satisfaction.js'
 import { SITE_CSS, SITE_CSS_PATH, SITE_ICON_PATH, SITE_ICON_SVG } from './assets.js'
 import { type FormBody, multiline, parseCredentials, parsePetitionForm, ticked } from './form.js'
@@ -23,7 +24,7 @@ import { ReceiptPage } from './pages/receipt.js'
 import { SubmitPage } from './pages/submit.js'
 import { TrackPage } from './pages/track.js'
 import { type CitizenAction, TrackingPage, type TrackingPageProps } from './pages/tracking.js'
-import type { CitizenPageDeps, FieldError, Lang, TrackOutcome } from './types.js'
+import type { CitizenPageDeps, FieldError, FormFile, Lang, TrackOutcome } from './types.js'
 
 /** The posted form; a body that is not a form (broken multipart, say) is the sender's error: 400. */
 async function readForm(c: Context): Promise<FormBody> {
@@ -40,6 +41,11 @@ export const CITIZEN_CSP =
 
 /** 20,000 characters of Vietnamese, percent-encoded, is up to ~180 KB; the other fields are small. */
 const MAX_FORM_BYTES = 256 * 1024
+/**
+ * The submit form with documents (multipart, no JavaScript): five files of 10 MB and the form.
+ * On AWS the Lambda payload limit (6 MB) is lower: API Gateway refuses more before we see it.
+ */
+const MAX_MULTIPART_BYTES = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + MAX_FORM_BYTES
 const LANG_COOKIE = 'lang'
 const ONE_YEAR_S = 365 * 24 * 3600
 
@@ -102,6 +108,34 @@ async function render(c: Context, page: JSX.Element, status: ContentfulStatusCod
   return c.html(`<!DOCTYPE html>${await page}`, status)
 }
 
+/**
+ * The posted fields (a repeated name keeps its last value, as before) and the chosen files (the
+ * `attachments` inputs; a browser sends an empty part when none was chosen: left out).
+ */
+async function formWithFiles(c: Context): Promise<{ body: FormBody; files: FormFile[] }> {
+  let all: Record<string, string | File | (string | File)[]>
+  try {
+    all = await c.req.parseBody({ all: true })
+  } catch {
+    throw new HTTPException(400, { message: 'the form could not be read' })
+  }
+  const body: FormBody = {}
+  const files: FormFile[] = []
+  for (const [name, value] of Object.entries(all)) {
+    const values = Array.isArray(value) ? value : [value]
+    if (name === 'attachments') {
+      for (const v of values)
+        if (typeof v !== 'string' && (v.size > 0 || v.name))
+          files.push({ name: v.name, mediaType: v.type, bytes: new Uint8Array(await v.arrayBuffer()) })
+      continue
+    }
+    const last = values.at(-1)
+    if (last !== undefined) body[name] = last
+  }
+  const contentOnly = ['true', 'on'].includes(String(body['attachments.contentOnly'] ?? ''))
+  return { body, files: files.map((f) => ({ ...f, contentOnly })) }
+}
+
 export function citizenPages(deps: CitizenPageDeps): Hono {
   const app = new Hono()
   const org = deps.organizationName
@@ -124,6 +158,22 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
       )
     },
   })
+
+  const multipartLimit = bodyLimit({ maxSize: MAX_MULTIPART_BYTES, onError: (c) => formLimitError(c) })
+  const formLimitError = (c: Context) => {
+    const lang = pageLang(c)
+    return render(
+      c,
+      <ErrorPage lang={lang} organizationName={org} status={413} langHref={`/?lang=${otherLang(lang)}`} />,
+      413,
+      true,
+    )
+  }
+  /** Multipart (files) only where the deps take files; every other post keeps the tight limit. */
+  const submitLimit: typeof formLimit = (c, next) =>
+    deps.acceptsFiles && (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')
+      ? multipartLimit(c, next)
+      : formLimit(c, next)
 
   /** The lookup form again, with one message that does not tell an unknown code from a wrong PIN. */
   const lookupFailed = (c: Context, lang: Lang, code: string, reason: 'not_found' | 'locked') => {
@@ -197,6 +247,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
         lang={lang}
         organizationName={org}
         topics={deps.topics}
+        acceptsFiles={deps.acceptsFiles}
         values={kind ? { kind } : {}}
         errors={[]}
         langHref={switchHref(c, lang)}
@@ -204,16 +255,22 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
     )
   })
 
-  app.post('/submit', formLimit, async (c) => {
-    const body: FormBody = await readForm(c)
+  app.post('/submit', submitLimit, async (c) => {
+    const { body, files } = await formWithFiles(c)
     const lang = pageLang(c, typeof body.language === 'string' ? body.language : undefined)
     const form = parsePetitionForm(body, lang)
-    const outcome = await deps.submit(form, lang, clientKey(c))
+    const outcome = await deps.submit(form, lang, clientKey(c), files)
     // The receipt is this response itself, not a redirect: the PIN must never reach an address bar.
     if (outcome.ok)
       return render(
         c,
-        <ReceiptPage lang={lang} organizationName={org} receipt={outcome.receipt} />,
+        <ReceiptPage
+          lang={lang}
+          organizationName={org}
+          receipt={outcome.receipt}
+          attached={outcome.attached}
+          attachmentsFailed={outcome.attachmentsFailed}
+        />,
         201,
         true,
       )
@@ -223,6 +280,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
         lang={lang}
         organizationName={org}
         topics={deps.topics}
+        acceptsFiles={deps.acceptsFiles}
         values={form}
         errors={outcome.errors}
         langHref={`/submit?lang=${otherLang(lang)}`}

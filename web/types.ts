@@ -80,7 +80,25 @@ export interface CitizenView {
   rating?: { score: number; comment?: string; at: string }
 }
 
-export type SubmitOutcome = { ok: true; receipt: Receipt } | { ok: false; errors: FieldError[] }
+/** A file chosen in a form (no JavaScript: posted as multipart/form-data with the form). */
+export interface FormFile {
+  name: string
+  mediaType: string
+  bytes: Uint8Array
+  /** The citizen ticked "these documents do not identify me". */
+  contentOnly?: boolean
+}
+
+export type SubmitOutcome =
+  | {
+      ok: true
+      receipt: Receipt
+      /** Names of the documents stored with the petition. */
+      attached?: string[]
+      /** The petition is stored but its documents could not be: add them later from tracking. */
+      attachmentsFailed?: boolean
+    }
+  | { ok: false; errors: FieldError[] }
 export type TrackOutcome = { ok: true; view: CitizenView } | { ok: false; reason: 'not_found' | 'locked' }
 
 export interface Topic {
@@ -91,7 +109,14 @@ export interface Topic {
 export interface CitizenPageDeps {
   organizationName: { vi: string; en: string }
   topics: Topic[]
-  submit(form: PetitionForm, lang: Lang, clientKey: string): Promise<SubmitOutcome>
+  submit(
+    form: PetitionForm,
+    lang: Lang,
+    clientKey: string,
+    files?: readonly FormFile[],
+  ): Promise<SubmitOutcome>
+  /** Whether the submit form takes documents (the attachment store is configured). */
+  acceptsFiles?: boolean
   track(code: string, pin: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
   withdraw?(code: string, pin: string, reason: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
   supplement?(code: string, pin: string, text: string, lang: Lang, clientKey: string): Promise<TrackOutcome>

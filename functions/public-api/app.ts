@@ -7,9 +7,11 @@ import { DomainError } from '../../shared/domain/errors.js'
 import { apiNotFound, createApp, isApiPath } from '../../shared/http/app-base.js'
 import { clientAddress } from '../../shared/http/client-address.js'
 import { requestLanguage } from '../../shared/http/lang.js'
+import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { IdempotentSubmit } from '../../shared/service/idempotency.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
+import { publicAttachmentRoutes } from './attachment-routes.js'
 import { open311App } from './open311.js'
 import {
   escalatePetitionRoute,
@@ -28,6 +30,8 @@ export interface PublicAppDeps {
   readonly pages?: { readonly app: Hono; readonly notFound: (c: Context) => Response | Promise<Response> }
   /** Origins allowed to call the public JSON API from a browser; none by default. */
   readonly corsOrigins?: readonly string[]
+  /** Petitioners' documents (tracking code + PIN). */
+  readonly attachments?: AttachmentService
 }
 
 /** Powertools idempotency errors, by class name of its stable error types (no instanceof across bundles). */
@@ -133,6 +137,7 @@ export function createPublicApp(deps: PublicAppDeps) {
 
   // Open311 GeoReport v2, read only (functions/public-api/open311.ts).
   app.route('/', open311App(deps.services))
+  if (deps.attachments) publicAttachmentRoutes(app, deps.attachments)
 
   if (deps.pages) {
     const pages = deps.pages

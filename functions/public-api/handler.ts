@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy from '@middy/core'
 import { handle } from 'hono/aws-lambda'
 import { createIdempotentSubmit } from '../../shared/service/idempotency.js'
+import { s3Attachments } from '../attachments-runtime.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { createPublicApp } from './app.js'
 import { buildCitizenPages } from './pages.js'
@@ -13,11 +14,13 @@ const idempotentSubmit = createIdempotentSubmit({
   region: config.AWS_REGION,
   sealer: receiptSealer,
 })
+const attachments = s3Attachments(config, services, petitions)
 const app = createPublicApp({
   services,
   petitions,
   idempotentSubmit,
-  pages: buildCitizenPages(services, petitions),
+  attachments,
+  pages: buildCitizenPages(services, petitions, attachments),
   corsOrigins: config.CORS_ORIGINS,
 })
 

@@ -12,8 +12,10 @@ import {
   supplementSchema,
   withdrawalSchema,
 } from '../../shared/domain/schemas.js'
+import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { clientAddress } from '../../shared/http/client-address.js'
 import { fieldProblems } from '../../shared/http/problem.js'
+import { type AttachmentService, checkFormFiles } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { citizenNotFound, citizenPages } from '../../web/citizen-pages.js'
@@ -50,11 +52,16 @@ async function asTrackOutcome(run: () => Promise<TrackOutcome & { ok: true }>): 
   }
 }
 
-export function buildCitizenPages(services: Services, petitions: PetitionService) {
+export function buildCitizenPages(
+  services: Services,
+  petitions: PetitionService,
+  attachments?: AttachmentService,
+) {
   const deps: CitizenPageDeps = {
     organizationName: services.organizationName,
     topics: Object.entries(TOPICS).map(([value, label]) => ({ value, label })),
-    async submit(form, lang) {
+    acceptsFiles: attachments !== undefined,
+    async submit(form, lang, _client, files = []) {
       const parsed = petitionInputSchema.safeParse(form)
       if (!parsed.success)
         return {
@@ -64,8 +71,34 @@ export function buildCitizenPages(services: Services, petitions: PetitionService
             message: capitalize(e.message),
           })),
         }
+      // The documents are checked (count, size, type from the content) before anything is written.
+      if (files.length > 0) {
+        const checked = attachments
+          ? checkFormFiles(files, lang)
+          : {
+              ok: false as const,
+              message: lang === 'vi' ? 'không nhận tài liệu' : 'documents are not accepted',
+            }
+        if (!checked.ok)
+          return { ok: false, errors: [{ field: 'attachments', message: capitalize(checked.message) }] }
+      }
       try {
-        return { ok: true, receipt: await petitions.submit(parsed.data, lang) }
+        const receipt = await petitions.submit(parsed.data, lang)
+        if (files.length === 0 || !attachments) return { ok: true, receipt }
+        try {
+          const stored = await attachments.attachAtSubmission(
+            normalizeTrackingCode(receipt.trackingCode) ?? receipt.trackingCode,
+            files,
+            lang,
+          )
+          return { ok: true, receipt, attached: stored.map((a) => a.name) }
+        } catch (error) {
+          // The petition is stored and its PIN must reach the citizen: the receipt says what failed.
+          services.logger.error('attachments at submission failed', {
+            error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+          })
+          return { ok: true, receipt, attachmentsFailed: true }
+        }
       } catch (error) {
         const field = error instanceof DomainError ? error.details?.field : undefined
         if (typeof field === 'string')

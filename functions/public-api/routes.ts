@@ -15,6 +15,7 @@ import {
   problemSchema,
   receiptSchema,
 } from '../../shared/http/schemas.js'
+import { PUBLIC_ATTACHMENT_ROUTES } from './attachment-routes.js'
 
 const codeParam = z.object({
   trackingCode: z.string().max(40).meta({ description: 'tracking code, dashes optional' }),
@@ -168,5 +169,6 @@ export const PUBLIC_ROUTES = [
   supplementPetitionRoute,
   escalatePetitionRoute,
   ratePetitionRoute,
+  ...PUBLIC_ATTACHMENT_ROUTES,
 ]
 export { trackingCode }

@@ -18,6 +18,7 @@ import { createApp } from '../../shared/http/app-base.js'
 import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
 import { requestLanguage } from '../../shared/http/lang.js'
 import type { staffCaseSchema } from '../../shared/http/schemas.js'
+import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { createReportService, type ReportPeriod } from '../../shared/service/reports.js'
@@ -27,6 +28,7 @@ import type { User } from '../../shared/store/users.js'
 import { transparencyPages } from '../../web/transparency-pages.js'
 import { PUBLIC_ROUTES } from '../public-api/routes.js'
 import { registerAccountabilityRoutes } from './accountability-routes.js'
+import { staffAttachmentRoutes } from './attachment-routes.js'
 import { registerReceptionRoutes } from './reception-routes.js'
 import { mountReportAudit } from './report-audit-app.js'
 import {
@@ -49,6 +51,8 @@ export interface StaffAppDeps {
   readonly services: Services
   readonly petitions: PetitionService
   readonly verifier: TokenVerifier
+  /** Case documents: list, links, the reception officer's uploads. */
+  readonly attachments?: AttachmentService
 }
 
 type StaffCase = z.infer<typeof staffCaseSchema>
@@ -290,6 +294,7 @@ export function createStaffApp(deps: StaffAppDeps) {
 
   registerAccountabilityRoutes(app, deps)
   registerReceptionRoutes(app, deps)
+  if (deps.attachments) staffAttachmentRoutes(app, deps.attachments)
 
   return app
 }

@@ -4,6 +4,7 @@ import middy from '@middy/core'
 import { handle } from 'hono/aws-lambda'
 import { createRemoteJWKSet } from 'jose'
 import { createJwtVerifier } from '../../shared/http/auth.js'
+import { s3Attachments } from '../attachments-runtime.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { createStaffApp } from './app.js'
 import { buildStaffPages } from './pages.js'
@@ -17,7 +18,8 @@ const verifier = createJwtVerifier({
   audience: config.AUTH_AUDIENCE,
   userIdClaim: config.AUTH_USER_CLAIM,
 })
-const app = createStaffApp({ services, petitions, verifier })
+const attachments = s3Attachments(config, services, petitions)
+const app = createStaffApp({ services, petitions, verifier, attachments })
 // The staff pages, behind the same app's CSRF check and security headers.
 app.route(
   '/',

@@ -17,6 +17,7 @@ import {
   staffCaseSchema,
 } from '../../shared/http/schemas.js'
 import { ACCOUNTABILITY_ROUTES } from './accountability-routes.js'
+import { STAFF_ATTACHMENT_ROUTES } from './attachment-routes.js'
 import { RECEPTION_ROUTES } from './reception-routes.js'
 import { REPORT_AUDIT_ROUTES } from './report-audit-routes.js'
 
@@ -345,4 +346,5 @@ export const STAFF_ROUTES = [
   ...ACCOUNTABILITY_ROUTES,
   ...RECEPTION_ROUTES,
   ...REPORT_AUDIT_ROUTES,
+  ...STAFF_ATTACHMENT_ROUTES,
 ]

@@ -37,6 +37,12 @@ export class StatefulStack extends Stack {
     this.files = new AttachmentStore(this, 'Files', {
       protectData: config.protectData,
       logRetentionDays: config.logRetentionDays,
+      // The site's origin, for uploads and downloads straight to S3. Without a custom domain the
+      // distribution's name is only known in the stateless stack (a reference back would be a
+      // cycle): any CloudFront name then, which grants nothing: CORS only lets a page read the
+      // answer, while every request still needs a URL presigned by our functions.
+      namePrefix: resourcePrefix(config),
+      siteOrigins: config.domainName ? [`https://${config.domainName}`] : ['https://*.cloudfront.net'],
     })
     this.staff = new StaffDirectory(this, 'Staff', {
       protectData: config.protectData,

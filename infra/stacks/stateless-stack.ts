@@ -148,6 +148,11 @@ export class StatelessStack extends Stack {
       environmentKey: identity.key,
     })
     this.staffApi.useTable(stateful.data, STAFF_API_ACCESS)
+    // Attachments: presigned uploads and links; the grants follow shared/service/attachments.ts.
+    stateful.files.grantPetitionerUploads(this.publicApi.function)
+    stateful.files.grantStaffAccess(this.staffApi.function)
+    for (const api of [this.publicApi, this.staffApi])
+      api.function.addEnvironment('ATTACHMENTS_BUCKET', stateful.files.attachmentsBucketName)
     identity.grantSeal(this.staffApi.function)
     identity.grantOpen(this.staffApi.function)
     this.notifications.grantSend(this.staffApi.function)

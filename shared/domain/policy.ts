@@ -177,3 +177,35 @@ export function overseeingRoles(user: ActingUser, c: CaseScope, committees: read
     roles.push('committee_head')
   return roles
 }
+
+/**
+ * A denouncer's documents (Law 25/2018 Arts. 8, 9: name, address, handwriting or other identifying
+ * data): every document attached to a denunciation is identity-restricted unless its uploader (the
+ * denouncer, or the officer who scanned it at the desk) marked it content-only. Documents of other
+ * kinds are part of the file, open to everyone the case is open to.
+ */
+export function attachmentIdentityRestricted(
+  kind: CaseScope['kind'],
+  contentOnly: boolean | undefined,
+): boolean {
+  return kind === 'denunciation' && contentOnly !== true
+}
+
+/**
+ * Opening an attachment (and seeing its original filename): anyone the case is open to, and for an
+ * identity-restricted one only those who may reveal the identity (each opening is audited).
+ */
+export function canOpenAttachment(
+  user: ActingUser,
+  c: CaseScope,
+  attachment: { readonly identityRestricted: boolean },
+  committees: readonly Committee[],
+): boolean {
+  if (!staffReachesCase(user, c, committees)) return false
+  return !attachment.identityRestricted || canRevealIdentity(user, c)
+}
+
+/** Adding documents to a case as staff: the reception officer whose desk reaches it. */
+export function canAttachAsStaff(user: ActingUser, c: CaseScope, committees: readonly Committee[]): boolean {
+  return actingRoles(user, c, committees).includes('reception_officer')
+}

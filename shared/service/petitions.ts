@@ -467,6 +467,12 @@ export function createPetitionService(s: Services) {
 
     getForStaff,
 
+    /** The petitioner's own case after the PIN check (attachments reuse the same guard). */
+    openWithPin,
+
+    /** Appends an audit event to a case's history (e.g. a denouncer's document opened). */
+    audit: (code: string, event: NewEvent) => applyWithRetry(code, async () => ({ changes: {}, event })),
+
     /** A staff action with optimistic concurrency: `expectedVersion` comes from If-Match. */
     async act(
       rawCode: string,

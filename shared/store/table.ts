@@ -26,6 +26,8 @@
  *   ACCOUNTABILITY#<committee> / REQUEST#<date>#<n>  a report owed by a committee, with its history
  *   RECEPTION#<committee> / <date>#<id>  a reception session of the register (a period is one Query)
  *   AUDITS / SAMPLE#<id>      an audit sample of closed cases and the finding on each (store/audits.ts)
+ *   CASE#<code> / ATT_SLOTS   attachment slots taken and their ids (the atomic 5-file limit)
+ *   CASE#<code> / ATT#<id>    an attachment's metadata (the bytes are in the blob store)
  */
 
 /** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */

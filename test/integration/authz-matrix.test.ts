@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STAFF_ROUTES } from '../../functions/staff-api/routes.js'
 import { ACTIONS } from '../../shared/domain/lifecycle.js'
+import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { ROLES, type Role } from '../../shared/domain/vocabulary.js'
 import { createAccountabilityStore } from '../../shared/store/accountability.js'
 import { createReceptionStore } from '../../shared/store/reception.js'
@@ -68,41 +69,45 @@ const ROUTE_COLUMNS = [
   'POST /api/v1/reception-sessions',
   'GET /api/v1/reception-sessions',
   'GET /api/v1/reception-sessions/summary',
+  'GET /api/v1/cases/{trackingCode}/attachments',
+  'GET /api/v1/cases/{trackingCode}/attachments/{id}/link',
+  'POST /api/v1/cases/{trackingCode}/attachments',
+  'POST /api/v1/cases/{trackingCode}/attachments/{id}/completion',
 ] as const
 type RouteName = (typeof ROUTE_COLUMNS)[number]
 
 // biome-ignore format: the table is read as a grid
 const ROUTE_MATRIX: readonly (readonly [actor: string, ...expected: number[]])[] = [
-  //                                     case  accept reveal verify intake cttees queue  mine  mine/c users putUser report  acct+  accts  acct   submit accpt  return rec+  recs  recsum
-  ['no token',                           401,  401,   401,   401,   401,   401,   401,   401,  401,   401,  401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
-  ['member @ owner',                     404,  404,   404,   404,   403,   200,   403,   200,  200,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
-  ['member @ own',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
-  ['member @ parent',                    404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
-  ['member @ other',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
-  ['member @ none',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
-  ['reception_officer @ own',            200,  409,   403,   403,   201,   200,   200,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 201, 200, 200],
-  ['reception_officer @ parent',         404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
-  ['reception_officer @ other',          404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
+  //                                     case  accept reveal verify intake cttees queue  mine  mine/c users putUser report  acct+  accts  acct   submit accpt  return rec+  recs  recsum  att   link  upload done
+  ['no token',                           401,  401,   401,   401,   401,   401,   401,   401,  401,   401,  401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+  ['member @ owner',                     404,  404,   404,   404,   403,   200,   403,   200,  200,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['member @ own',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['member @ parent',                    404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['member @ other',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['member @ none',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['reception_officer @ own',            200,  409,   403,   403,   201,   200,   200,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 201, 200, 200, 200, 200, 201, 200],
+  ['reception_officer @ parent',         404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['reception_officer @ other',          404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
   // A reception officer needs a committee (the admin API refuses one without): without, no desk.
-  ['reception_officer @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
-  ['committee_handler @ own',            200,  200,   403,   403,   403,   200,   200,   200,  404,   403,  403, 403, 403, 200, 200, 409, 409, 409, 403, 200, 200],
-  ['committee_handler @ parent',         404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403],
-  ['committee_handler @ other',          404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403],
-  ['committee_handler @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403],
-  ['committee_head @ own',               200,  200,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 403, 200, 200, 200, 409, 409, 201, 200, 200],
+  ['reception_officer @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['committee_handler @ own',            200,  200,   403,   403,   403,   200,   200,   200,  404,   403,  403, 403, 403, 200, 200, 409, 409, 409, 403, 200, 200, 200, 200, 403, 403],
+  ['committee_handler @ parent',         404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['committee_handler @ other',          404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['committee_handler @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['committee_head @ own',               200,  200,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 403, 200, 200, 200, 409, 409, 201, 200, 200, 200, 200, 403, 403],
   // A head above reads and audits the committees below, but neither acts for them nor reveals.
-  ['committee_head @ parent',            200,  409,   403,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200],
-  ['committee_head @ other',             404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403],
-  ['committee_head @ none',              404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403],
-  ['supervisor @ own',                   200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200],
-  ['supervisor @ parent',                200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200],
-  ['supervisor @ other',                 200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200],
-  ['supervisor @ none',                  200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200],
-  ['admin @ own',                        404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
-  ['admin @ parent',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
-  ['admin @ other',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
-  ['admin @ none',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403],
-  ['committee_handler @ own, deactivated', 401, 401,  401,   401,   401,   401,   401,   401,  401,   401,  401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+  ['committee_head @ parent',            200,  409,   403,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403],
+  ['committee_head @ other',             404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['committee_head @ none',              404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['supervisor @ own',                   200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403],
+  ['supervisor @ parent',                200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403],
+  ['supervisor @ other',                 200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403],
+  ['supervisor @ none',                  200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403],
+  ['admin @ own',                        404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['admin @ parent',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['admin @ other',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['admin @ none',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  ['committee_handler @ own, deactivated', 401, 401,  401,   401,   401,   401,   401,   401,  401,   401,  401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
 ]
 
 // ─── Response-time audit routes × actor (same actors; the sample is one of `btc`) ─────────────────
@@ -228,6 +233,8 @@ beforeAll(async () => {
     body: { committeeId: 'btc', from: '2026-11-01', to: '2026-11-26', size: 1, seed: 1 },
   })
   sample = { id: drawn.body.id, code: drawn.body.cases[0].trackingCode }
+  readAttachment = await uploadAtDesk(readCase, 'tiepdan', true)
+  uploadedNotCompleted = await uploadAtDesk(readCase, 'tiepdan', false)
   for (const state of ['received', 'accepted', 'suspended', 'resolved'] as const) {
     const code = await caseIn(state)
     shared[state] = { code, version: (await storedCase(h, code)).version }
@@ -289,6 +296,30 @@ function reportStep(
   }
 }
 afterAll(async () => h.close())
+
+/** A document on `readCase` for the attachment cells: one completed, one uploaded but not completed. */
+let readAttachment: string
+let uploadedNotCompleted: string
+const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
+
+/** The desk officer asks for a slot, uploads a PDF and (when `completeIt`) completes it: the id. */
+async function uploadAtDesk(code: string, officer: string, completeIt: boolean): Promise<string> {
+  const slots = await h.request('POST', `/api/v1/cases/${code}/attachments`, {
+    as: officer,
+    body: { files: [{ name: 'Biên bản.pdf', type: 'application/pdf', size: PDF_BYTES.length }] },
+  })
+  if (slots.status !== 201) throw new Error(`slots failed: ${slots.status} ${JSON.stringify(slots.body)}`)
+  const slot = slots.body.uploads[0]
+  await fetch(slot.url, { method: 'PUT', headers: slot.headers, body: PDF_BYTES })
+  if (completeIt) {
+    const done = await completeAs(officer, code, slot.id)
+    if (done.status !== 200) throw new Error(`completion failed: ${done.status}`)
+  }
+  return slot.id
+}
+
+const completeAs = (as: string | undefined, code: string, id: string) =>
+  h.request('POST', `/api/v1/cases/${code}/attachments/${id}/completion`, { as, body: {} })
 
 /** Refusals write nothing: the shared case keeps its version. */
 async function expectUntouched(state: State) {
@@ -403,6 +434,47 @@ const ROUTES: Record<RouteName, RouteCell> = {
     async check(_res, _a, expected, cell) {
       // A refused write leaves no account behind (here: a supervisor, the widest reader).
       expect(Boolean(await h.server.services.users.getUser(`mx-target-${cell}`))).toBe(expected === 200)
+    },
+  },
+  'GET /api/v1/cases/{trackingCode}/attachments': {
+    call: (as) => h.request('GET', `/api/v1/cases/${readCase}/attachments`, { as }),
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([readAttachment])
+    },
+  },
+  'GET /api/v1/cases/{trackingCode}/attachments/{id}/link': {
+    call: (as) => h.request('GET', `/api/v1/cases/${readCase}/attachments/${readAttachment}/link`, { as }),
+    async check(res, _a, expected) {
+      if (expected === 200) expect((await fetch(res.body.url)).status).toBe(200)
+      else expect(res.body.url).toBeUndefined()
+    },
+  },
+  'POST /api/v1/cases/{trackingCode}/attachments': {
+    async call(as, expected) {
+      const code = expected === 201 ? (await fileAtDesk(h, {}, as)).trackingCode : readCase
+      return h.request('POST', `/api/v1/cases/${code}/attachments`, {
+        as,
+        body: { files: [{ name: 'a.pdf', type: 'application/pdf', size: 10 }] },
+      })
+    },
+    async check(res, _a, expected) {
+      if (expected === 201) expect(res.body.uploads).toHaveLength(1)
+      else expect(res.body.uploads).toBeUndefined()
+    },
+  },
+  'POST /api/v1/cases/{trackingCode}/attachments/{id}/completion': {
+    async call(as, expected) {
+      if (expected !== 200) return completeAs(as, readCase, uploadedNotCompleted)
+      const code = (await fileAtDesk(h, {}, as)).trackingCode
+      return completeAs(as, code, await uploadAtDesk(code, as!, false))
+    },
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.attachment.type).toBe('pdf')
+      // A refusal leaves the upload where it was, not completed.
+      else
+        expect(
+          await h.server.blobs.size(`pending/${normalizeTrackingCode(readCase)}/${uploadedNotCompleted}`),
+        ).toBe(PDF_BYTES.length)
     },
   },
   'GET /api/v1/reports': {
@@ -637,6 +709,6 @@ describe('the count', () => {
         `+ ${AUDIT_ROUTE_COLUMNS.length} audit routes + ${ACTION_MATRIX.length} actions × ${ACTION_COLUMNS.length} roles`,
     )
     expect(ran).toBe(expected)
-    expect(expected).toBe(848)
+    expect(expected).toBe(956)
   })
 })

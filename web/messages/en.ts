@@ -100,6 +100,14 @@ export const en: Record<keyof typeof vi, string> = {
   'submit.topic.choose': '— Choose a subject area —',
   'submit.signatories': 'Number of people signing',
   'submit.signatories.hint': 'Five or more people make it a multi-person petition.',
+  'submit.attachments': 'Documents (optional)',
+  'submit.attachments.hint': 'Up to 5 PDF, JPEG, PNG or Word (DOCX) files, 10 MB each at most.',
+  'submit.attachments.contentOnly': 'These documents do not identify me',
+  'submit.attachments.contentOnly.hint':
+    'For a denunciation, documents are seen only by those entitled to, unless you tick this box.',
+  'receipt.attachments': 'Documents received',
+  'receipt.attachments.failed':
+    'Your petition is stored, but its documents could not be. Please send the documents again later.',
   'submit.button': 'Send petition',
   'submit.tooLarge': 'What you sent is too large. Please shorten the content and send it again.',
 

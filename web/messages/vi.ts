@@ -102,6 +102,14 @@ export const vi = {
   'submit.topic.choose': '— Chọn lĩnh vực —',
   'submit.signatories': 'Số người cùng ký đơn',
   'submit.signatories.hint': 'Từ 5 người trở lên là đơn đông người.',
+  'submit.attachments': 'Tài liệu kèm theo (không bắt buộc)',
+  'submit.attachments.hint': 'Tối đa 5 tệp PDF, JPEG, PNG hoặc Word (DOCX), mỗi tệp không quá 10 MB.',
+  'submit.attachments.contentOnly': 'Các tài liệu này không chứa thông tin nhận diện tôi',
+  'submit.attachments.contentOnly.hint':
+    'Với đơn tố cáo, tài liệu chỉ được người có thẩm quyền xem, trừ khi bạn đánh dấu ô này.',
+  'receipt.attachments': 'Tài liệu đã nhận',
+  'receipt.attachments.failed':
+    'Đơn đã được lưu nhưng chưa lưu được tài liệu kèm theo. Vui lòng gửi lại tài liệu sau.',
   'submit.button': 'Gửi đơn',
   'submit.tooLarge': 'Nội dung gửi quá lớn. Hãy rút gọn nội dung rồi gửi lại.',
 

@@ -7,13 +7,23 @@ export interface ReceiptPageProps {
   lang: Lang
   organizationName: { vi: string; en: string }
   receipt: Receipt
+  /** Names of the documents stored with the petition (no-JavaScript form). */
+  attached?: readonly string[]
+  /** The documents could not be stored (the petition was): add them from the tracking page. */
+  attachmentsFailed?: boolean
 }
 
 /**
  * The answer to a successful submission, rendered in the POST response itself: the PIN exists only
  * here (never in a URL), so the page has no language switch that would lose it. Print-friendly.
  */
-export function ReceiptPage({ lang, organizationName, receipt }: ReceiptPageProps) {
+export function ReceiptPage({
+  lang,
+  organizationName,
+  receipt,
+  attached,
+  attachmentsFailed,
+}: ReceiptPageProps) {
   const trackHref = `/track?code=${encodeURIComponent(receipt.trackingCode)}`
   return (
     <Layout lang={lang} organizationName={organizationName} title={t(lang, 'receipt.title')} langHref={null}>
@@ -56,6 +66,22 @@ export function ReceiptPage({ lang, organizationName, receipt }: ReceiptPageProp
           [t(lang, 'receipt.routing'), receipt.routing.reason, 'routing-reason'],
         ]}
       />
+
+      {attached && attached.length > 0 && (
+        <>
+          <h2>{t(lang, 'receipt.attachments')}</h2>
+          <ul id="receipt-attachments">
+            {attached.map((name) => (
+              <li>{name}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {attachmentsFailed && (
+        <p class="note" id="attachments-failed">
+          {t(lang, 'receipt.attachments.failed')}
+        </p>
+      )}
 
       <h2>{t(lang, 'tracking.deadlines')}</h2>
       <DeadlineList lang={lang} deadlines={receipt.deadlines} />

@@ -31,6 +31,7 @@ export const SUBMIT_FIELDS = [
   'signatories',
   'petitioner',
   'concerns',
+  'attachments',
 ] as const
 
 type PetitionerKey = keyof NonNullable<PetitionForm['petitioner']>
@@ -57,6 +58,8 @@ export interface SubmitPageProps {
   values: Partial<PetitionForm>
   errors: readonly FieldError[]
   langHref: string
+  /** Offer the documents field (multipart form): when the attachment store is configured. */
+  acceptsFiles?: boolean
 }
 
 /** A group links from the error summary to its first control. */
@@ -87,7 +90,13 @@ export function SubmitPage(props: SubmitPageProps) {
       <h1>{t(lang, 'submit.title')}</h1>
       <ErrorSummary lang={lang} errors={errors} linkable={SUBMIT_FIELDS} anchor={anchorOf} />
       <p>{t(lang, 'submit.intro')}</p>
-      <form method="post" action="/submit" id="submit-form" accept-charset="utf-8">
+      <form
+        method="post"
+        action="/submit"
+        id="submit-form"
+        accept-charset="utf-8"
+        enctype={props.acceptsFiles ? 'multipart/form-data' : undefined}
+      >
         <input type="hidden" name="language" value={lang} />
 
         <fieldset
@@ -220,6 +229,8 @@ export function SubmitPage(props: SubmitPageProps) {
           min={1}
         />
 
+        {props.acceptsFiles && <AttachmentsField lang={lang} error={err('attachments')} />}
+
         <button type="submit" id="submit-button">
           {t(lang, 'submit.button')}
         </button>
@@ -279,6 +290,36 @@ function TopicSelect(props: {
           </option>
         ))}
       </select>
+    </div>
+  )
+}
+
+/** Documents, posted with the form (works without JavaScript); checked by content on the server. */
+function AttachmentsField(props: { lang: Lang; error: string | undefined }) {
+  const { lang, error } = props
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for="f-attachments">{t(lang, 'submit.attachments')}</label>
+      <span class="hint" id="f-attachments-hint">
+        {t(lang, 'submit.attachments.hint')}
+      </span>
+      <FieldErrorText lang={lang} id="f-attachments-error" message={error} />
+      <input
+        type="file"
+        id="f-attachments"
+        name="attachments"
+        multiple
+        accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy('f-attachments-hint', error && 'f-attachments-error')}
+      />
+      <div class="choice">
+        <input type="checkbox" id="f-attachments-contentOnly" name="attachments.contentOnly" value="true" />
+        <div>
+          <label for="f-attachments-contentOnly">{t(lang, 'submit.attachments.contentOnly')}</label>
+          <span class="hint">{t(lang, 'submit.attachments.contentOnly.hint')}</span>
+        </div>
+      </div>
     </div>
   )
 }

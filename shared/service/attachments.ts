@@ -1,0 +1,484 @@
+/**
+ * Attachments end to end: upload slots (presigned), verification of what arrived (the type read
+ * from the content, the real size), listing and short-lived download links for staff, and the
+ * direct path the no-JavaScript forms use.
+ *
+ * Flow with a script or an API client:
+ *   1. request slots: count ≤ 5 per case (atomic counter), declared size ≤ 10 MB, declared type
+ *      one of PDF, JPEG, PNG, DOCX → a PUT URL per file, signed for that exact type and size;
+ *   2. the client PUTs the bytes to `pending/<code>/<id>`;
+ *   3. complete: the server reads the first bytes (and a DOCX's central directory) and the size;
+ *      on any mismatch it deletes the blob, gives the slot back and answers 422 naming the rule;
+ *      otherwise it moves the blob to `cases/<code>/<id>` and marks the item ready.
+ * Only ready attachments are listed. Pending ones that were never completed are reclaimed after
+ * `ABANDON_AFTER_MS` (their URL expired long before; S3 also expires `pending/` by lifecycle).
+ */
+
+import type { BlobStore, PresignedUpload } from '../blobs/blob-store.js'
+import {
+  type AttachmentDeclaration,
+  type AttachmentType,
+  HEAD_BYTES,
+  isDocxDirectory,
+  locateZipDirectory,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  MEDIA_TYPES,
+  sanitizeFilename,
+  sniffBytes,
+  sniffHead,
+  typeOfMediaType,
+  ZIP_TAIL_BYTES,
+  zipEntryNames,
+} from '../domain/attachments.js'
+import { type ActingUser, caseNotFound } from '../domain/case.js'
+import { DomainError, RuleViolation } from '../domain/errors.js'
+import { OPEN_STATUSES } from '../domain/lifecycle.js'
+import {
+  attachmentIdentityRestricted,
+  canAttachAsStaff,
+  canOpenAttachment,
+  canRevealIdentity,
+  staffReachesCase,
+} from '../domain/policy.js'
+import type { Committee } from '../domain/routing.js'
+import { normalizeTrackingCode } from '../domain/tracking-code.js'
+import type { Language } from '../domain/vocabulary.js'
+import {
+  type AttachmentUploader,
+  createAttachmentStore,
+  type StoredAttachment,
+} from '../store/attachments.js'
+import type { StoredCase } from '../store/cases.js'
+import type { Services } from './context.js'
+import type { PetitionService } from './petitions.js'
+
+/** How long an upload URL works. */
+export const UPLOAD_URL_SECONDS = 10 * 60
+/** How long a download link works. */
+export const LINK_SECONDS = 5 * 60
+/** A pending upload not completed by then is abandoned; its slot can be taken again. */
+export const ABANDON_AFTER_MS = 60 * 60 * 1000
+
+type Rule =
+  | 'too_many_attachments'
+  | 'type_not_allowed'
+  | 'type_mismatch'
+  | 'too_large'
+  | 'size_mismatch'
+  | 'empty_file'
+
+const RULES: Record<Rule, { vi: string; en: string }> = {
+  too_many_attachments: {
+    vi: `mỗi đơn chỉ được đính kèm tối đa ${MAX_ATTACHMENTS} tệp`,
+    en: `a petition takes at most ${MAX_ATTACHMENTS} files`,
+  },
+  type_not_allowed: {
+    vi: 'chỉ nhận tệp PDF, JPEG, PNG hoặc Word (DOCX), xác định theo nội dung tệp',
+    en: 'only PDF, JPEG, PNG or Word (DOCX) files are accepted, judged by their content',
+  },
+  type_mismatch: {
+    vi: 'nội dung tệp không đúng với loại tệp đã khai báo',
+    en: 'the content of the file is not the type that was declared',
+  },
+  too_large: {
+    vi: `mỗi tệp tối đa ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+    en: `each file may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+  },
+  size_mismatch: {
+    vi: 'kích thước tệp đã tải lên không đúng với kích thước đã khai báo',
+    en: 'the uploaded file is not the size that was declared',
+  },
+  empty_file: { vi: 'tệp rỗng', en: 'the file is empty' },
+}
+
+function violation(rule: Rule, lang: Language, field: string): RuleViolation {
+  return new RuleViolation(rule, RULES[rule][lang], field)
+}
+
+/** What staff see of an attachment. */
+export interface AttachmentView {
+  readonly id: string
+  /** The original (sanitised) filename; null when it is identity-restricted and not theirs to see. */
+  readonly name: string | null
+  readonly type: AttachmentType
+  readonly mediaType: string
+  readonly size: number
+  readonly uploadedAt: string
+  readonly uploadedBy: { readonly kind: 'petitioner' | 'staff'; readonly role?: string }
+  readonly identityRestricted: boolean
+  /** Whether `attachmentLink` will give this user a link. */
+  readonly canOpen: boolean
+}
+
+/** What the uploader gets back for a slot. */
+export interface UploadSlot {
+  readonly id: string
+  readonly name: string
+  readonly upload: PresignedUpload
+}
+
+/** One file posted through a form (no JavaScript). */
+export interface FormFile {
+  readonly name: string
+  readonly mediaType: string
+  readonly bytes: Uint8Array
+  readonly contentOnly?: boolean
+}
+
+export interface AttachmentServiceDeps {
+  readonly services: Services
+  readonly petitions: Pick<PetitionService, 'openWithPin' | 'audit'>
+  readonly blobs: BlobStore
+}
+
+const pendingKey = (code: string, id: string) => `pending/${code}/${id}`
+const finalKey = (code: string, id: string) => `cases/${code}/${id}`
+
+/**
+ * Checks files posted through a form before anything is written: count, emptiness, size, and the
+ * type read from the bytes. Returns the problems by field (`attachments`).
+ */
+export function checkFormFiles(
+  files: readonly FormFile[],
+  lang: Language,
+): { ok: true; types: AttachmentType[] } | { ok: false; rule: Rule; message: string } {
+  const fail = (rule: Rule) => ({ ok: false as const, rule, message: RULES[rule][lang] })
+  if (files.length > MAX_ATTACHMENTS) return fail('too_many_attachments')
+  const types: AttachmentType[] = []
+  for (const f of files) {
+    if (f.bytes.length === 0) return fail('empty_file')
+    if (f.bytes.length > MAX_ATTACHMENT_BYTES) return fail('too_large')
+    const type = sniffBytes(f.bytes)
+    if (!type) return fail('type_not_allowed')
+    types.push(type)
+  }
+  return { ok: true, types }
+}
+
+export function createAttachmentService({ services: s, petitions, blobs }: AttachmentServiceDeps) {
+  const store = createAttachmentStore(s.db, s.tableName)
+
+  /** Gives back the slots of uploads abandoned long ago (their URLs expired long before). */
+  async function reclaimAbandoned(code: string): Promise<void> {
+    const now = s.now().toISOString()
+    for (const a of await store.listAttachments(code)) {
+      if (a.state !== 'pending' || a.abandonAfter > now) continue
+      if (await store.markRefused(code, a.id, 'abandoned', now)) {
+        await blobs.delete(a.blobKey)
+        await store.release(code, a.id)
+      }
+    }
+  }
+
+  async function reserve(code: string, ids: readonly string[], lang: Language): Promise<void> {
+    if (ids.length > MAX_ATTACHMENTS) throw violation('too_many_attachments', lang, 'files')
+    if (await store.reserve(code, ids, MAX_ATTACHMENTS)) return
+    await reclaimAbandoned(code)
+    if (!(await store.reserve(code, ids, MAX_ATTACHMENTS)))
+      throw violation('too_many_attachments', lang, 'files')
+  }
+
+  function assertOpen(c: StoredCase): void {
+    if (!OPEN_STATUSES.includes(c.status))
+      throw new DomainError('case_closed', 'this case is closed; documents are no longer accepted', 409)
+  }
+
+  async function createSlots(
+    c: StoredCase,
+    files: readonly AttachmentDeclaration[],
+    uploader: AttachmentUploader,
+    lang: Language,
+  ): Promise<UploadSlot[]> {
+    assertOpen(c)
+    const declared = files.map((f, i) => {
+      const type = typeOfMediaType(f.type)
+      if (!type) throw violation('type_not_allowed', lang, `files.${i}.type`)
+      return { ...f, attachmentType: type, id: crypto.randomUUID() }
+    })
+    await reserve(
+      c.code,
+      declared.map((f) => f.id),
+      lang,
+    )
+    const now = s.now()
+    const slots: UploadSlot[] = []
+    for (const f of declared) {
+      const id = f.id
+      const name = sanitizeFilename(f.name, f.attachmentType)
+      const key = pendingKey(c.code, id)
+      await store.create(c.code, {
+        id,
+        state: 'pending',
+        name,
+        type: f.attachmentType,
+        size: f.size,
+        createdAt: now.toISOString(),
+        abandonAfter: new Date(now.getTime() + ABANDON_AFTER_MS).toISOString(),
+        uploadedBy: uploader,
+        identityRestricted: attachmentIdentityRestricted(c.kind, f.contentOnly),
+        blobKey: key,
+      })
+      const upload = await blobs.presignPut(key, {
+        contentType: MEDIA_TYPES[f.attachmentType],
+        contentLength: f.size,
+        expiresInSeconds: UPLOAD_URL_SECONDS,
+      })
+      slots.push({ id, name, upload })
+    }
+    return slots
+  }
+
+  /** Reads what arrived and decides its type; the rule broken otherwise. */
+  async function inspect(key: string, declaredSize: number): Promise<AttachmentType | Rule | 'missing'> {
+    const size = await blobs.size(key)
+    if (size === undefined) return 'missing'
+    if (size > MAX_ATTACHMENT_BYTES) return 'too_large'
+    if (size !== declaredSize) return 'size_mismatch'
+    const head = sniffHead(await blobs.readRange(key, 0, HEAD_BYTES - 1))
+    if (head !== 'zip') return head ?? 'type_not_allowed'
+    const tailStart = Math.max(0, size - ZIP_TAIL_BYTES)
+    const tail = await blobs.readRange(key, tailStart, size - 1)
+    const where = locateZipDirectory(tail, size)
+    if (!where) return 'type_not_allowed'
+    const directory =
+      where.offset >= tailStart
+        ? tail.subarray(where.offset - tailStart, where.offset - tailStart + where.size)
+        : await blobs.readRange(key, where.offset, where.offset + where.size - 1)
+    return isDocxDirectory(zipEntryNames(directory)) ? 'docx' : 'type_not_allowed'
+  }
+
+  /** Verifies an upload and marks it ready (a second call answers with the ready item). */
+  async function complete(c: StoredCase, id: string, lang: Language): Promise<StoredAttachment> {
+    const item = await store.getAttachment(c.code, id)
+    if (!item) throw new DomainError('attachment_not_found', 'no such attachment on this case', 404)
+    if (item.state === 'ready') return item
+    const found = await inspect(item.blobKey, item.size)
+    if (found === 'missing')
+      throw new DomainError('upload_missing', 'nothing has been uploaded for this attachment yet', 409)
+    const rule: Rule | undefined =
+      found === 'pdf' || found === 'jpeg' || found === 'png' || found === 'docx'
+        ? found === item.type
+          ? undefined
+          : 'type_mismatch'
+        : found
+    if (rule) {
+      // The file is refused: it does not stay anywhere, and the slot is free again.
+      await blobs.delete(item.blobKey)
+      if (await store.markRefused(c.code, id, rule, s.now().toISOString())) await store.release(c.code, id)
+      s.logger.info('attachment refused', { trackingCode: c.code, attachmentId: id, rule })
+      throw violation(rule, lang, 'file')
+    }
+    const key = finalKey(c.code, id)
+    await blobs.move(item.blobKey, key)
+    const uploadedAt = s.now().toISOString()
+    const ready = { type: item.type, size: item.size, name: item.name, uploadedAt, blobKey: key }
+    if (!(await store.markReady(c.code, id, ready)))
+      throw new DomainError('attachment_not_found', 'no such attachment on this case', 404)
+    return { ...item, ...ready, state: 'ready' }
+  }
+
+  function viewOf(
+    c: StoredCase,
+    a: StoredAttachment,
+    user: ActingUser,
+    committees: readonly Committee[],
+  ): AttachmentView {
+    const canOpen = canOpenAttachment(user, c, a, committees)
+    return {
+      id: a.id,
+      name: !a.identityRestricted || canOpen ? a.name : null,
+      type: a.type,
+      mediaType: MEDIA_TYPES[a.type],
+      size: a.size,
+      uploadedAt: a.uploadedAt ?? a.createdAt,
+      uploadedBy: { kind: a.uploadedBy.kind, ...(a.uploadedBy.role ? { role: a.uploadedBy.role } : {}) },
+      identityRestricted: a.identityRestricted,
+      canOpen,
+    }
+  }
+
+  async function staffCase(user: ActingUser, rawCode: string) {
+    const code = normalizeTrackingCode(rawCode)
+    if (!code) caseNotFound()
+    const [stored, committees] = await Promise.all([s.cases.getCase(code), s.settings.getCommittees()])
+    if (!stored || !staffReachesCase(user, stored, committees.value)) caseNotFound()
+    return { stored, committees: committees.value }
+  }
+
+  async function staffUploader(user: ActingUser, rawCode: string) {
+    const { stored, committees } = await staffCase(user, rawCode)
+    if (!canAttachAsStaff(user, stored, committees))
+      throw new DomainError(
+        'not_allowed_for_role',
+        'only the reception officer of the case adds documents',
+        403,
+      )
+    return { stored, committees }
+  }
+
+  /** What the petitioner sees of their own document. */
+  const petitionerView = (a: StoredAttachment) => ({
+    id: a.id,
+    name: a.name,
+    type: a.type,
+    size: a.size,
+    uploadedAt: a.uploadedAt ?? a.createdAt,
+  })
+
+  async function storeFormFiles(
+    c: StoredCase,
+    files: readonly FormFile[],
+    uploader: AttachmentUploader,
+    lang: Language,
+  ): Promise<StoredAttachment[]> {
+    if (files.length === 0) return []
+    assertOpen(c)
+    const checked = checkFormFiles(files, lang)
+    if (!checked.ok) throw violation(checked.rule, lang, 'attachments')
+    const ids = files.map(() => crypto.randomUUID())
+    await reserve(c.code, ids, lang)
+    const stored: StoredAttachment[] = []
+    for (const [i, f] of files.entries()) {
+      const type = checked.types[i]!
+      const id = ids[i]!
+      const key = finalKey(c.code, id)
+      await blobs.put(key, f.bytes, MEDIA_TYPES[type])
+      const at = s.now()
+      const item: StoredAttachment = {
+        id,
+        state: 'ready',
+        name: sanitizeFilename(f.name, type),
+        type,
+        size: f.bytes.length,
+        createdAt: at.toISOString(),
+        uploadedAt: at.toISOString(),
+        abandonAfter: at.toISOString(),
+        uploadedBy: uploader,
+        identityRestricted: attachmentIdentityRestricted(c.kind, f.contentOnly),
+        blobKey: key,
+      }
+      await store.create(c.code, item)
+      stored.push(item)
+    }
+    return stored
+  }
+
+  return {
+    /** A petitioner (tracking code + PIN) asks for upload URLs. */
+    async requestUploads(
+      rawCode: string,
+      pin: string,
+      client: string,
+      files: readonly AttachmentDeclaration[],
+      lang: Language,
+    ): Promise<UploadSlot[]> {
+      const c = await petitions.openWithPin(rawCode, pin, client)
+      return createSlots(c, files, { kind: 'petitioner' }, lang)
+    },
+
+    /** A petitioner confirms an upload; the server checks what arrived. */
+    async completeUpload(rawCode: string, pin: string, client: string, id: string, lang: Language) {
+      const c = await petitions.openWithPin(rawCode, pin, client)
+      return petitionerView(await complete(c, id, lang))
+    },
+
+    /** The petitioner's own documents (names and sizes only). */
+    async listForPetitioner(rawCode: string, pin: string, client: string) {
+      const c = await petitions.openWithPin(rawCode, pin, client)
+      return (await store.listAttachments(c.code))
+        .filter((a) => a.state === 'ready' && a.uploadedBy.kind === 'petitioner')
+        .map(petitionerView)
+    },
+
+    /** Files posted with the tracking form (no JavaScript), after the PIN check. */
+    async attachWithPin(
+      rawCode: string,
+      pin: string,
+      client: string,
+      files: readonly FormFile[],
+      lang: Language,
+    ) {
+      const c = await petitions.openWithPin(rawCode, pin, client)
+      return storeFormFiles(c, files, { kind: 'petitioner' }, lang)
+    },
+
+    /**
+     * Files posted with the submit form (no JavaScript), right after the petition was stored under
+     * `code`. The caller checked them with `checkFormFiles` before submitting.
+     */
+    async attachAtSubmission(code: string, files: readonly FormFile[], lang: Language) {
+      const c = await s.cases.getCase(code)
+      if (!c) caseNotFound()
+      return storeFormFiles(c, files, { kind: 'petitioner' }, lang)
+    },
+
+    /** A reception officer asks for upload URLs on a case at their desk. */
+    async requestStaffUploads(
+      user: ActingUser,
+      rawCode: string,
+      files: readonly AttachmentDeclaration[],
+      lang: Language,
+    ): Promise<UploadSlot[]> {
+      const { stored: c } = await staffUploader(user, rawCode)
+      return createSlots(c, files, { kind: 'staff', id: user.id, role: 'reception_officer' }, lang)
+    },
+
+    async completeStaffUpload(user: ActingUser, rawCode: string, id: string, lang: Language) {
+      const { stored, committees } = await staffUploader(user, rawCode)
+      return viewOf(stored, await complete(stored, id, lang), user, committees)
+    },
+
+    /**
+     * The verified attachments of a case the user reaches (404 otherwise, like the case itself).
+     * For the staff pages: one row per document, newest last.
+     */
+    async listAttachments(user: ActingUser, rawCode: string): Promise<AttachmentView[]> {
+      const { stored, committees } = await staffCase(user, rawCode)
+      return (await store.listAttachments(stored.code))
+        .filter((a) => a.state === 'ready')
+        .sort((a, b) => (a.uploadedAt ?? '').localeCompare(b.uploadedAt ?? '') || a.id.localeCompare(b.id))
+        .map((a) => viewOf(stored, a, user, committees))
+    },
+
+    /**
+     * A short-lived download link (5 minutes). Outside the case's scope: 404. A denouncer's
+     * restricted document: only for those who may reveal the identity, and the opening is
+     * recorded in the case's history.
+     */
+    async attachmentLink(user: ActingUser, rawCode: string, id: string) {
+      const { stored, committees } = await staffCase(user, rawCode)
+      const a = await store.getAttachment(stored.code, id)
+      if (a?.state !== 'ready')
+        throw new DomainError('attachment_not_found', 'no such attachment on this case', 404)
+      if (!canOpenAttachment(user, stored, a, committees))
+        throw new DomainError(
+          'identity_restricted',
+          'this document may identify the denouncer; only the head of the resolving committee or a supervisor may open it',
+          403,
+        )
+      if (a.identityRestricted) {
+        const role =
+          canRevealIdentity(user, stored) && user.memberships.some((m) => m.role === 'supervisor')
+            ? 'supervisor'
+            : 'committee_head'
+        await petitions.audit(stored.code, {
+          at: s.now().toISOString(),
+          type: 'identity_document_opened',
+          actor: { kind: 'staff', id: user.id, role },
+          public: false,
+          data: { attachmentId: a.id },
+        })
+        s.logger.info('identity-restricted document opened', { trackingCode: stored.code, userId: user.id })
+      }
+      const url = await blobs.presignGet(a.blobKey, {
+        filename: a.name,
+        contentType: MEDIA_TYPES[a.type],
+        expiresInSeconds: LINK_SECONDS,
+      })
+      return { url, expiresAt: new Date(s.now().getTime() + LINK_SECONDS * 1000).toISOString() }
+    },
+  }
+}
+
+export type AttachmentService = ReturnType<typeof createAttachmentService>
