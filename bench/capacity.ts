@@ -37,11 +37,13 @@ const server: LocalServer = await startLocalServer({
 
 async function measure<T>(
   run: () => Promise<T>,
-): Promise<{ result: T; units: number; operations: string[] }> {
+): Promise<{ result: T; units: number; operations: string[]; ms: number }> {
   records = []
+  const started = performance.now()
   const result = await run()
   return {
     result,
+    ms: performance.now() - started,
     units: records.reduce((sum, r) => sum + r.capacityUnits, 0),
     operations: records.map((r) => `${r.operation} ${r.capacityUnits}`),
   }
@@ -389,6 +391,7 @@ await writeFile(
         name: name.trim(),
         capacityUnits: m.units,
         operations: m.operations,
+        ms: Math.round(m.ms * 10) / 10,
         ...(minimums.has(name)
           ? {
               minimumUnits: minimums.get(name)!.units,
