@@ -127,11 +127,18 @@ const ENV = {
 
 const MARK = '@@first-response@@'
 /** One fresh process: import the bundle, answer one event; returns ms from spawn to the answer. */
-function coldRun(bundle: BuiltBundle): Promise<number> {
+interface ColdRun {
+  readonly ms: number
+  readonly importMs: number
+  readonly handlerMs: number
+}
+function coldRun(bundle: BuiltBundle): Promise<ColdRun> {
   const { event } = EVENTS[bundle.name]
-  const program = `const { handler } = await import(${JSON.stringify(bundle.file)});
+  const program = `const t0 = performance.now(); const { handler } = await import(${JSON.stringify(bundle.file)});
+const t1 = performance.now();
 const result = await handler(${JSON.stringify(event)}, { functionName: 'bench', awsRequestId: 'r1', getRemainingTimeInMillis: () => 10000 });
-process.stdout.write('\\n${MARK}' + JSON.stringify(result) + '\\n'); process.exit(0)`
+const t2 = performance.now();
+process.stdout.write('\\n${MARK}' + JSON.stringify({ result, importMs: t1 - t0, handlerMs: t2 - t1 }) + '\\n'); process.exit(0)`
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const child = spawn(process.execPath, ['--no-warnings', '--input-type=module', '-e', program], {
@@ -151,19 +158,31 @@ process.stdout.write('\\n${MARK}' + JSON.stringify(result) + '\\n'); process.exi
     child.on('close', () => {
       const line = out.split('\n').find((l) => l.startsWith(MARK))
       if (!answeredAt || !line) return reject(new Error(`${bundle.name} gave no answer: ${err || out}`))
-      const result = JSON.parse(line.slice(MARK.length)) as unknown
+      const { result, importMs, handlerMs } = JSON.parse(line.slice(MARK.length)) as {
+        result: unknown
+        importMs: number
+        handlerMs: number
+      }
       if (!EVENTS[bundle.name].expect(result))
         return reject(new Error(`${bundle.name} answered wrongly: ${line.slice(0, 400)}`))
-      resolve(answeredAt - started)
+      resolve({ ms: answeredAt - started, importMs, handlerMs })
     })
   })
 }
 
 try {
   const times = new Map<FunctionName, number[]>(bundles.map((b) => [b.name, []]))
+  const imports = new Map<FunctionName, number[]>(bundles.map((b) => [b.name, []]))
+  const firstEvents = new Map<FunctionName, number[]>(bundles.map((b) => [b.name, []]))
   // One unmeasured run each (file cache), then the measured runs interleaved so load drifts hit all alike.
   for (const b of bundles) await coldRun(b)
-  for (let i = 0; i < RUNS; i++) for (const b of bundles) times.get(b.name)!.push(await coldRun(b))
+  for (let i = 0; i < RUNS; i++)
+    for (const b of bundles) {
+      const run = await coldRun(b)
+      times.get(b.name)!.push(run.ms)
+      imports.get(b.name)!.push(run.importMs)
+      firstEvents.get(b.name)!.push(run.handlerMs)
+    }
 
   const empty = times.get('empty')!
   const emptyMedian = median(empty)
@@ -178,6 +197,8 @@ try {
       medianMs: median(t),
       p90Ms: percentile(t, 0.9),
       ratioToEmpty: median(t) / emptyMedian,
+      medianImportMs: median(imports.get(b.name)!),
+      medianFirstEventMs: median(firstEvents.get(b.name)!),
       coldStartTargetMet: b.name === 'empty' ? undefined : median(t) / emptyMedian <= RATIO_TARGET,
       runsMs: t.map((x) => Math.round(x * 10) / 10),
     }
@@ -185,7 +206,7 @@ try {
   console.log(`\nCold start (fresh node, import bundle + first event; ${RUNS} runs each) and bundle size\n`)
   for (const r of rows)
     console.log(
-      `${r.name.padEnd(16)} ${(r.bytes / 1024).toFixed(0).padStart(6)} KiB (gzip ${(r.gzipBytes / 1024).toFixed(0).padStart(4)})  median ${r.medianMs.toFixed(0).padStart(5)} ms  p90 ${r.p90Ms.toFixed(0).padStart(5)} ms  ×${r.ratioToEmpty.toFixed(2)}`,
+      `${r.name.padEnd(16)} ${(r.bytes / 1024).toFixed(0).padStart(6)} KiB (gzip ${(r.gzipBytes / 1024).toFixed(0).padStart(4)})  median ${r.medianMs.toFixed(0).padStart(5)} ms  p90 ${r.p90Ms.toFixed(0).padStart(5)} ms  ×${r.ratioToEmpty.toFixed(2)}  (import ${r.medianImportMs.toFixed(0)} ms, first event ${r.medianFirstEventMs.toFixed(0)} ms)`,
     )
   await writeFile(
     join(import.meta.dirname, 'results', 'cold-start.json'),

@@ -1,7 +1,7 @@
 /**
  * The functions' production bundles, built the way CDK's NodejsFunction builds them (the options
  * of infra/constructs/app-function.ts: ESM, node22, module-first main fields, minified, names kept,
- * AWS SDK bundled, the `require` banner), with esbuild directly and a metafile, so the bench can
+ * AWS SDK bundled, the `require` banner, the import aliases), with esbuild directly and a metafile, so the bench can
  * weigh each bundle and name what makes it heavy. An empty handler built with the same options is
  * the cold-start baseline.
  */
@@ -9,7 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build, type Metafile } from 'esbuild'
-import { ESM_REQUIRE_BANNER } from '../../infra/constructs/app-function.js'
+import { BUNDLE_ALIASES, ESM_REQUIRE_BANNER } from '../../infra/constructs/app-function.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -61,6 +61,7 @@ export async function buildBundles(outDir: string): Promise<BuiltBundle[]> {
       target: 'node22',
       mainFields: ['module', 'main'],
       banner: { js: ESM_REQUIRE_BANNER },
+      alias: { ...BUNDLE_ALIASES },
       minify: true,
       keepNames: true,
       sourcemap: true,
