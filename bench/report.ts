@@ -86,7 +86,11 @@ let cost: Json
 if (capacity && sweepCapacity) {
   const big = sweepCapacity.results.at(-1)
   const due = big.sweepWithDueSteps
-  const perStep = { units: due.units / due.stepsDone, ms: due.ms / due.stepsDone }
+  const perStep = {
+    reads: due.reads / due.stepsDone,
+    writes: due.writes / due.stepsDone,
+    ms: due.ms / due.stepsDone,
+  }
   const submission = row('public submission (POST /petitions)')
   const lines: Line[] = [
     {
@@ -127,8 +131,8 @@ if (capacity && sweepCapacity) {
       count: 6,
       requests: 0,
       ms: perStep.ms,
-      readUnits: perStep.units * 0.3,
-      writeUnits: perStep.units * 0.7,
+      readUnits: perStep.reads,
+      writeUnits: perStep.writes,
     },
     {
       // 96 sweeps a day and a digest, every month, shared by the month's 1,000 petitions.
@@ -149,7 +153,7 @@ if (capacity && sweepCapacity) {
       'one petition handled end to end: 1 submission, 3 tracking lookups by the petitioner, 3 staff case views, 6 queue pages, 3 transitions (accept, resolve, close), 6 sweep steps (its receipt, 3 updates, 2 reminders), and its share of the idle sweeps at 1,000 petitions a month',
       'Lambda duration = the local server’s measured time of the same operation (one request, warm, dynalite on this machine), rounded up to 1 ms, at 1,024 MB; cold starts ignored (a few per thousand requests)',
       `DynamoDB units as measured by dynalite (table only), plus index writes it does not count: ${GSI_WRITES_AT_SUBMISSION} at submission (queue, watch, reporting), ${GSI_WRITES_PER_TRANSITION} per transition (keys move: a delete and a put each)`,
-      'sweep step units split 30% reads / 70% writes (a step is a conditional update plus its outbox message); the messages themselves (SES $0.10 per 1,000 e-mails, SMS) are outside the issue’s scope and not counted',
+      'sweep steps: the read and write units and the time per step of the measured sweep with 50 steps due (bench/sweep-capacity.ts: the step recorded on the case, its outbox message written, claimed and marked sent); the messages themselves (SES $0.10 per 1,000 e-mails, SMS) are outside the issue’s scope and not counted',
       'not counted: CloudWatch Logs ingestion, KMS requests (one GenerateDataKey per submission with an identity: $0.03 per 10,000), storage ($0.25/GB-month), data transfer, CloudFront',
     ],
     lines: perPetition.detail,
