@@ -127,12 +127,6 @@ export async function seedCases(
     return { ...told, ...plan, pinHash }
   }
 
-  // The real store code makes the items; this client only collects them.
-  let collected: Record<string, unknown>[] = []
-  const collector = {
-    send: async (command: PutCommand) => collected.push(command.input.Item!),
-  } as unknown as Db
-  const itemsOf = createCaseStore(collector, services.tableName)
   const templates = new Map<string, StoredCase>()
   const caseOf = (i: number, open: boolean): StoredCase => {
     const key = open ? `open${i % 12}` : `closed${i % 300}`
@@ -145,6 +139,12 @@ export async function seedCases(
   let items = 0
   await Promise.all(
     Array.from({ length: options.writers ?? 6 }, async () => {
+      // The real store code makes the items; this writer's client only collects them.
+      let collected: Record<string, unknown>[] = []
+      const collector = {
+        send: async (command: PutCommand) => collected.push(command.input.Item!),
+      } as unknown as Db
+      const itemsOf = createCaseStore(collector, services.tableName)
       for (;;) {
         const batch: Record<string, unknown>[] = []
         while (batch.length < 25 && next < total) {
