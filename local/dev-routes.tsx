@@ -4,7 +4,7 @@
  * app verifies the token exactly as it verifies Cognito's.
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { DomainError } from '../shared/domain/errors.js'
 import { ValidationProblem } from '../shared/http/problem.js'
 import { renderMessage } from '../shared/notifications/templates.js'

@@ -2,7 +2,7 @@
  * The Lambda functions' configuration, read from the environment once at cold start and
  * validated, so a missing setting fails the deployment's first request loudly, not a later one.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 const lambdaEnv = z.object({
   TABLE_NAME: z.string().min(3),

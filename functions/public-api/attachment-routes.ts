@@ -1,7 +1,7 @@
 /** The petitioner's attachment routes (tracking code + PIN), described once. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Env } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { uploadRequestSchema } from '../../shared/domain/attachments.js'
 import {
   attachmentIdParam,

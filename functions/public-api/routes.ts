@@ -1,6 +1,6 @@
 /** The public surface, described once: the app validates with these, the OpenAPI document shows them. */
 import { createRoute } from '@hono/zod-openapi'
-import { z } from 'zod'
+import * as z from 'zod'
 import { ratingSchema } from '../../shared/domain/satisfaction.js'
 import {
   escalationSchema,

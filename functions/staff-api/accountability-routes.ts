@@ -4,7 +4,7 @@
  * the version read; a stale one is a 412.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   acceptReportSchema,
   accountabilityRequestSchema,

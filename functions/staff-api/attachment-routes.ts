@@ -1,6 +1,6 @@
 /** Staff attachment routes: list, short-lived links, and uploads by the reception officer. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import { z } from 'zod'
+import * as z from 'zod'
 import { uploadRequestSchema } from '../../shared/domain/attachments.js'
 import {
   attachmentIdParam,

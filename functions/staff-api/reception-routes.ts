@@ -3,7 +3,7 @@
  * period's summary with each head's reception days (DOMAIN.md §5).
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import { z } from 'zod'
+import * as z from 'zod'
 import { RuleViolation } from '../../shared/domain/errors.js'
 import { RECEPTION_TYPES, receptionSessionSchema } from '../../shared/domain/reception.js'
 import { PERIOD_KINDS } from '../../shared/domain/reports.js'

@@ -1,6 +1,6 @@
 /** The response-time audit's routes: drill-down, charts and audit samples (staff function). */
 import { createRoute } from '@hono/zod-openapi'
-import { z } from 'zod'
+import * as z from 'zod'
 import { FINDINGS, MAX_SAMPLE_SIZE } from '../../shared/domain/audit.js'
 import { localDate } from '../../shared/domain/schemas.js'
 import { reportQuerySchema } from '../../shared/http/report-query.js'

@@ -1,6 +1,6 @@
 /** The staff surface, described once for validation and for the OpenAPI document. */
 import { createRoute } from '@hono/zod-openapi'
-import { z } from 'zod'
+import * as z from 'zod'
 import { PERIOD_KINDS } from '../../shared/domain/reports.js'
 import {
   actionSchema,

@@ -17,7 +17,7 @@
  *   returned  5 working days from the return (organisation's rule, configurable)
  * On time means the first submission on or before the first due date.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { WorkingCalendar } from './calendar.js'
 import type { ActingUser } from './case.js'
 import { formatVietnamese, isLocalDate, type LocalDate, maxDate } from './dates.js'

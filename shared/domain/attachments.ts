@@ -4,7 +4,7 @@
  *
  * Accepted: PDF, JPEG, PNG, DOCX; at most 5 files per case, 10 MB each (the issue's limits).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const ATTACHMENT_TYPES = ['pdf', 'jpeg', 'png', 'docx'] as const
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number]

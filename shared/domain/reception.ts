@@ -12,7 +12,7 @@
  * head two days a month. A day counts when the head hosted a session that is not a regular (duty
  * officer's) one. A month still running is not yet judged.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { addDays, type LocalDate, ymd } from './dates.js'
 import { RuleViolation } from './errors.js'
 import type { Committee } from './routing.js'

@@ -9,7 +9,7 @@
  * the answer is; the accountability report counts satisfaction among resolved cases only, so a
  * rating of those would never be counted anywhere. Withdrawn cases have no answer either.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CaseEvent, CaseRecord, NewEvent } from './case.js'
 import { TransitionError } from './errors.js'
 import type { Status } from './lifecycle.js'

@@ -3,7 +3,7 @@
  * objects, so an unknown field is an error rather than silently dropped. Rules that need the clock
  * (a receipt date in the future) are checked by the intake function, which is given `now`.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isLocalDate } from './dates.js'
 import type { ACTIONS } from './lifecycle.js'
 import { OUTCOME_CODES, REFUSAL_REASON_CODES } from './reasons.js'

@@ -4,7 +4,7 @@
  * told of. Pure: the sweep (shared/service/sweep.ts) does the I/O and records each step on the
  * case with a conditional update, so each happens exactly once.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { WorkingCalendar } from './calendar.js'
 import type { CaseRecord } from './case.js'
 import { addDays, dayNumber, fromDayNumber, type LocalDate } from './dates.js'

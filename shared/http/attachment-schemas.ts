@@ -1,5 +1,5 @@
 /** Shapes of the attachment routes (public and staff), for validation and the OpenAPI document. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ATTACHMENT_TYPES } from '../domain/attachments.js'
 
 export const attachmentIdParam = z

@@ -6,9 +6,7 @@ import type { Logger } from '@aws-lambda-powertools/logger'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { ZodError } from 'zod'
-import enLocale from 'zod/v4/locales/en.js'
-import viLocale from 'zod/v4/locales/vi.js'
+import { locales, type ZodError } from 'zod'
 import { DomainError } from '../domain/errors.js'
 import { RULE_MESSAGES } from '../domain/schemas.js'
 import type { Language } from '../domain/vocabulary.js'
@@ -58,7 +56,7 @@ const TITLES: Record<string, { vi: string; en: string }> = {
 const TRANSITION_TITLE = { vi: 'Không thể thực hiện thao tác này', en: 'This action is not possible' }
 const RULE_TITLE = { vi: 'Dữ liệu vi phạm quy định', en: 'The request breaks a rule' }
 
-const zodLocales = { vi: viLocale().localeError, en: enLocale().localeError }
+const zodLocales = { vi: locales.vi().localeError, en: locales.en().localeError }
 
 const TYPE_NAMES: Record<string, { vi: string; en: string }> = {
   string: { vi: 'chuỗi ký tự', en: 'text' },

@@ -2,7 +2,7 @@
  * The query every report-shaped route takes (the report, its drill-down, charts and exports): a
  * committee and a period, either as `from`/`to` dates or as a named period of a year.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { RuleViolation } from '../domain/errors.js'
 import { PERIOD_KINDS } from '../domain/reports.js'
 import { localDate } from '../domain/schemas.js'

@@ -1,5 +1,5 @@
 /** Response schemas for the OpenAPI document (requests use the domain schemas directly). */
-import { z } from 'zod'
+import * as z from 'zod'
 import { STATUSES } from '../domain/lifecycle.js'
 import { MATCH_REASONS } from '../domain/similarity.js'
 import { CHANNELS, KINDS } from '../domain/vocabulary.js'

@@ -3,7 +3,7 @@
  * settings and the yearly calendar overrides. Each checks the role (policy.ts), validates the whole
  * new value (a 422 naming the field), and writes it conditionally on the version the admin read.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { type CalendarOverride, WorkingCalendar } from '../domain/calendar.js'
 import type { ActingUser } from '../domain/case.js'
 import { isLocalDate, type LocalDate } from '../domain/dates.js'
