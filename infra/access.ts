@@ -76,11 +76,12 @@ export const PUBLIC_API_ACCESS: TableAccess = {
  *   reception      PutItem RECEPTION#<committee>; Query RECEPTION# (a period); Query USERS (heads)
  *   audit samples  PutItem AUDITS/SAMPLE#<id> (conditional), GetItem, Query AUDITS begins_with
  *                  SAMPLE#, UpdateItem (a finding, conditional on the case being in the sample)
- * Configuration screens will add CONFIG writes here.
+ *   configuration  PutItem CONFIG/<item> (admin pages: committees, routing, deadlines, calendar;
+ *                  conditional on the version read, shared/service/admin.ts)
  */
 export const STAFF_API_ACCESS: TableAccess = {
   get: [ANY_CASE, CONFIG, USERS, ANY_REPORT_REQUEST, AUDITS],
-  put: [ANY_CASE, USERS, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER, AUDITS],
+  put: [ANY_CASE, USERS, CONFIG, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER, AUDITS],
   update: [ANY_CASE, ANY_REPORT_REQUEST, AUDITS],
   query: [ANY_CASE, USERS, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER, AUDITS],
   indexes: ['committeeQueue', 'myPetitions', 'reporting', 'owedReports'],

@@ -82,14 +82,14 @@ describe('the staff function', () => {
     expect(indexResources.sort()).toEqual(['committeeQueue', 'myPetitions', 'owedReports', 'reporting'])
   })
 
-  it('cannot scan or delete, and creates only cases, accounts, repeat keys, report requests, register entries and audit samples', () => {
+  it('cannot scan or delete, and creates only cases, accounts, configuration, repeat keys, report requests, register entries and audit samples', () => {
     const statements = dynamoStatements('StaffApiRole')
     const writes = statements.filter((s) => actionsOf(s).includes('dynamodb:PutItem'))
 
     expect(statements.flatMap(actionsOf).filter((a) => /Scan|DeleteItem|\*/.test(a))).toEqual([])
     expect(
       writes.flatMap((s) => s.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[]),
-    ).toEqual(['CASE#*', 'USERS', 'REPEAT#*', 'ACCOUNTABILITY#*', 'RECEPTION#*', 'AUDITS'])
+    ).toEqual(['CASE#*', 'USERS', 'CONFIG', 'REPEAT#*', 'ACCOUNTABILITY#*', 'RECEPTION#*', 'AUDITS'])
   })
 
   it('sends e-mail only from the configured sender', () => {

@@ -27,10 +27,10 @@ describe('the alarms', () => {
   it('watch API 5xx, throttles and errors of every function, and DynamoDB throttling', () => {
     const metrics = alarmMetrics(deploymentOf('prod').templates.stateless).map((m) => m.name)
 
-    // The public, staff, origin-verify and sweep functions.
+    // The public, staff, report-export, origin-verify and sweep functions.
     expect(metrics.filter((m) => m === '5xx')).toHaveLength(1)
-    expect(metrics.filter((m) => m === 'Throttles')).toHaveLength(4)
-    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(4)
+    expect(metrics.filter((m) => m === 'Throttles')).toHaveLength(5)
+    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(5)
     // DynamoDB throttles summed over the operations: a math expression.
     expect(metrics.filter((m) => m === 'expression')).toHaveLength(1)
   })
@@ -174,14 +174,14 @@ describe('the deadline sweep', () => {
     expect(source).toContain(`'${FAILED_MESSAGE_LOG_LINE}'`)
   })
 
-  it('reads due cases, the outbox and committee queues, and no other index', () => {
+  it('reads due cases, the outbox, committee queues and owed reports, and no other index', () => {
     const statements = statementsOfRole(sweepStack(), 'DeadlineSweepRole')
     const indexes = statements
       .filter((s) => JSON.stringify(s.Resource).includes('/index/'))
       .flatMap((s) => [s.Resource].flat())
       .map((r) => JSON.stringify(r).match(/\/index\/(\w+)/)?.[1])
 
-    expect(indexes.sort()).toEqual(['committeeQueue', 'deadlineWatch', 'outbox'])
+    expect(indexes.sort()).toEqual(['committeeQueue', 'deadlineWatch', 'outbox', 'owedReports'])
     expect(statements.flatMap(actionsOf).filter((a) => /Scan|DeleteItem|Batch|PartiQL|\*/.test(a))).toEqual(
       [],
     )
