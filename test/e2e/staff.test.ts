@@ -256,8 +256,12 @@ describe.skipIf(missing)('the staff workspace in Chromium', { timeout: 240_000 }
         .count(),
     ).toBe(await rows.count())
     await submit(page, '[data-testid="queue"] a.code-link', 'drill-down-case')
-    // A supervisor reads a case but never acts for the committee.
-    expect(await page.locator('[data-testid="no-actions"]').count()).toBe(1)
+    // A supervisor reads a case and may chase (đôn đốc) it, but never acts for the committee.
+    expect(
+      await page
+        .locator('form.action-form[data-action]')
+        .evaluateAll((forms) => forms.map((f) => f.dataset.action)),
+    ).toEqual(['chase'])
     await signOut(page)
   })
 
