@@ -156,6 +156,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         petitions,
         verifier: identity.verifier,
         signIn: devStaffSignIn(services.users, identity),
+        attachments,
       }),
     )
     root.route('/', devRoutes({ users: services.users, identity, sweep, sealer }))

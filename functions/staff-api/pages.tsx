@@ -37,6 +37,7 @@ import { CHANNELS, KINDS, type Role } from '../../shared/domain/vocabulary.js'
 import type { TokenVerifier } from '../../shared/http/auth.js'
 import { fieldProblems } from '../../shared/http/problem.js'
 import { createAdminService } from '../../shared/service/admin.js'
+import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { canReadReport, createReportService } from '../../shared/service/reports.js'
@@ -56,7 +57,6 @@ import {
   RoutingPage,
   UsersPage,
 } from '../../web/staff/pages/admin.js'
-import type { AttachmentView } from '../../web/staff/pages/attachments.js'
 import { CasePage, type StaffCaseViewModel } from '../../web/staff/pages/case.js'
 import {
   type CommitteeStanding,
@@ -96,8 +96,8 @@ export interface StaffPagesOptions {
   readonly verifier: TokenVerifier
   /** Undefined: sign-in is not configured (the page says so). */
   readonly signIn?: SignInProvider
-  /** The case's attachments (wired by the attachments feature); none until then. */
-  readonly attachments?: (trackingCode: string, user: User) => Promise<readonly AttachmentView[]>
+  /** The case's attachments: listed on the case page, opened through a page route. None when absent. */
+  readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
 }
 
 type Env = { Variables: { user: User } }
@@ -511,7 +511,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         .filter((u): u is User => !!u)
         .map((u) => [u.id, u.displayName]),
     )
-    const attachments = o.attachments ? await o.attachments(view.trackingCode, user) : []
+    const attachments = o.attachments ? await o.attachments.listAttachments(user, view.trackingCode) : []
     return render(
       c,
       <CasePage
@@ -583,6 +583,16 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         error.status === 422 ? 422 : 409,
       )
     }
+  })
+
+  // A fresh short-lived link on each click, never on page render: opening a document that may
+  // identify a denouncer is recorded in the case history. Outside scope 404, refused 403.
+  app.get('/staff/cases/:code/attachments/:id', async (c) => {
+    if (!o.attachments) return message(c, 404)
+    const link = await o.attachments.attachmentLink(c.get('user'), c.req.param('code'), c.req.param('id'))
+    c.header('Cache-Control', 'no-store')
+    c.header('Referrer-Policy', 'no-referrer')
+    return c.redirect(link.url, 302)
   })
 
   app.post('/staff/cases/:code/reveal', formLimit, async (c) => {

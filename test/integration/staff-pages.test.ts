@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildStaffPages } from '../../functions/staff-api/pages.js'
 import { createPetitionService } from '../../shared/service/petitions.js'
-import { fileOnline, TODAY } from './authz-helpers.js'
+import { addUser, fileOnline, storedCase, TODAY } from './authz-helpers.js'
 import { type Harness, startHarness } from './harness.js'
 
 let h: Harness
@@ -264,6 +264,86 @@ describe('the queue and the case page', () => {
     expect((await page(`/staff/cases/${filed.trackingCode}`, { as: 'btc.canbo' })).html).not.toContain(
       'action-reveal',
     )
+  })
+})
+
+describe('attachments on the case page', () => {
+  const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
+  const PNG_BYTES = new Uint8Array([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  ])
+
+  async function attach(code: string, pin: string, bytes: Uint8Array, name: string, type: string) {
+    const slots = await h.request('POST', `/api/v1/petitions/${code}/attachments`, {
+      // contentOnly: the petitioner says the document does not identify them (a photo of the site).
+      body: { files: [{ name, type, size: bytes.length, contentOnly: type === 'image/png' }] },
+      headers: { 'x-tracking-pin': pin },
+    })
+    expect(slots.status, JSON.stringify(slots.body)).toBe(201)
+    const slot = slots.body.uploads[0]
+    expect((await fetch(slot.url, { method: 'PUT', headers: slot.headers, body: bytes })).status).toBe(200)
+    const done = await h.request('POST', `/api/v1/petitions/${code}/attachments/${slot.id}/completion`, {
+      body: {},
+      headers: { 'x-tracking-pin': pin },
+    })
+    expect(done.status, JSON.stringify(done.body)).toBe(200)
+    return slot.id as string
+  }
+
+  it('lists documents, opens one through a fresh link, and hides a denouncer’s document from a handler', async () => {
+    const filed = await fileOnline(h, { kind: 'denunciation' })
+    const committeeId = (await storedCase(h, filed.trackingCode)).committeeId
+    await addUser(h, `pg.handler.${committeeId}`, 'committee_handler', committeeId)
+    await addUser(h, `pg.head.${committeeId}`, 'committee_head', committeeId)
+    const signed = await attach(
+      filed.trackingCode,
+      filed.pin,
+      PDF_BYTES,
+      'Nguyễn Văn An - đơn.pdf',
+      'application/pdf',
+    )
+    const photo = await attach(filed.trackingCode, filed.pin, PNG_BYTES, 'hien-truong.png', 'image/png')
+    const handler = `pg.handler.${committeeId}`
+    const head = `pg.head.${committeeId}`
+
+    const before = (await storedCase(h, filed.trackingCode)).version
+    const seen = await page(`/staff/cases/${filed.trackingCode}`, { as: handler })
+    expect(seen.status).toBe(200)
+    expect(seen.html).toContain('data-testid="attachments"')
+    expect(seen.html).toContain('Tài liệu hạn chế')
+    expect(seen.html).not.toContain('Nguyễn Văn An - đơn')
+    expect(seen.html).toContain(`href="/staff/cases/${filed.trackingCode}/attachments/${photo}"`)
+    expect(seen.html).not.toContain(`/attachments/${signed}"`)
+
+    const open = await page(`/staff/cases/${filed.trackingCode}/attachments/${photo}`, { as: handler })
+    expect(open.status).toBe(302)
+    const bytes = new Uint8Array(await (await fetch(new URL(open.location!, h.server.url))).arrayBuffer())
+    expect(bytes).toEqual(PNG_BYTES)
+    expect(
+      (await page(`/staff/cases/${filed.trackingCode}/attachments/${signed}`, { as: handler })).status,
+    ).toBe(403)
+
+    // The head sees the name and the link; rendering the page records nothing, the click does.
+    const headPage = await page(`/staff/cases/${filed.trackingCode}`, { as: head })
+    expect(headPage.html).toContain('Nguyễn Văn An - đơn.pdf')
+    expect(headPage.html).toContain(`href="/staff/cases/${filed.trackingCode}/attachments/${signed}"`)
+    expect((await storedCase(h, filed.trackingCode)).version).toBe(before)
+    const opened = await page(`/staff/cases/${filed.trackingCode}/attachments/${signed}`, { as: head })
+    expect(opened.status).toBe(302)
+    const after = await storedCase(h, filed.trackingCode)
+    expect(after.history.at(-1)).toMatchObject({ type: 'identity_document_opened', actor: { id: head } })
+  })
+
+  it('answers 404 for a document outside the viewer’s scope or one that does not exist', async () => {
+    const filed = await fileOnline(h)
+    const photo = await attach(filed.trackingCode, filed.pin, PNG_BYTES, 'anh.png', 'image/png')
+    expect(
+      (await page(`/staff/cases/${filed.trackingCode}/attachments/${photo}`, { as: 'byt.canbo' })).status,
+    ).toBe(404)
+    expect(
+      (await page(`/staff/cases/${filed.trackingCode}/attachments/nope`, { as: 'btc.canbo' })).status,
+    ).toBe(404)
+    expect((await page(`/staff/cases/${filed.trackingCode}/attachments/${photo}`)).status).toBe(303)
   })
 })
 

@@ -536,7 +536,7 @@ export function CasePage(props: CasePageProps) {
               </ul>
             </>
           )}
-          <AttachmentList lang={lang} attachments={props.attachments} />
+          <AttachmentList lang={lang} trackingCode={view.trackingCode} attachments={props.attachments} />
           {view.answer && (
             <>
               <h2>{t(lang, 'staff.case.answer')}</h2>
