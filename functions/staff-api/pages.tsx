@@ -493,6 +493,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
       failed?: { action: string; errors: FieldError[]; values: Record<string, string> }
       stale?: boolean
       revealed?: StaffCaseViewModel['petitioner']
+      prefillOf?: string
     },
     status: ContentfulStatusCode = 200,
   ) {
@@ -532,6 +533,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         done={extra.done}
         failed={extra.failed}
         stale={extra.stale}
+        prefillOf={extra.prefillOf}
       />,
       status,
     )
@@ -544,6 +546,8 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         done && (done === 'reveal' || (ACTIONS_ON_PAGE as readonly string[]).includes(done))
           ? done
           : undefined,
+      // From a repeat suggestion: its code prefills the link and duplicate forms (checked on posting).
+      prefillOf: c.req.query('of')?.trim().slice(0, 40) || undefined,
     })
   })
 

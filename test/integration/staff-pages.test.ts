@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildStaffPages } from '../../functions/staff-api/pages.js'
 import { createPetitionService } from '../../shared/service/petitions.js'
-import { addUser, fileOnline, storedCase, TODAY } from './authz-helpers.js'
+import { act, addUser, fileOnline, storedCase, TODAY } from './authz-helpers.js'
 import { type Harness, startHarness } from './harness.js'
 
 let h: Harness
@@ -344,6 +344,76 @@ describe('attachments on the case page', () => {
       (await page(`/staff/cases/${filed.trackingCode}/attachments/nope`, { as: 'btc.canbo' })).status,
     ).toBe(404)
     expect((await page(`/staff/cases/${filed.trackingCode}/attachments/${photo}`)).status).toBe(303)
+  })
+})
+
+describe('repeat suggestions and the rating on the case page', () => {
+  it('shows an earlier petition of the same petitioner with its score, reasons and a way to link it', async () => {
+    const idNumber = String(Date.now()).padStart(12, '0').slice(-12)
+    const petitioner = {
+      fullName: 'Lương Thị Mận',
+      idNumber,
+      phone: '0987654321',
+      address: 'Số 3 ngõ Trạm, Hà Nội',
+    }
+    const text = {
+      title: 'Khiếu nại việc chậm cấp sổ bảo hiểm xã hội cho người lao động',
+      content:
+        'Công ty đã nghỉ việc tôi từ tháng 5 nhưng chưa chốt và trả sổ bảo hiểm xã hội, làm tôi không hưởng được trợ cấp thất nghiệp. Đề nghị xem xét.',
+    }
+    const earlier = await fileOnline(h, { ...text, petitioner })
+    const later = await fileOnline(h, { ...text, petitioner })
+
+    const seen = await page(`/staff/cases/${later.trackingCode}`, { as: 'btc.canbo' })
+    expect(seen.status).toBe(200)
+    const section = /<section aria-labelledby="repeats-title"[\s\S]*?<\/section>/.exec(seen.html)?.[0] ?? ''
+    expect(section).toContain(`href="/staff/cases/${earlier.trackingCode}"`)
+    expect(section).toMatch(/mức giống nhau \d{1,3}%/)
+    expect(section).toContain('cùng số định danh của người gửi')
+    expect(section).toContain('nội dung tương tự')
+    const useHref = `/staff/cases/${later.trackingCode}?of=${earlier.trackingCode}#action-link_repeat`
+    expect(section).toContain(`href="${useHref}"`)
+
+    const prefilled = await page(useHref.replace(/#.*$/, ''), { as: 'btc.canbo' })
+    expect(prefilled.html).toMatch(new RegExp(`name="link_repeat\\.of"[^>]*value="${earlier.trackingCode}"`))
+    const linked = await page(`/staff/cases/${later.trackingCode}/act`, {
+      as: 'btc.canbo',
+      form: {
+        action: 'link_repeat',
+        version: String(await caseVersion(later.trackingCode)),
+        'link_repeat.of': earlier.trackingCode,
+      },
+    })
+    expect(linked.status).toBe(303)
+
+    // In English too, and nothing of it for a handler of another committee (404 for the whole page).
+    const en = await page(`/staff/cases/${later.trackingCode}?lang=en`, { as: 'btc.canbo' })
+    expect(en.html).toContain('same petitioner&#39;s ID number')
+    expect((await page(`/staff/cases/${later.trackingCode}`, { as: 'byt.canbo' })).status).toBe(404)
+  })
+
+  it('shows the petitioner’s rating once given', async () => {
+    const filed = await fileOnline(h, { kind: 'recommendation' })
+    expect((await act(h, filed.trackingCode, 'btc.canbo', { action: 'accept' })).status).toBe(200)
+    const resolved = await act(h, filed.trackingCode, 'btc.canbo', {
+      action: 'resolve',
+      answer: 'Bộ sẽ bỏ yêu cầu này từ quý sau.',
+      outcome: 'adopted',
+    })
+    expect(resolved.status).toBe(200)
+    expect((await page(`/staff/cases/${filed.trackingCode}`, { as: 'btc.canbo' })).html).not.toContain(
+      'data-testid="rating"',
+    )
+    const rated = await h.request('POST', `/api/v1/petitions/${filed.trackingCode}/rating`, {
+      body: { score: 4, comment: 'Trả lời rõ ràng, đúng hạn.' },
+      headers: { 'x-tracking-pin': filed.pin },
+    })
+    expect(rated.status).toBe(201)
+    const seen = await page(`/staff/cases/${filed.trackingCode}`, { as: 'btc.canbo' })
+    const section = /<section aria-labelledby="rating-title"[\s\S]*?<\/section>/.exec(seen.html)?.[0] ?? ''
+    expect(section).toContain('4/5 điểm')
+    expect(section).toContain('Hài lòng')
+    expect(section).toContain('Trả lời rõ ràng, đúng hạn.')
   })
 })
 
