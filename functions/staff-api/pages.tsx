@@ -40,6 +40,7 @@ import { createAdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
+import { createReportAuditService } from '../../shared/service/report-audit.js'
 import { canReadReport, createReportService } from '../../shared/service/reports.js'
 import { createUserService } from '../../shared/service/users.js'
 import type { User } from '../../shared/store/users.js'
@@ -72,6 +73,7 @@ import {
   TriagePage,
   type TriageRow,
 } from '../../web/staff/pages/reception.js'
+import { ReportCharts, ReportExports } from '../../web/staff/pages/report-extras.js'
 import { SignedInPage, SignInPage, StaffMessagePage } from '../../web/staff/pages/sign-in.js'
 import {
   clearSession,
@@ -176,6 +178,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
   const users = createUserService(services)
   const admin = createAdminService(services)
   const reports = createReportService(services)
+  const audit = createReportAuditService(services)
   const app = new Hono<Env>()
   const formLimit = bodyLimit({
     maxSize: MAX_FORM_BYTES,
@@ -863,6 +866,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
     }
     const errors: FieldError[] = []
     let report: Parameters<typeof ReportPage>[0]['report']
+    let sections: JSX.Element[] | undefined
     if (c.req.query('committee')) {
       try {
         if (!(PERIOD_KINDS as readonly string[]).includes(query.period))
@@ -873,6 +877,16 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
           index: query.index ? Number(query.index) : undefined,
         })) as unknown as ReportShape
         report = reportView(lang, figures, query.committee, committeeName(committees, query.committee, lang))
+        // The charts of the same scope: four quarters up to the period's end, and the backlog then.
+        const name = committeeName(committees, query.committee, lang)
+        const [points, backlog] = await Promise.all([
+          audit.onTimeTrend(user, query.committee, 'quarter', 4, figures.to),
+          audit.backlog(user, query.committee, { from: figures.from, to: figures.to }),
+        ])
+        sections = [
+          <ReportExports lang={lang} query={query} />,
+          <ReportCharts lang={lang} committee={name} points={points} backlog={backlog} />,
+        ]
       } catch (error) {
         if (!(error instanceof DomainError)) throw error
         if (error.status === 403) return message(c, 403)
@@ -893,6 +907,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         query={query}
         errors={errors}
         report={report}
+        sections={sections}
       />,
       errors.length > 0 ? 422 : 200,
     )

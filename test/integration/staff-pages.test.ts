@@ -507,6 +507,58 @@ describe('supervision', () => {
     const bad = await page('/staff/reports?committee=btc&period=quarter&year=2026&index=7', { as: 'giamsat' })
     expect(bad.status).toBe(422)
   })
+
+  it('draws the charts inline and links the downloads of the same report', async () => {
+    const ok = await page('/staff/reports?committee=btc&period=year&year=2026', { as: 'giamsat' })
+    const charts = /<section aria-labelledby="charts-title"[\s\S]*?<\/section>/.exec(ok.html)?.[0] ?? ''
+    expect(charts.match(/<svg[^>]*role="img"/g)).toHaveLength(2)
+    expect(charts).toContain('<table class="vh">')
+    expect(ok.html).not.toMatch(/<img[^>]*\/api\//)
+    expect(ok.html).toContain(
+      'href="/staff/reports/export.xlsx?committeeId=btc&amp;period=year&amp;year=2026"',
+    )
+    expect(ok.html).toContain(
+      'href="/staff/reports/export.csv?committeeId=btc&amp;period=year&amp;year=2026"',
+    )
+  })
+
+  it('sends the report as XLSX or CSV to a signed-in supervisor, the same file as the API', async () => {
+    const query = 'committeeId=btc&period=year&year=2026'
+    const csv = await page(`/staff/reports/export.csv?${query}`, { as: 'giamsat' })
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get('content-type')).toContain('text/csv')
+    expect(csv.headers.get('content-disposition')).toContain('bao-cao-btc-2026-01-01-2026-12-31.csv')
+    const api = await fetch(`${h.server.url}/api/v1/reports/export?${query}&format=csv`, {
+      headers: { authorization: `Bearer ${await h.tokenFor('giamsat')}` },
+    })
+    expect(csv.html).toBe(await api.text())
+    const xlsx = await fetch(`${h.server.url}/staff/reports/export.xlsx?${query}`, {
+      headers: { cookie: `__Host-staff-session=${await h.tokenFor('giamsat')}` },
+    })
+    expect(xlsx.status).toBe(200)
+    expect(xlsx.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]))
+  })
+
+  it('refuses a download outside the user’s reports, a bad period, and a visitor without a session', async () => {
+    const query = 'committeeId=btc&period=year&year=2026'
+    expect((await page(`/staff/reports/export.csv?${query}`, { as: 'btc.canbo' })).status).toBe(403)
+    expect(
+      (await page('/staff/reports/export.csv?committeeId=btc&period=year', { as: 'giamsat' })).status,
+    ).toBe(400)
+    expect(
+      (
+        await page('/staff/reports/export.csv?committeeId=btc&period=quarter&year=2026&index=9', {
+          as: 'giamsat',
+        })
+      ).status,
+    ).toBe(400)
+    const visitor = await page(`/staff/reports/export.xlsx?${query}`)
+    expect(visitor.status).toBe(303)
+    expect(visitor.location).toContain('/staff/sign-in?return=')
+  })
 })
 
 describe('administration', () => {

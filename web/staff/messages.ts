@@ -119,6 +119,10 @@ export const staffVi = {
   'staff.case.content': 'Nội dung',
   'staff.case.supplements': 'Thông tin bổ sung',
   'staff.case.attachments': 'Tài liệu đính kèm',
+  'staff.report.exports': 'Tải báo cáo',
+  'staff.report.export.xlsx': 'Bảng tính Excel (XLSX), gồm Biểu 01/XLD',
+  'staff.report.export.csv': 'Tệp CSV',
+  'staff.report.charts': 'Biểu đồ',
   'staff.repeats.title': 'Đơn trước có thể trùng hoặc lặp lại',
   'staff.repeats.lead':
     'Hệ thống gợi ý các đơn đã nhận trước đây có nội dung hoặc người gửi giống đơn này. Cán bộ xem và quyết định.',
@@ -530,6 +534,10 @@ export const staffEn: Record<keyof typeof staffVi, string> = {
   'staff.case.content': 'Content',
   'staff.case.supplements': 'Added information',
   'staff.case.attachments': 'Attachments',
+  'staff.report.exports': 'Download the report',
+  'staff.report.export.xlsx': 'Excel spreadsheet (XLSX), with form 01/XLD',
+  'staff.report.export.csv': 'CSV file',
+  'staff.report.charts': 'Charts',
   'staff.repeats.title': 'Earlier petitions this may repeat',
   'staff.repeats.lead':
     'Earlier petitions whose content or petitioner resemble this one, suggested by the system. Staff review and decide.',
