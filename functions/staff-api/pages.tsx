@@ -11,6 +11,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
+import { accountabilityRequestSchema } from '../../shared/domain/accountability.js'
 import { WorkingCalendar } from '../../shared/domain/calendar.js'
 import { formatVietnamese, vietnamDate } from '../../shared/domain/dates.js'
 import type { DeadlineSettings } from '../../shared/domain/deadline-rules.js'
@@ -36,6 +37,7 @@ import { formatTrackingCode, normalizeTrackingCode } from '../../shared/domain/t
 import { CHANNELS, KINDS, type Role } from '../../shared/domain/vocabulary.js'
 import type { TokenVerifier } from '../../shared/http/auth.js'
 import { fieldProblems } from '../../shared/http/problem.js'
+import { createAccountabilityService } from '../../shared/service/accountability.js'
 import { createAdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
@@ -50,6 +52,11 @@ import { label, otherLang, t } from '../../web/i18n.js'
 import { STAFF_CSS } from '../../web/staff/assets.js'
 import type { Option } from '../../web/staff/components.js'
 import type { StaffUserView } from '../../web/staff/layout.js'
+import {
+  AccountabilityRequestPage,
+  OwedReports,
+  REQUEST_FIELDS,
+} from '../../web/staff/pages/accountability.js'
 import {
   AdminIndexPage,
   CalendarPage,
@@ -179,6 +186,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
   const admin = createAdminService(services)
   const reports = createReportService(services)
   const audit = createReportAuditService(services)
+  const accountability = createAccountabilityService(services)
   const app = new Hono<Env>()
   const formLimit = bodyLimit({
     maxSize: MAX_FORM_BYTES,
@@ -847,6 +855,13 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         overdue={overdue}
         atRisk={atRisk}
         standings={standings}
+        sections={[
+          <OwedReports
+            lang={lang}
+            items={(await accountability.list(user, { limit: 100 }, lang)).items}
+            done={c.req.query('done') === 'accountability'}
+          />,
+        ]}
       />,
     )
   })
@@ -911,6 +926,64 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
       />,
       errors.length > 0 ? 422 : 200,
     )
+  })
+
+  // ---- Accountability reports ------------------------------------------------------------------
+  async function requestPage(
+    c: Context<Env>,
+    lang: Lang,
+    values: Record<string, string>,
+    errors: FieldError[],
+    status: ContentfulStatusCode,
+  ) {
+    const user = c.get('user')
+    const committees = (await services.settings.getCommittees()).value
+    const scope = committees.filter((x) => canReadReport(user, x.id, committees))
+    if (scope.length === 0) return message(c, 403)
+    return render(
+      c,
+      <AccountabilityRequestPage
+        lang={lang}
+        organizationName={org}
+        user={userView(user)}
+        langHref={switchHref(c, lang)}
+        committees={committeeOptions(scope, lang)}
+        values={values}
+        errors={errors}
+      />,
+      status,
+    )
+  }
+
+  app.get('/staff/accountability/new', (c) => {
+    const lang = pageLang(c)
+    const today = vietnamDate(services.now())
+    return requestPage(c, lang, { period: 'quarter', year: today.slice(0, 4) }, [], 200)
+  })
+
+  app.post('/staff/accountability', formLimit, async (c) => {
+    const body = await c.req.parseBody()
+    const lang = pageLang(c, field(body, 'language'))
+    const values: Record<string, string> = {}
+    for (const name of REQUEST_FIELDS)
+      values[name] = name === 'note' ? multiline(body, name).trim() : field(body, name)
+    const parsed = accountabilityRequestSchema.safeParse({
+      kind: 'periodic',
+      committeeId: values.committeeId,
+      period: values.period,
+      year: /^\d+$/.test(values.year ?? '') ? Number(values.year) : values.year || undefined,
+      ...(values.index ? { index: /^\d+$/.test(values.index) ? Number(values.index) : values.index } : {}),
+      ...(values.note ? { note: values.note } : {}),
+    })
+    if (!parsed.success) return requestPage(c, lang, values, zodErrors(parsed.error, lang), 422)
+    try {
+      await accountability.require(parsed.data, c.get('user'), lang)
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 403) throw error
+      const fieldName = typeof error.details?.field === 'string' ? error.details.field : 'committeeId'
+      return requestPage(c, lang, values, [{ field: fieldName, message: domainMessage(error, lang) }], 422)
+    }
+    return c.redirect('/staff/dashboard?done=accountability#accountability', 303)
   })
 
   // ---- Admin -----------------------------------------------------------------------------------

@@ -561,6 +561,62 @@ describe('supervision', () => {
   })
 })
 
+describe('accountability reports', () => {
+  const owed = async () => {
+    const res = await h.request('GET', '/api/v1/accountability-requests', { as: 'giamsat' })
+    return res.body.items.length as number
+  }
+
+  it('requires a committee’s periodic report and lists it among those owed on the dashboard', async () => {
+    const form = await page('/staff/accountability/new', { as: 'giamsat' })
+    expect(form.status).toBe(200)
+    expect(form.html).toContain('action="/staff/accountability"')
+    const before = await owed()
+    const res = await page('/staff/accountability', {
+      as: 'giamsat',
+      form: { committeeId: 'btc', period: 'quarter', year: '2026', index: '3', note: 'Nộp trước hạn.' },
+    })
+    expect(res.status).toBe(303)
+    expect(res.location).toBe('/staff/dashboard?done=accountability#accountability')
+    expect(await owed()).toBe(before + 1)
+    const dashboard = await page('/staff/dashboard?done=accountability', { as: 'giamsat' })
+    const section = /<section aria-labelledby="owed-title"[\s\S]*?<\/section>/.exec(dashboard.html)?.[0] ?? ''
+    expect(section).toContain('Đảng ủy Bộ Tài chính')
+    expect(section).toContain('Đã yêu cầu, chưa nộp')
+    expect(section).toMatch(/\d{2}\/\d{2}\/\d{4}/)
+  })
+
+  it('shows bad input next to its field and writes nothing; refuses a handler and a foreign form', async () => {
+    const before = await owed()
+    const bad = await page('/staff/accountability', {
+      as: 'giamsat',
+      form: { committeeId: 'btc', period: 'quarter', year: 'năm nay', index: '' },
+    })
+    expect(bad.status).toBe(422)
+    expect(bad.html).toContain('href="#f-year"')
+    expect(bad.html).toContain('value="năm nay"')
+    const unknown = await page('/staff/accountability', {
+      as: 'giamsat',
+      form: { committeeId: 'nowhere', period: 'year', year: '2026' },
+    })
+    expect(unknown.status).toBe(422)
+    expect(unknown.html).toContain('href="#f-committeeId"')
+    const handler = await page('/staff/accountability', {
+      as: 'btc.canbo',
+      form: { committeeId: 'btc', period: 'year', year: '2026' },
+    })
+    expect(handler.status).toBe(403)
+    expect((await page('/staff/accountability/new', { as: 'btc.canbo' })).status).toBe(403)
+    const forged = await page('/staff/accountability', {
+      as: 'giamsat',
+      origin: 'https://evil.example',
+      form: { committeeId: 'btc', period: 'year', year: '2026' },
+    })
+    expect(forged.status).toBe(403)
+    expect(await owed()).toBe(before)
+  })
+})
+
 describe('administration', () => {
   it('is for admins only', async () => {
     for (const path of [
