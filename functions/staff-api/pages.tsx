@@ -12,6 +12,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
 import { accountabilityRequestSchema } from '../../shared/domain/accountability.js'
+import { FINDINGS, type Finding } from '../../shared/domain/audit.js'
 import { WorkingCalendar } from '../../shared/domain/calendar.js'
 import { formatVietnamese, vietnamDate } from '../../shared/domain/dates.js'
 import type { DeadlineSettings } from '../../shared/domain/deadline-rules.js'
@@ -65,6 +66,7 @@ import {
   RoutingPage,
   UsersPage,
 } from '../../web/staff/pages/admin.js'
+import { AuditSamplePage, AuditSamples, type SampleView } from '../../web/staff/pages/audit.js'
 import { CasePage, type StaffCaseViewModel } from '../../web/staff/pages/case.js'
 import {
   type CommitteeStanding,
@@ -901,6 +903,13 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         sections = [
           <ReportExports lang={lang} query={query} />,
           <ReportCharts lang={lang} committee={name} points={points} backlog={backlog} />,
+          <AuditSamples
+            lang={lang}
+            samples={await audit.listSamples(user, query.committee)}
+            query={query}
+            canDraw={rolesOf(user).includes('supervisor')}
+            drawError={!!c.req.query('sampleError')}
+          />,
         ]
       } catch (error) {
         if (!(error instanceof DomainError)) throw error
@@ -926,6 +935,90 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
       />,
       errors.length > 0 ? 422 : 200,
     )
+  })
+
+  // ---- Audit samples ---------------------------------------------------------------------------
+  async function samplePage(
+    c: Context<Env>,
+    lang: Lang,
+    id: string,
+    extra: {
+      done?: boolean
+      failed?: { code: string; errors: FieldError[]; values: Record<string, string> }
+    },
+    status: ContentfulStatusCode = 200,
+  ) {
+    const user = c.get('user')
+    const sample = (await audit.getSample(user, id)) as unknown as SampleView
+    const committees = (await services.settings.getCommittees()).value
+    return render(
+      c,
+      <AuditSamplePage
+        lang={lang}
+        organizationName={org}
+        user={userView(user)}
+        langHref={switchHref(c, lang)}
+        committeeName={committeeName(committees, sample.committeeId, lang)}
+        sample={sample}
+        canRecord={rolesOf(user).includes('supervisor')}
+        done={extra.done}
+        failed={extra.failed}
+      />,
+      status,
+    )
+  }
+
+  app.post('/staff/audit-samples', formLimit, async (c) => {
+    const body = await c.req.parseBody()
+    const lang = pageLang(c, field(body, 'language'))
+    const committee = field(body, 'committeeId')
+    const period = field(body, 'period')
+    const back = (error: string) =>
+      c.redirect(
+        `/staff/reports?${new URLSearchParams({ committee, period, year: field(body, 'year'), index: field(body, 'index'), sampleError: error }).toString()}#samples-title`,
+        303,
+      )
+    const size = Number(field(body, 'size') || '10')
+    if (!Number.isInteger(size) || size < 1 || size > 100) return back('size')
+    if (!(PERIOD_KINDS as readonly string[]).includes(period)) return back('period')
+    try {
+      const sample = await audit.drawSample(c.get('user'), {
+        committeeId: committee,
+        period: {
+          period: period as PeriodKind,
+          year: Number(field(body, 'year')),
+          index: field(body, 'index') ? Number(field(body, 'index')) : undefined,
+        },
+        size,
+      })
+      return c.redirect(`/staff/audit-samples/${encodeURIComponent(sample.id)}?lang=${lang}`, 303)
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 403 || error.status === 404) throw error
+      return back(typeof error.details?.field === 'string' ? error.details.field : 'period')
+    }
+  })
+
+  app.get('/staff/audit-samples/:id', (c) =>
+    samplePage(c, pageLang(c), c.req.param('id'), { done: c.req.query('done') === '1' }),
+  )
+
+  app.post('/staff/audit-samples/:id/findings/:code', formLimit, async (c) => {
+    const body = await c.req.parseBody()
+    const lang = pageLang(c, field(body, 'language'))
+    const id = c.req.param('id')
+    const code = c.req.param('code')
+    const values = { finding: field(body, 'finding'), note: multiline(body, 'note').trim() }
+    const errors: FieldError[] = []
+    if (!(FINDINGS as readonly string[]).includes(values.finding))
+      errors.push({ field: `${code}.finding`, message: t(lang, 'staff.audit.finding.missing') })
+    if (!values.note || values.note.length > 2000)
+      errors.push({ field: `${code}.note`, message: t(lang, 'staff.audit.note.missing') })
+    if (errors.length > 0) return samplePage(c, lang, id, { failed: { code, errors, values } }, 422)
+    await audit.recordFinding(c.get('user'), id, code, {
+      finding: values.finding as Finding,
+      note: values.note,
+    })
+    return c.redirect(`/staff/audit-samples/${encodeURIComponent(id)}?done=1#f-${code}-finding`, 303)
   })
 
   // ---- Accountability reports ------------------------------------------------------------------

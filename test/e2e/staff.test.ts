@@ -246,6 +246,9 @@ describe.skipIf(missing)('the staff workspace in Chromium', { timeout: 240_000 }
     expect(
       await page.locator('[data-testid="report-exports"] a[href^="/staff/reports/export."]').count(),
     ).toBe(2)
+    // An audit sample drawn from the report, then its page with a finding form per case.
+    await submit(page, '#draw-sample', 'audit-sample')
+    expect(await page.locator('[data-testid="sample-cases"]').count()).toBe(1)
     // The case the petitioner rated shows the rating to the supervisor.
     await go(page, `/staff/cases/${paper.code}`, 'case-rated')
     expect(await page.textContent('[data-testid="rating"]')).toContain('4/5')
@@ -262,9 +265,10 @@ describe.skipIf(missing)('the staff workspace in Chromium', { timeout: 240_000 }
         .count(),
     ).toBe(await rows.count())
     await submit(page, '[data-testid="queue"] a.code-link', 'drill-down-case')
-    // A supervisor reads a case and may chase the committee (đôn đốc), but never acts for it.
-    expect(await page.locator('form.action-form').count()).toBe(1)
+    // A supervisor reads a case and may chase the committee (đôn đốc) or reveal a denouncer's
+    // identity with a reason, but never takes the committee's actions.
     expect(await page.locator('form.action-form[data-action="chase"]').count()).toBe(1)
+    expect(await page.locator('form.action-form[data-action]:not([data-action="chase"])').count()).toBe(0)
     // The owed accountability reports on the dashboard, and the form requiring one.
     await go(page, '/staff/dashboard', 'dashboard-owed')
     expect(await page.locator('[data-testid="owed-reports"]').count()).toBe(1)

@@ -617,6 +617,83 @@ describe('accountability reports', () => {
   })
 })
 
+describe('audit samples', () => {
+  const findingsOf = async (id: string) =>
+    (await h.request('GET', `/api/v1/audit-samples/${id}`, { as: 'giamsat' })).body.progress
+      .reviewed as number
+
+  it('draws a sample from the report page and records a finding per case', async () => {
+    const filed = await fileOnline(h, { kind: 'recommendation' })
+    expect((await act(h, filed.trackingCode, 'btc.canbo', { action: 'accept' })).status).toBe(200)
+    expect(
+      (
+        await act(h, filed.trackingCode, 'btc.canbo', {
+          action: 'resolve',
+          answer: 'Đã tiếp thu.',
+          outcome: 'adopted',
+        })
+      ).status,
+    ).toBe(200)
+    const report = await page('/staff/reports?committee=btc&period=year&year=2026', { as: 'giamsat' })
+    expect(report.html).toContain('data-testid="audit-samples"')
+    expect(report.html).toContain('action="/staff/audit-samples"')
+    const drawn = await page('/staff/audit-samples', {
+      as: 'giamsat',
+      form: { committeeId: 'btc', period: 'year', year: '2026', index: '', size: '100' },
+    })
+    expect(drawn.status).toBe(303)
+    const id = /^\/staff\/audit-samples\/([^?]+)/.exec(drawn.location!)![1]!
+    const sample = await page(`/staff/audit-samples/${id}`, { as: 'giamsat' })
+    expect(sample.status).toBe(200)
+    expect(sample.html).toContain(`data-case="${filed.trackingCode}"`)
+    const action = `/staff/audit-samples/${id}/findings/${filed.trackingCode}`
+
+    const missing = await page(action, { as: 'giamsat', form: { finding: 'compliant', note: '' } })
+    expect(missing.status).toBe(422)
+    expect(missing.html).toContain(`href="#f-${filed.trackingCode}-note"`)
+    const forged = await page(action, {
+      as: 'giamsat',
+      origin: 'https://evil.example',
+      form: { finding: 'compliant', note: 'Đúng quy trình.' },
+    })
+    expect(forged.status).toBe(403)
+    expect(await findingsOf(id)).toBe(0)
+
+    const saved = await page(action, {
+      as: 'giamsat',
+      form: { finding: 'minor_issues', note: 'Thiếu phiếu chuyển.' },
+    })
+    expect(saved.status).toBe(303)
+    expect(await findingsOf(id)).toBe(1)
+    const after = await page(`/staff/audit-samples/${id}?done=1`, { as: 'giamsat' })
+    expect(after.html).toContain('Có thiếu sót nhỏ')
+    expect(after.html).toContain('Thiếu phiếu chuyển.')
+    // Back on the report page, the sample is listed.
+    const listed = await page('/staff/reports?committee=btc&period=year&year=2026', { as: 'giamsat' })
+    expect(listed.html).toContain(`href="/staff/audit-samples/${id}"`)
+    // Outside the reader's scope the sample does not exist; a handler records nothing.
+    expect((await page(`/staff/audit-samples/${id}`, { as: 'byt.canbo' })).status).toBe(404)
+    expect(
+      (await page(action, { as: 'btc.canbo', form: { finding: 'compliant', note: 'x' } })).status,
+    ).toBeGreaterThanOrEqual(403)
+    expect(await findingsOf(id)).toBe(1)
+  })
+
+  it('refuses a sample size out of range, saying so on the report page, and draws nothing', async () => {
+    const before = (await h.request('GET', '/api/v1/audit-samples?committeeId=btc', { as: 'giamsat' })).body
+    const res = await page('/staff/audit-samples', {
+      as: 'giamsat',
+      form: { committeeId: 'btc', period: 'year', year: '2026', index: '', size: '500' },
+    })
+    expect(res.status).toBe(303)
+    const back = await page(res.location!, { as: 'giamsat' })
+    expect(back.html).toContain('Không chọn được mẫu: số đơn phải từ 1 đến 100')
+    expect(back.html).toMatch(/id="f-size"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-size"/)
+    const after = (await h.request('GET', '/api/v1/audit-samples?committeeId=btc', { as: 'giamsat' })).body
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before))
+  })
+})
+
 describe('administration', () => {
   it('is for admins only', async () => {
     for (const path of [
