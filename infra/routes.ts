@@ -104,6 +104,10 @@ export const STAFF_OPEN_ROUTES: readonly RouteSpec[] = [
  */
 export const REPORT_EXPORT_ROUTES: readonly RouteSpec[] = [
   { path: '/api/v1/reports/export', methods: ['GET'], target: 'reportExport', gate: 'staffJwt' },
+  // The staff report page's download links (session cookie, checked by the function): more
+  // specific than `/staff/{proxy+}`, so they reach the export function.
+  { path: '/staff/reports/export.xlsx', methods: ['GET'], target: 'reportExport', gate: 'originVerify' },
+  { path: '/staff/reports/export.csv', methods: ['GET'], target: 'reportExport', gate: 'originVerify' },
 ]
 
 export const ROUTES: readonly RouteSpec[] = [

@@ -11,6 +11,7 @@ import { Hono } from 'hono'
 import { createPublicApp } from '../functions/public-api/app.js'
 import { buildCitizenPages } from '../functions/public-api/pages.js'
 import { createReportExportApp } from '../functions/report-export/app.js'
+import { buildExportPages, EXPORT_PAGE_PATHS } from '../functions/report-export/pages.js'
 import { createStaffApp } from '../functions/staff-api/app.js'
 import { buildStaffPages } from '../functions/staff-api/pages.js'
 import type { BlobStore } from '../shared/blobs/blob-store.js'
@@ -145,6 +146,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     // than the staff reports' proxy); mounted whole, its middleware would run on every request.
     const exportApp = createReportExportApp({ services, verifier: identity.verifier })
     root.all('/api/v1/reports/export', (c) => exportApp.fetch(c.req.raw))
+    const exportPages = buildExportPages({ services, verifier: identity.verifier })
+    for (const path of EXPORT_PAGE_PATHS) root.get(path, (c) => exportPages.fetch(c.req.raw))
     root.route('/', blobs.routes())
     root.route('/', staffApp)
     root.route('/', publicApp)
@@ -156,6 +159,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         petitions,
         verifier: identity.verifier,
         signIn: devStaffSignIn(services.users, identity),
+        attachments,
       }),
     )
     root.route('/', devRoutes({ users: services.users, identity, sweep, sealer }))

@@ -5,17 +5,13 @@
  * the API's.
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import { vietnamDate } from '../../shared/domain/dates.js'
 import { createApp } from '../../shared/http/app-base.js'
 import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
 import { reportPeriodOf, reportQuerySchema } from '../../shared/http/report-query.js'
 import { problemResponses, problemSchema } from '../../shared/http/schemas.js'
 import type { Services } from '../../shared/service/context.js'
 import { createReportService } from '../../shared/service/reports.js'
-import { reportCsv } from './csv.js'
-import { workbookBytes } from './workbook.js'
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+import { exportFile, XLSX_TYPE } from './file.js'
 
 export const reportExportRoute = createRoute({
   method: 'get',
@@ -59,22 +55,7 @@ export function createReportExportApp(deps: {
   app.openapi(reportExportRoute, async (c) => {
     const { committeeId, format, ...q } = c.req.valid('query')
     const report = await reports.report(c.get('user'), committeeId, reportPeriodOf(q))
-    const committees = (await services.settings.getCommittees()).value
-    const name = `bao-cao-${committeeId}-${report.from}-${report.to}`
-    const headers = {
-      'content-disposition': `attachment; filename="${name}.${format}"`,
-      'cache-control': 'private, no-store',
-    }
-    if (format === 'csv')
-      return new Response(reportCsv(report, committees), {
-        headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' },
-      }) as never
-    const bytes = await workbookBytes(report, {
-      committees,
-      organization: services.organizationName,
-      generatedOn: vietnamDate(services.now()),
-    })
-    return new Response(bytes, { headers: { ...headers, 'content-type': XLSX_TYPE } }) as never
+    return (await exportFile(services, report, committeeId, format)) as never
   })
   return app
 }

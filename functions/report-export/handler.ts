@@ -6,6 +6,7 @@ import { createRemoteJWKSet } from 'jose'
 import { createJwtVerifier } from '../../shared/http/auth.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { createReportExportApp } from './app.js'
+import { buildExportPages } from './pages.js'
 
 const { config, logger, services } = lambdaRuntime('report-export')
 if (!config.AUTH_ISSUER || !config.AUTH_AUDIENCE)
@@ -17,5 +18,7 @@ const verifier = createJwtVerifier({
   userIdClaim: config.AUTH_USER_CLAIM,
 })
 const app = createReportExportApp({ services, verifier })
+// The staff pages' download links (cookie session), routed here by infra/routes.ts.
+app.route('/', buildExportPages({ services, verifier }))
 
 export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }))

@@ -27,6 +27,7 @@ app.route(
     services,
     petitions,
     verifier,
+    attachments,
     signIn:
       config.AUTH_DOMAIN && config.STAFF_CALLBACK_URL
         ? {

@@ -11,6 +11,8 @@ import { HTTPException } from 'hono/http-exception'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
+import { accountabilityRequestSchema } from '../../shared/domain/accountability.js'
+import { FINDINGS, type Finding } from '../../shared/domain/audit.js'
 import { WorkingCalendar } from '../../shared/domain/calendar.js'
 import { formatVietnamese, vietnamDate } from '../../shared/domain/dates.js'
 import type { DeadlineSettings } from '../../shared/domain/deadline-rules.js'
@@ -36,9 +38,12 @@ import { formatTrackingCode, normalizeTrackingCode } from '../../shared/domain/t
 import { CHANNELS, KINDS, type Role } from '../../shared/domain/vocabulary.js'
 import type { TokenVerifier } from '../../shared/http/auth.js'
 import { fieldProblems } from '../../shared/http/problem.js'
+import { createAccountabilityService } from '../../shared/service/accountability.js'
 import { createAdminService } from '../../shared/service/admin.js'
+import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
+import { createReportAuditService } from '../../shared/service/report-audit.js'
 import { canReadReport, createReportService } from '../../shared/service/reports.js'
 import { createUserService } from '../../shared/service/users.js'
 import type { User } from '../../shared/store/users.js'
@@ -49,6 +54,11 @@ import { STAFF_CSS } from '../../web/staff/assets.js'
 import type { Option } from '../../web/staff/components.js'
 import type { StaffUserView } from '../../web/staff/layout.js'
 import {
+  AccountabilityRequestPage,
+  OwedReports,
+  REQUEST_FIELDS,
+} from '../../web/staff/pages/accountability.js'
+import {
   AdminIndexPage,
   CalendarPage,
   CommitteesPage,
@@ -56,7 +66,7 @@ import {
   RoutingPage,
   UsersPage,
 } from '../../web/staff/pages/admin.js'
-import type { AttachmentView } from '../../web/staff/pages/attachments.js'
+import { AuditSamplePage, AuditSamples, type SampleView } from '../../web/staff/pages/audit.js'
 import { CasePage, type StaffCaseViewModel } from '../../web/staff/pages/case.js'
 import {
   type CommitteeStanding,
@@ -72,6 +82,7 @@ import {
   TriagePage,
   type TriageRow,
 } from '../../web/staff/pages/reception.js'
+import { ReportCharts, ReportExports } from '../../web/staff/pages/report-extras.js'
 import { SignedInPage, SignInPage, StaffMessagePage } from '../../web/staff/pages/sign-in.js'
 import {
   clearSession,
@@ -96,8 +107,8 @@ export interface StaffPagesOptions {
   readonly verifier: TokenVerifier
   /** Undefined: sign-in is not configured (the page says so). */
   readonly signIn?: SignInProvider
-  /** The case's attachments (wired by the attachments feature); none until then. */
-  readonly attachments?: (trackingCode: string, user: User) => Promise<readonly AttachmentView[]>
+  /** The case's attachments: listed on the case page, opened through a page route. None when absent. */
+  readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
 }
 
 type Env = { Variables: { user: User } }
@@ -176,6 +187,8 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
   const users = createUserService(services)
   const admin = createAdminService(services)
   const reports = createReportService(services)
+  const audit = createReportAuditService(services)
+  const accountability = createAccountabilityService(services)
   const app = new Hono<Env>()
   const formLimit = bodyLimit({
     maxSize: MAX_FORM_BYTES,
@@ -493,6 +506,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
       failed?: { action: string; errors: FieldError[]; values: Record<string, string> }
       stale?: boolean
       revealed?: StaffCaseViewModel['petitioner']
+      prefillOf?: string
     },
     status: ContentfulStatusCode = 200,
   ) {
@@ -511,7 +525,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         .filter((u): u is User => !!u)
         .map((u) => [u.id, u.displayName]),
     )
-    const attachments = o.attachments ? await o.attachments(view.trackingCode, user) : []
+    const attachments = o.attachments ? await o.attachments.listAttachments(user, view.trackingCode) : []
     return render(
       c,
       <CasePage
@@ -532,6 +546,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         done={extra.done}
         failed={extra.failed}
         stale={extra.stale}
+        prefillOf={extra.prefillOf}
       />,
       status,
     )
@@ -544,6 +559,8 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         done && (done === 'reveal' || (ACTIONS_ON_PAGE as readonly string[]).includes(done))
           ? done
           : undefined,
+      // From a repeat suggestion: its code prefills the link and duplicate forms (checked on posting).
+      prefillOf: c.req.query('of')?.trim().slice(0, 40) || undefined,
     })
   })
 
@@ -583,6 +600,16 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         error.status === 422 ? 422 : 409,
       )
     }
+  })
+
+  // A fresh short-lived link on each click, never on page render: opening a document that may
+  // identify a denouncer is recorded in the case history. Outside scope 404, refused 403.
+  app.get('/staff/cases/:code/attachments/:id', async (c) => {
+    if (!o.attachments) return message(c, 404)
+    const link = await o.attachments.attachmentLink(c.get('user'), c.req.param('code'), c.req.param('id'))
+    c.header('Cache-Control', 'no-store')
+    c.header('Referrer-Policy', 'no-referrer')
+    return c.redirect(link.url, 302)
   })
 
   app.post('/staff/cases/:code/reveal', formLimit, async (c) => {
@@ -830,6 +857,13 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         overdue={overdue}
         atRisk={atRisk}
         standings={standings}
+        sections={[
+          <OwedReports
+            lang={lang}
+            items={(await accountability.list(user, { limit: 100 }, lang)).items}
+            done={c.req.query('done') === 'accountability'}
+          />,
+        ]}
       />,
     )
   })
@@ -849,6 +883,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
     }
     const errors: FieldError[] = []
     let report: Parameters<typeof ReportPage>[0]['report']
+    let sections: JSX.Element[] | undefined
     if (c.req.query('committee')) {
       try {
         if (!(PERIOD_KINDS as readonly string[]).includes(query.period))
@@ -859,6 +894,23 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
           index: query.index ? Number(query.index) : undefined,
         })) as unknown as ReportShape
         report = reportView(lang, figures, query.committee, committeeName(committees, query.committee, lang))
+        // The charts of the same scope: four quarters up to the period's end, and the backlog then.
+        const name = committeeName(committees, query.committee, lang)
+        const [points, backlog] = await Promise.all([
+          audit.onTimeTrend(user, query.committee, 'quarter', 4, figures.to),
+          audit.backlog(user, query.committee, { from: figures.from, to: figures.to }),
+        ])
+        sections = [
+          <ReportExports lang={lang} query={query} />,
+          <ReportCharts lang={lang} committee={name} points={points} backlog={backlog} />,
+          <AuditSamples
+            lang={lang}
+            samples={await audit.listSamples(user, query.committee)}
+            query={query}
+            canDraw={rolesOf(user).includes('supervisor')}
+            drawError={!!c.req.query('sampleError')}
+          />,
+        ]
       } catch (error) {
         if (!(error instanceof DomainError)) throw error
         if (error.status === 403) return message(c, 403)
@@ -879,9 +931,152 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         query={query}
         errors={errors}
         report={report}
+        sections={sections}
       />,
       errors.length > 0 ? 422 : 200,
     )
+  })
+
+  // ---- Audit samples ---------------------------------------------------------------------------
+  async function samplePage(
+    c: Context<Env>,
+    lang: Lang,
+    id: string,
+    extra: {
+      done?: boolean
+      failed?: { code: string; errors: FieldError[]; values: Record<string, string> }
+    },
+    status: ContentfulStatusCode = 200,
+  ) {
+    const user = c.get('user')
+    const sample = (await audit.getSample(user, id)) as unknown as SampleView
+    const committees = (await services.settings.getCommittees()).value
+    return render(
+      c,
+      <AuditSamplePage
+        lang={lang}
+        organizationName={org}
+        user={userView(user)}
+        langHref={switchHref(c, lang)}
+        committeeName={committeeName(committees, sample.committeeId, lang)}
+        sample={sample}
+        canRecord={rolesOf(user).includes('supervisor')}
+        done={extra.done}
+        failed={extra.failed}
+      />,
+      status,
+    )
+  }
+
+  app.post('/staff/audit-samples', formLimit, async (c) => {
+    const body = await c.req.parseBody()
+    const lang = pageLang(c, field(body, 'language'))
+    const committee = field(body, 'committeeId')
+    const period = field(body, 'period')
+    const back = (error: string) =>
+      c.redirect(
+        `/staff/reports?${new URLSearchParams({ committee, period, year: field(body, 'year'), index: field(body, 'index'), sampleError: error }).toString()}#samples-title`,
+        303,
+      )
+    const size = Number(field(body, 'size') || '10')
+    if (!Number.isInteger(size) || size < 1 || size > 100) return back('size')
+    if (!(PERIOD_KINDS as readonly string[]).includes(period)) return back('period')
+    try {
+      const sample = await audit.drawSample(c.get('user'), {
+        committeeId: committee,
+        period: {
+          period: period as PeriodKind,
+          year: Number(field(body, 'year')),
+          index: field(body, 'index') ? Number(field(body, 'index')) : undefined,
+        },
+        size,
+      })
+      return c.redirect(`/staff/audit-samples/${encodeURIComponent(sample.id)}?lang=${lang}`, 303)
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 403 || error.status === 404) throw error
+      return back(typeof error.details?.field === 'string' ? error.details.field : 'period')
+    }
+  })
+
+  app.get('/staff/audit-samples/:id', (c) =>
+    samplePage(c, pageLang(c), c.req.param('id'), { done: c.req.query('done') === '1' }),
+  )
+
+  app.post('/staff/audit-samples/:id/findings/:code', formLimit, async (c) => {
+    const body = await c.req.parseBody()
+    const lang = pageLang(c, field(body, 'language'))
+    const id = c.req.param('id')
+    const code = c.req.param('code')
+    const values = { finding: field(body, 'finding'), note: multiline(body, 'note').trim() }
+    const errors: FieldError[] = []
+    if (!(FINDINGS as readonly string[]).includes(values.finding))
+      errors.push({ field: `${code}.finding`, message: t(lang, 'staff.audit.finding.missing') })
+    if (!values.note || values.note.length > 2000)
+      errors.push({ field: `${code}.note`, message: t(lang, 'staff.audit.note.missing') })
+    if (errors.length > 0) return samplePage(c, lang, id, { failed: { code, errors, values } }, 422)
+    await audit.recordFinding(c.get('user'), id, code, {
+      finding: values.finding as Finding,
+      note: values.note,
+    })
+    return c.redirect(`/staff/audit-samples/${encodeURIComponent(id)}?done=1#f-${code}-finding`, 303)
+  })
+
+  // ---- Accountability reports ------------------------------------------------------------------
+  async function requestPage(
+    c: Context<Env>,
+    lang: Lang,
+    values: Record<string, string>,
+    errors: FieldError[],
+    status: ContentfulStatusCode,
+  ) {
+    const user = c.get('user')
+    const committees = (await services.settings.getCommittees()).value
+    const scope = committees.filter((x) => canReadReport(user, x.id, committees))
+    if (scope.length === 0) return message(c, 403)
+    return render(
+      c,
+      <AccountabilityRequestPage
+        lang={lang}
+        organizationName={org}
+        user={userView(user)}
+        langHref={switchHref(c, lang)}
+        committees={committeeOptions(scope, lang)}
+        values={values}
+        errors={errors}
+      />,
+      status,
+    )
+  }
+
+  app.get('/staff/accountability/new', (c) => {
+    const lang = pageLang(c)
+    const today = vietnamDate(services.now())
+    return requestPage(c, lang, { period: 'quarter', year: today.slice(0, 4) }, [], 200)
+  })
+
+  app.post('/staff/accountability', formLimit, async (c) => {
+    const body = await c.req.parseBody()
+    const lang = pageLang(c, field(body, 'language'))
+    const values: Record<string, string> = {}
+    for (const name of REQUEST_FIELDS)
+      values[name] = name === 'note' ? multiline(body, name).trim() : field(body, name)
+    const parsed = accountabilityRequestSchema.safeParse({
+      kind: 'periodic',
+      committeeId: values.committeeId,
+      period: values.period,
+      year: /^\d+$/.test(values.year ?? '') ? Number(values.year) : values.year || undefined,
+      ...(values.index ? { index: /^\d+$/.test(values.index) ? Number(values.index) : values.index } : {}),
+      ...(values.note ? { note: values.note } : {}),
+    })
+    if (!parsed.success) return requestPage(c, lang, values, zodErrors(parsed.error, lang), 422)
+    try {
+      await accountability.require(parsed.data, c.get('user'), lang)
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 403) throw error
+      const fieldName = typeof error.details?.field === 'string' ? error.details.field : 'committeeId'
+      return requestPage(c, lang, values, [{ field: fieldName, message: domainMessage(error, lang) }], 422)
+    }
+    return c.redirect('/staff/dashboard?done=accountability#accountability', 303)
   })
 
   // ---- Admin -----------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 /**
  * The staff workspace in a real Chromium against the real local server: a citizen submits and
  * tracks; a reception officer registers a paper petition received last week; a committee head
- * accepts it (keyboard only), extends and resolves it; the petitioner reads the answer (and rates
- * it once the rating form exists); a supervisor opens the overdue list, a report and a drill-down;
+ * accepts it (keyboard only), extends and resolves it; the petitioner reads the answer and rates
+ * it; a supervisor opens the overdue list, a report (its charts and downloads), the rated case and a drill-down;
  * an admin adds a holiday and sees a time limit move. axe-core checks every page and state visited
  * (0 violations), a 360 px pass checks the pages fit a phone, and a context with JavaScript off
  * registers and triages a petition. Screenshots and each page's size go to test/e2e/screenshots/.
@@ -222,17 +222,15 @@ describe.skipIf(missing)('the staff workspace in Chromium', { timeout: 240_000 }
     expect(await page.textContent('#answer')).toContain('chi trả đầy đủ')
   })
 
-  it('the petitioner rates the answer', async (ctx) => {
+  it('the petitioner rates the answer', async () => {
     const { page } = browser
-    const form = page.locator('form[action*="rat"]')
-    if ((await form.count()) === 0)
-      ctx.skip(
-        'the tracking page has no rating form yet (the satisfaction feature adds it); this step runs once it does',
-      )
-    const choice = form.locator('input[type="radio"]').last()
-    await choice.check()
-    await submit(page, 'form[action*="rat"] button[type="submit"]', 'petitioner-rated')
-    expect(await page.textContent('main')).toMatch(/đánh giá|rating/i)
+    // The answer page of the previous step carries the rating form (/track/rate).
+    expect(await page.locator('form#rate-form[action="/track/rate"]').count()).toBe(1)
+    await page.check('#f-rate-score-4')
+    await page.fill('#f-rate-comment', 'Trả lời rõ ràng, cảm ơn cán bộ.')
+    await submit(page, '#rate-button', 'petitioner-rated')
+    expect(await page.locator('#rate-form').count()).toBe(0)
+    expect(await page.textContent('[data-testid="rating"]')).toContain('Trả lời rõ ràng, cảm ơn cán bộ.')
   })
 
   it('a supervisor opens the overdue list, a report and a drill-down', async () => {
@@ -243,6 +241,17 @@ describe.skipIf(missing)('the staff workspace in Chromium', { timeout: 240_000 }
     expect(Number(await page.textContent('[data-testid="figure-overdue"]'))).toBeGreaterThan(0)
     await submit(page, '[data-testid="ranking"] a[href*="/staff/reports"]', 'report')
     expect(await page.textContent('[data-testid="report"]')).toMatch(/\d{2}\/\d{2}\/\d{4}/)
+    // The report's charts are drawn inline (no image fetched with a token) and it offers downloads.
+    expect(await page.locator('[data-testid="report-charts"] svg[role="img"]').count()).toBe(2)
+    expect(
+      await page.locator('[data-testid="report-exports"] a[href^="/staff/reports/export."]').count(),
+    ).toBe(2)
+    // An audit sample drawn from the report, then its page with a finding form per case.
+    await submit(page, '#draw-sample', 'audit-sample')
+    expect(await page.locator('[data-testid="sample-cases"]').count()).toBe(1)
+    // The case the petitioner rated shows the rating to the supervisor.
+    await go(page, `/staff/cases/${paper.code}`, 'case-rated')
+    expect(await page.textContent('[data-testid="rating"]')).toContain('4/5')
     await go(page, '/staff/dashboard', 'dashboard')
     await submit(page, 'a.drill-down', 'drill-down')
     expect(page.url()).toContain('due=overdue')
@@ -256,12 +265,18 @@ describe.skipIf(missing)('the staff workspace in Chromium', { timeout: 240_000 }
         .count(),
     ).toBe(await rows.count())
     await submit(page, '[data-testid="queue"] a.code-link', 'drill-down-case')
-    // A supervisor reads a case and may chase (đôn đốc) it, but never acts for the committee.
-    expect(
-      await page
-        .locator('form.action-form[data-action]')
-        .evaluateAll((forms) => forms.map((f) => f.dataset.action)),
-    ).toEqual(['chase'])
+    // A supervisor reads a case and may chase the committee (đôn đốc) or reveal a denouncer's
+    // identity with a reason, but never takes the committee's actions.
+    expect(await page.locator('form.action-form[data-action="chase"]').count()).toBe(1)
+    expect(await page.locator('form.action-form[data-action]:not([data-action="chase"])').count()).toBe(0)
+    // The owed accountability reports on the dashboard, and the form requiring one.
+    await go(page, '/staff/dashboard', 'dashboard-owed')
+    expect(await page.locator('[data-testid="owed-reports"]').count()).toBe(1)
+    await go(page, '/staff/accountability/new', 'accountability-new')
+    await page.selectOption('#f-committeeId', 'btc')
+    await page.fill('#f-year', '')
+    await submit(page, '#require-report', 'accountability-errors')
+    expect(await page.locator('#f-year[aria-invalid="true"]').count()).toBe(1)
     await signOut(page)
   })
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildStaffPages } from '../../functions/staff-api/pages.js'
 import { createPetitionService } from '../../shared/service/petitions.js'
-import { fileOnline, TODAY } from './authz-helpers.js'
+import { act, addUser, fileOnline, storedCase, TODAY } from './authz-helpers.js'
 import { type Harness, startHarness } from './harness.js'
 
 let h: Harness
@@ -267,6 +267,156 @@ describe('the queue and the case page', () => {
   })
 })
 
+describe('attachments on the case page', () => {
+  const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
+  const PNG_BYTES = new Uint8Array([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  ])
+
+  async function attach(code: string, pin: string, bytes: Uint8Array, name: string, type: string) {
+    const slots = await h.request('POST', `/api/v1/petitions/${code}/attachments`, {
+      // contentOnly: the petitioner says the document does not identify them (a photo of the site).
+      body: { files: [{ name, type, size: bytes.length, contentOnly: type === 'image/png' }] },
+      headers: { 'x-tracking-pin': pin },
+    })
+    expect(slots.status, JSON.stringify(slots.body)).toBe(201)
+    const slot = slots.body.uploads[0]
+    expect((await fetch(slot.url, { method: 'PUT', headers: slot.headers, body: bytes })).status).toBe(200)
+    const done = await h.request('POST', `/api/v1/petitions/${code}/attachments/${slot.id}/completion`, {
+      body: {},
+      headers: { 'x-tracking-pin': pin },
+    })
+    expect(done.status, JSON.stringify(done.body)).toBe(200)
+    return slot.id as string
+  }
+
+  it('lists documents, opens one through a fresh link, and hides a denouncer’s document from a handler', async () => {
+    const filed = await fileOnline(h, { kind: 'denunciation' })
+    const committeeId = (await storedCase(h, filed.trackingCode)).committeeId
+    await addUser(h, `pg.handler.${committeeId}`, 'committee_handler', committeeId)
+    await addUser(h, `pg.head.${committeeId}`, 'committee_head', committeeId)
+    const signed = await attach(
+      filed.trackingCode,
+      filed.pin,
+      PDF_BYTES,
+      'Nguyễn Văn An - đơn.pdf',
+      'application/pdf',
+    )
+    const photo = await attach(filed.trackingCode, filed.pin, PNG_BYTES, 'hien-truong.png', 'image/png')
+    const handler = `pg.handler.${committeeId}`
+    const head = `pg.head.${committeeId}`
+
+    const before = (await storedCase(h, filed.trackingCode)).version
+    const seen = await page(`/staff/cases/${filed.trackingCode}`, { as: handler })
+    expect(seen.status).toBe(200)
+    expect(seen.html).toContain('data-testid="attachments"')
+    expect(seen.html).toContain('Tài liệu hạn chế')
+    expect(seen.html).not.toContain('Nguyễn Văn An - đơn')
+    expect(seen.html).toContain(`href="/staff/cases/${filed.trackingCode}/attachments/${photo}"`)
+    expect(seen.html).not.toContain(`/attachments/${signed}"`)
+
+    const open = await page(`/staff/cases/${filed.trackingCode}/attachments/${photo}`, { as: handler })
+    expect(open.status).toBe(302)
+    const bytes = new Uint8Array(await (await fetch(new URL(open.location!, h.server.url))).arrayBuffer())
+    expect(bytes).toEqual(PNG_BYTES)
+    expect(
+      (await page(`/staff/cases/${filed.trackingCode}/attachments/${signed}`, { as: handler })).status,
+    ).toBe(403)
+
+    // The head sees the name and the link; rendering the page records nothing, the click does.
+    const headPage = await page(`/staff/cases/${filed.trackingCode}`, { as: head })
+    expect(headPage.html).toContain('Nguyễn Văn An - đơn.pdf')
+    expect(headPage.html).toContain(`href="/staff/cases/${filed.trackingCode}/attachments/${signed}"`)
+    expect((await storedCase(h, filed.trackingCode)).version).toBe(before)
+    const opened = await page(`/staff/cases/${filed.trackingCode}/attachments/${signed}`, { as: head })
+    expect(opened.status).toBe(302)
+    const after = await storedCase(h, filed.trackingCode)
+    expect(after.history.at(-1)).toMatchObject({ type: 'identity_document_opened', actor: { id: head } })
+  })
+
+  it('answers 404 for a document outside the viewer’s scope or one that does not exist', async () => {
+    const filed = await fileOnline(h)
+    const photo = await attach(filed.trackingCode, filed.pin, PNG_BYTES, 'anh.png', 'image/png')
+    expect(
+      (await page(`/staff/cases/${filed.trackingCode}/attachments/${photo}`, { as: 'byt.canbo' })).status,
+    ).toBe(404)
+    expect(
+      (await page(`/staff/cases/${filed.trackingCode}/attachments/nope`, { as: 'btc.canbo' })).status,
+    ).toBe(404)
+    expect((await page(`/staff/cases/${filed.trackingCode}/attachments/${photo}`)).status).toBe(303)
+  })
+})
+
+describe('repeat suggestions and the rating on the case page', () => {
+  it('shows an earlier petition of the same petitioner with its score, reasons and a way to link it', async () => {
+    const idNumber = String(Date.now()).padStart(12, '0').slice(-12)
+    const petitioner = {
+      fullName: 'Lương Thị Mận',
+      idNumber,
+      phone: '0987654321',
+      address: 'Số 3 ngõ Trạm, Hà Nội',
+    }
+    const text = {
+      title: 'Khiếu nại việc chậm cấp sổ bảo hiểm xã hội cho người lao động',
+      content:
+        'Công ty đã nghỉ việc tôi từ tháng 5 nhưng chưa chốt và trả sổ bảo hiểm xã hội, làm tôi không hưởng được trợ cấp thất nghiệp. Đề nghị xem xét.',
+    }
+    const earlier = await fileOnline(h, { ...text, petitioner })
+    const later = await fileOnline(h, { ...text, petitioner })
+
+    const seen = await page(`/staff/cases/${later.trackingCode}`, { as: 'btc.canbo' })
+    expect(seen.status).toBe(200)
+    const section = /<section aria-labelledby="repeats-title"[\s\S]*?<\/section>/.exec(seen.html)?.[0] ?? ''
+    expect(section).toContain(`href="/staff/cases/${earlier.trackingCode}"`)
+    expect(section).toMatch(/mức giống nhau \d{1,3}%/)
+    expect(section).toContain('cùng số định danh của người gửi')
+    expect(section).toContain('nội dung tương tự')
+    const useHref = `/staff/cases/${later.trackingCode}?of=${earlier.trackingCode}#action-link_repeat`
+    expect(section).toContain(`href="${useHref}"`)
+
+    const prefilled = await page(useHref.replace(/#.*$/, ''), { as: 'btc.canbo' })
+    expect(prefilled.html).toMatch(new RegExp(`name="link_repeat\\.of"[^>]*value="${earlier.trackingCode}"`))
+    const linked = await page(`/staff/cases/${later.trackingCode}/act`, {
+      as: 'btc.canbo',
+      form: {
+        action: 'link_repeat',
+        version: String(await caseVersion(later.trackingCode)),
+        'link_repeat.of': earlier.trackingCode,
+      },
+    })
+    expect(linked.status).toBe(303)
+
+    // In English too, and nothing of it for a handler of another committee (404 for the whole page).
+    const en = await page(`/staff/cases/${later.trackingCode}?lang=en`, { as: 'btc.canbo' })
+    expect(en.html).toContain('same petitioner&#39;s ID number')
+    expect((await page(`/staff/cases/${later.trackingCode}`, { as: 'byt.canbo' })).status).toBe(404)
+  })
+
+  it('shows the petitioner’s rating once given', async () => {
+    const filed = await fileOnline(h, { kind: 'recommendation' })
+    expect((await act(h, filed.trackingCode, 'btc.canbo', { action: 'accept' })).status).toBe(200)
+    const resolved = await act(h, filed.trackingCode, 'btc.canbo', {
+      action: 'resolve',
+      answer: 'Bộ sẽ bỏ yêu cầu này từ quý sau.',
+      outcome: 'adopted',
+    })
+    expect(resolved.status).toBe(200)
+    expect((await page(`/staff/cases/${filed.trackingCode}`, { as: 'btc.canbo' })).html).not.toContain(
+      'data-testid="rating"',
+    )
+    const rated = await h.request('POST', `/api/v1/petitions/${filed.trackingCode}/rating`, {
+      body: { score: 4, comment: 'Trả lời rõ ràng, đúng hạn.' },
+      headers: { 'x-tracking-pin': filed.pin },
+    })
+    expect(rated.status).toBe(201)
+    const seen = await page(`/staff/cases/${filed.trackingCode}`, { as: 'btc.canbo' })
+    const section = /<section aria-labelledby="rating-title"[\s\S]*?<\/section>/.exec(seen.html)?.[0] ?? ''
+    expect(section).toContain('4/5 điểm')
+    expect(section).toContain('Hài lòng')
+    expect(section).toContain('Trả lời rõ ràng, đúng hạn.')
+  })
+})
+
 describe('the reception desk', () => {
   it('is for reception officers only', async () => {
     expect((await page('/staff/reception', { as: 'btc.canbo' })).status).toBe(403)
@@ -356,6 +506,191 @@ describe('supervision', () => {
     expect(ok.html).toContain('01/01/2026')
     const bad = await page('/staff/reports?committee=btc&period=quarter&year=2026&index=7', { as: 'giamsat' })
     expect(bad.status).toBe(422)
+  })
+
+  it('draws the charts inline and links the downloads of the same report', async () => {
+    const ok = await page('/staff/reports?committee=btc&period=year&year=2026', { as: 'giamsat' })
+    const charts = /<section aria-labelledby="charts-title"[\s\S]*?<\/section>/.exec(ok.html)?.[0] ?? ''
+    expect(charts.match(/<svg[^>]*role="img"/g)).toHaveLength(2)
+    expect(charts).toContain('<table class="vh">')
+    expect(ok.html).not.toMatch(/<img[^>]*\/api\//)
+    expect(ok.html).toContain(
+      'href="/staff/reports/export.xlsx?committeeId=btc&amp;period=year&amp;year=2026"',
+    )
+    expect(ok.html).toContain(
+      'href="/staff/reports/export.csv?committeeId=btc&amp;period=year&amp;year=2026"',
+    )
+  })
+
+  it('sends the report as XLSX or CSV to a signed-in supervisor, the same file as the API', async () => {
+    const query = 'committeeId=btc&period=year&year=2026'
+    const csv = await page(`/staff/reports/export.csv?${query}`, { as: 'giamsat' })
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get('content-type')).toContain('text/csv')
+    expect(csv.headers.get('content-disposition')).toContain('bao-cao-btc-2026-01-01-2026-12-31.csv')
+    const api = await fetch(`${h.server.url}/api/v1/reports/export?${query}&format=csv`, {
+      headers: { authorization: `Bearer ${await h.tokenFor('giamsat')}` },
+    })
+    expect(csv.html).toBe(await api.text())
+    const xlsx = await fetch(`${h.server.url}/staff/reports/export.xlsx?${query}`, {
+      headers: { cookie: `__Host-staff-session=${await h.tokenFor('giamsat')}` },
+    })
+    expect(xlsx.status).toBe(200)
+    expect(xlsx.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]))
+  })
+
+  it('refuses a download outside the user’s reports, a bad period, and a visitor without a session', async () => {
+    const query = 'committeeId=btc&period=year&year=2026'
+    expect((await page(`/staff/reports/export.csv?${query}`, { as: 'btc.canbo' })).status).toBe(403)
+    expect(
+      (await page('/staff/reports/export.csv?committeeId=btc&period=year', { as: 'giamsat' })).status,
+    ).toBe(400)
+    expect(
+      (
+        await page('/staff/reports/export.csv?committeeId=btc&period=quarter&year=2026&index=9', {
+          as: 'giamsat',
+        })
+      ).status,
+    ).toBe(400)
+    const visitor = await page(`/staff/reports/export.xlsx?${query}`)
+    expect(visitor.status).toBe(303)
+    expect(visitor.location).toContain('/staff/sign-in?return=')
+  })
+})
+
+describe('accountability reports', () => {
+  const owed = async () => {
+    const res = await h.request('GET', '/api/v1/accountability-requests', { as: 'giamsat' })
+    return res.body.items.length as number
+  }
+
+  it('requires a committee’s periodic report and lists it among those owed on the dashboard', async () => {
+    const form = await page('/staff/accountability/new', { as: 'giamsat' })
+    expect(form.status).toBe(200)
+    expect(form.html).toContain('action="/staff/accountability"')
+    const before = await owed()
+    const res = await page('/staff/accountability', {
+      as: 'giamsat',
+      form: { committeeId: 'btc', period: 'quarter', year: '2026', index: '3', note: 'Nộp trước hạn.' },
+    })
+    expect(res.status).toBe(303)
+    expect(res.location).toBe('/staff/dashboard?done=accountability#accountability')
+    expect(await owed()).toBe(before + 1)
+    const dashboard = await page('/staff/dashboard?done=accountability', { as: 'giamsat' })
+    const section = /<section aria-labelledby="owed-title"[\s\S]*?<\/section>/.exec(dashboard.html)?.[0] ?? ''
+    expect(section).toContain('Đảng ủy Bộ Tài chính')
+    expect(section).toContain('Đã yêu cầu, chưa nộp')
+    expect(section).toMatch(/\d{2}\/\d{2}\/\d{4}/)
+  })
+
+  it('shows bad input next to its field and writes nothing; refuses a handler and a foreign form', async () => {
+    const before = await owed()
+    const bad = await page('/staff/accountability', {
+      as: 'giamsat',
+      form: { committeeId: 'btc', period: 'quarter', year: 'năm nay', index: '' },
+    })
+    expect(bad.status).toBe(422)
+    expect(bad.html).toContain('href="#f-year"')
+    expect(bad.html).toContain('value="năm nay"')
+    const unknown = await page('/staff/accountability', {
+      as: 'giamsat',
+      form: { committeeId: 'nowhere', period: 'year', year: '2026' },
+    })
+    expect(unknown.status).toBe(422)
+    expect(unknown.html).toContain('href="#f-committeeId"')
+    const handler = await page('/staff/accountability', {
+      as: 'btc.canbo',
+      form: { committeeId: 'btc', period: 'year', year: '2026' },
+    })
+    expect(handler.status).toBe(403)
+    expect((await page('/staff/accountability/new', { as: 'btc.canbo' })).status).toBe(403)
+    const forged = await page('/staff/accountability', {
+      as: 'giamsat',
+      origin: 'https://evil.example',
+      form: { committeeId: 'btc', period: 'year', year: '2026' },
+    })
+    expect(forged.status).toBe(403)
+    expect(await owed()).toBe(before)
+  })
+})
+
+describe('audit samples', () => {
+  const findingsOf = async (id: string) =>
+    (await h.request('GET', `/api/v1/audit-samples/${id}`, { as: 'giamsat' })).body.progress
+      .reviewed as number
+
+  it('draws a sample from the report page and records a finding per case', async () => {
+    const filed = await fileOnline(h, { kind: 'recommendation' })
+    expect((await act(h, filed.trackingCode, 'btc.canbo', { action: 'accept' })).status).toBe(200)
+    expect(
+      (
+        await act(h, filed.trackingCode, 'btc.canbo', {
+          action: 'resolve',
+          answer: 'Đã tiếp thu.',
+          outcome: 'adopted',
+        })
+      ).status,
+    ).toBe(200)
+    const report = await page('/staff/reports?committee=btc&period=year&year=2026', { as: 'giamsat' })
+    expect(report.html).toContain('data-testid="audit-samples"')
+    expect(report.html).toContain('action="/staff/audit-samples"')
+    const drawn = await page('/staff/audit-samples', {
+      as: 'giamsat',
+      form: { committeeId: 'btc', period: 'year', year: '2026', index: '', size: '100' },
+    })
+    expect(drawn.status).toBe(303)
+    const id = /^\/staff\/audit-samples\/([^?]+)/.exec(drawn.location!)![1]!
+    const sample = await page(`/staff/audit-samples/${id}`, { as: 'giamsat' })
+    expect(sample.status).toBe(200)
+    expect(sample.html).toContain(`data-case="${filed.trackingCode}"`)
+    const action = `/staff/audit-samples/${id}/findings/${filed.trackingCode}`
+
+    const missing = await page(action, { as: 'giamsat', form: { finding: 'compliant', note: '' } })
+    expect(missing.status).toBe(422)
+    expect(missing.html).toContain(`href="#f-${filed.trackingCode}-note"`)
+    const forged = await page(action, {
+      as: 'giamsat',
+      origin: 'https://evil.example',
+      form: { finding: 'compliant', note: 'Đúng quy trình.' },
+    })
+    expect(forged.status).toBe(403)
+    expect(await findingsOf(id)).toBe(0)
+
+    const saved = await page(action, {
+      as: 'giamsat',
+      form: { finding: 'minor_issues', note: 'Thiếu phiếu chuyển.' },
+    })
+    expect(saved.status).toBe(303)
+    expect(await findingsOf(id)).toBe(1)
+    const after = await page(`/staff/audit-samples/${id}?done=1`, { as: 'giamsat' })
+    expect(after.html).toContain('Có thiếu sót nhỏ')
+    expect(after.html).toContain('Thiếu phiếu chuyển.')
+    // Back on the report page, the sample is listed.
+    const listed = await page('/staff/reports?committee=btc&period=year&year=2026', { as: 'giamsat' })
+    expect(listed.html).toContain(`href="/staff/audit-samples/${id}"`)
+    // Outside the reader's scope the sample does not exist; a handler records nothing.
+    expect((await page(`/staff/audit-samples/${id}`, { as: 'byt.canbo' })).status).toBe(404)
+    expect(
+      (await page(action, { as: 'btc.canbo', form: { finding: 'compliant', note: 'x' } })).status,
+    ).toBeGreaterThanOrEqual(403)
+    expect(await findingsOf(id)).toBe(1)
+  })
+
+  it('refuses a sample size out of range, saying so on the report page, and draws nothing', async () => {
+    const before = (await h.request('GET', '/api/v1/audit-samples?committeeId=btc', { as: 'giamsat' })).body
+    const res = await page('/staff/audit-samples', {
+      as: 'giamsat',
+      form: { committeeId: 'btc', period: 'year', year: '2026', index: '', size: '500' },
+    })
+    expect(res.status).toBe(303)
+    const back = await page(res.location!, { as: 'giamsat' })
+    expect(back.html).toContain('Không chọn được mẫu: số đơn phải từ 1 đến 100')
+    expect(back.html).toMatch(/id="f-size"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-size"/)
+    const after = (await h.request('GET', '/api/v1/audit-samples?committeeId=btc', { as: 'giamsat' })).body
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before))
   })
 })
 

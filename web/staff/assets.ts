@@ -39,6 +39,7 @@ td.num,th.num{text-align:right}
 .inline-form{display:inline}
 select[multiple]{min-height:8rem}
 @media (min-width:60rem){.case-grid{display:grid;grid-template-columns:3fr 2fr;gap:2rem}}
+figure.chart{position:relative;margin:1rem 0;max-width:100%;overflow:hidden}figure.chart svg{display:block;width:100%;max-width:640px;height:auto}
 `
 
 export const STAFF_CSS_PATH = `/staff/assets/staff.css?v=${createHash('sha256').update(STAFF_CSS).digest('hex').slice(0, 10)}`

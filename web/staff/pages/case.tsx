@@ -13,6 +13,7 @@ import type { DeadlineView, FieldError, Lang } from '../../types.js'
 import { type Option, SelectField } from '../components.js'
 import { StaffLayout, type StaffUserView } from '../layout.js'
 import { AttachmentList, type AttachmentView } from './attachments.js'
+import { type Rating, RatingView, RepeatSuggestions, type SuggestionView } from './case-extras.js'
 
 export interface StaffCaseViewModel {
   trackingCode: string
@@ -48,6 +49,9 @@ export interface StaffCaseViewModel {
   }[]
   supplements: readonly { seq: number; at: string; text: string; by: string }[]
   allowedActions: readonly Action[]
+  /** Earlier petitions this one may repeat, as the repeats service lets this user see them. */
+  repeats?: readonly SuggestionView[]
+  rating?: Rating
 }
 
 /** Actions with a form on the case page (escalate is the petitioner's; withdraw on paper is a form too). */
@@ -93,6 +97,8 @@ export interface CasePageProps {
   failed?: { action: string; errors: readonly FieldError[]; values: Record<string, string> }
   /** The version sent was stale: someone else changed the case first. */
   stale?: boolean
+  /** An earlier case's code to prefill the link_repeat and mark_duplicate forms with (from a suggestion). */
+  prefillOf?: string
 }
 
 function actorLabel(
@@ -148,7 +154,12 @@ function nextStatusText(lang: Lang, view: StaffCaseViewModel, action: PageAction
 function ActionForm(props: CasePageProps & { action: PageAction }) {
   const { lang, view, action, failed } = props
   const errors = failed?.action === action ? failed.errors : []
-  const values = failed?.action === action ? failed.values : {}
+  const values =
+    failed?.action === action
+      ? failed.values
+      : (action === 'link_repeat' || action === 'mark_duplicate') && props.prefillOf
+        ? { of: props.prefillOf }
+        : {}
   const err = (field: string) => errorFor(errors, `${action}.${field}`)
   const text = (
     field: string,
@@ -536,7 +547,13 @@ export function CasePage(props: CasePageProps) {
               </ul>
             </>
           )}
-          <AttachmentList lang={lang} attachments={props.attachments} />
+          <AttachmentList lang={lang} trackingCode={view.trackingCode} attachments={props.attachments} />
+          <RepeatSuggestions
+            lang={lang}
+            trackingCode={view.trackingCode}
+            repeats={view.repeats ?? []}
+            actions={(['link_repeat', 'mark_duplicate'] as const).filter((a) => actions.includes(a))}
+          />
           {view.answer && (
             <>
               <h2>{t(lang, 'staff.case.answer')}</h2>
@@ -549,6 +566,7 @@ export function CasePage(props: CasePageProps) {
               </p>
             </>
           )}
+          <RatingView lang={lang} rating={view.rating} />
           <h2>{t(lang, 'staff.case.timeline')}</h2>
           <ol class="timeline" data-testid="staff-timeline">
             {view.history.map((e) => (
