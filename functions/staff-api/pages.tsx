@@ -11,7 +11,12 @@ import { HTTPException } from 'hono/http-exception'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
-import { accountabilityRequestSchema } from '../../shared/domain/accountability.js'
+import {
+  acceptReportSchema,
+  accountabilityRequestSchema,
+  returnReportSchema,
+  submitReportSchema,
+} from '../../shared/domain/accountability.js'
 import { FINDINGS, type Finding } from '../../shared/domain/audit.js'
 import { WorkingCalendar } from '../../shared/domain/calendar.js'
 import { formatVietnamese, vietnamDate } from '../../shared/domain/dates.js'
@@ -58,6 +63,10 @@ import {
   OwedReports,
   REQUEST_FIELDS,
 } from '../../web/staff/pages/accountability.js'
+import {
+  AccountabilityRequestView,
+  type RequestPageView,
+} from '../../web/staff/pages/accountability-request.js'
 import {
   AdminIndexPage,
   CalendarPage,
@@ -1077,6 +1086,82 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
       return requestPage(c, lang, values, [{ field: fieldName, message: domainMessage(error, lang) }], 422)
     }
     return c.redirect('/staff/dashboard?done=accountability#accountability', 303)
+  })
+
+  // One request: its facts, history, submissions and the forms of the steps the service allows.
+  async function requestViewPage(
+    c: Context<Env>,
+    id: string,
+    lang: Lang,
+    extra: { values?: Record<string, string>; errors?: FieldError[]; stale?: boolean; done?: boolean },
+    status: ContentfulStatusCode,
+  ) {
+    const user = c.get('user')
+    const request = (await accountability.get(id, user, lang)) as RequestPageView
+    return render(
+      c,
+      <AccountabilityRequestView
+        lang={lang}
+        organizationName={org}
+        user={userView(user)}
+        langHref={switchHref(c, lang)}
+        request={request}
+        values={extra.values ?? {}}
+        errors={extra.errors ?? []}
+        stale={extra.stale}
+        done={extra.done}
+      />,
+      status,
+    )
+  }
+
+  app.get('/staff/accountability/:id', (c) =>
+    requestViewPage(c, c.req.param('id'), pageLang(c), { done: c.req.query('done') === '1' }, 200),
+  )
+
+  const STEPS = {
+    submit: { schema: submitReportSchema, field: 'explanation' },
+    accept: { schema: acceptReportSchema, field: 'note' },
+    return: { schema: returnReportSchema, field: 'reason' },
+  } as const
+
+  app.post('/staff/accountability/:id/:step', formLimit, async (c) => {
+    const id = c.req.param('id')
+    const step = c.req.param('step')
+    if (!Object.hasOwn(STEPS, step)) return message(c, 404)
+    const { schema, field: name } = STEPS[step as keyof typeof STEPS]
+    const body = await c.req.parseBody()
+    const lang = pageLang(c, field(body, 'language'))
+    const key = `${step}.${name}`
+    const text = multiline(body, key).trim()
+    const values = { [key]: text }
+    const version = Number(field(body, 'version'))
+    if (!Number.isInteger(version) || version < 1) return message(c, 400)
+    const parsed = schema.safeParse(text || step !== 'accept' ? { [name]: text } : {})
+    if (!parsed.success)
+      return requestViewPage(c, id, lang, { values, errors: zodErrors(parsed.error, lang, `${step}.`) }, 422)
+    const user = c.get('user')
+    try {
+      await accountability.act(
+        id,
+        step as keyof typeof STEPS,
+        version,
+        parsed.data as { explanation?: string; reason?: string; note?: string },
+        user,
+        lang,
+      )
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 403 || error.status === 404) throw error
+      if (error.code === 'version_conflict') return requestViewPage(c, id, lang, { values, stale: true }, 409)
+      return requestViewPage(
+        c,
+        id,
+        lang,
+        { values, errors: [{ field: key, message: domainMessage(error, lang) }] },
+        error.status === 409 ? 409 : 422,
+      )
+    }
+    return c.redirect(`/staff/accountability/${encodeURIComponent(id)}?done=1`, 303)
   })
 
   // ---- Admin -----------------------------------------------------------------------------------
