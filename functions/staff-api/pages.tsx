@@ -31,6 +31,7 @@ import {
   canRevealIdentity,
   fieldGrants,
 } from '../../shared/domain/policy.js'
+import { receptionSessionSchema } from '../../shared/domain/reception.js'
 import { PERIOD_KINDS, type PeriodKind } from '../../shared/domain/reports.js'
 import { type Committee, normalizeName, routePetition, TOPICS } from '../../shared/domain/routing.js'
 import {
@@ -48,6 +49,11 @@ import { createAdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
+import {
+  canReadReception,
+  canRecordReception,
+  createReceptionService,
+} from '../../shared/service/reception.js'
 import { createReportAuditService } from '../../shared/service/report-audit.js'
 import { canReadReport, createReportService } from '../../shared/service/reports.js'
 import { createUserService } from '../../shared/service/users.js'
@@ -91,6 +97,12 @@ import {
   TriagePage,
   type TriageRow,
 } from '../../web/staff/pages/reception.js'
+import {
+  ReceptionRegisterPage,
+  type RegisterSummary,
+  SESSION_FIELDS,
+  type SessionRow,
+} from '../../web/staff/pages/reception-register.js'
 import { ReportCharts, ReportExports } from '../../web/staff/pages/report-extras.js'
 import { SignedInPage, SignInPage, StaffMessagePage } from '../../web/staff/pages/sign-in.js'
 import {
@@ -198,6 +210,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
   const reports = createReportService(services)
   const audit = createReportAuditService(services)
   const accountability = createAccountabilityService(services)
+  const reception = createReceptionService(services)
   const app = new Hono<Env>()
   const formLimit = bodyLimit({
     maxSize: MAX_FORM_BYTES,
@@ -1028,6 +1041,149 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
       note: values.note,
     })
     return c.redirect(`/staff/audit-samples/${encodeURIComponent(id)}?done=1#f-${code}-finding`, 303)
+  })
+
+  // ---- Reception register ----------------------------------------------------------------------
+  /** The register page: the period's sessions and summary of one committee, and the session form. */
+  async function registerPage(
+    c: Context<Env>,
+    lang: Lang,
+    query: { committee?: string; from?: string; to?: string },
+    form: { values?: Record<string, string>; errors?: FieldError[]; done?: boolean },
+    status: ContentfulStatusCode,
+  ) {
+    const user = c.get('user')
+    const committees = (await services.settings.getCommittees()).value
+    const readable = committees.filter((x) => canReadReception(user, x.id, committees))
+    if (readable.length === 0) return message(c, 403)
+    const recordable = committees.filter((x) => canRecordReception(user, x.id))
+    const today = vietnamDate(services.now())
+    const committeeId = readable.some((x) => x.id === query.committee)
+      ? query.committee!
+      : (recordable[0] ?? readable[0]!).id
+    const period = {
+      from: query.from || formatVietnamese(`${today.slice(0, 8)}01`),
+      to: query.to || formatVietnamese(today),
+    }
+    const periodErrors: FieldError[] = []
+    let sessions: SessionRow[] = []
+    let summary: RegisterSummary | undefined
+    try {
+      const range = { from: parseVietnameseDate(period.from), to: parseVietnameseDate(period.to) }
+      const [list, sum] = await Promise.all([
+        reception.list(user, committeeId, range),
+        reception.summary(user, committeeId, range),
+      ])
+      sessions = list.items
+      summary = sum
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 403 || error.status === 404) throw error
+      const name = error.details?.field === 'to' ? 'to' : 'from'
+      periodErrors.push({ field: name, message: domainMessage(error, lang) })
+    }
+    return render(
+      c,
+      <ReceptionRegisterPage
+        lang={lang}
+        organizationName={org}
+        user={userView(user)}
+        langHref={switchHref(c, lang)}
+        readable={committeeOptions(readable, lang)}
+        recordable={committeeOptions(recordable, lang)}
+        committeeId={committeeId}
+        period={period}
+        periodErrors={periodErrors}
+        sessions={sessions}
+        summary={summary}
+        values={
+          form.values ?? {
+            committeeId: recordable[0]?.id ?? '',
+            date: formatVietnamese(today),
+            type: 'regular',
+            hostUserId: user.id,
+          }
+        }
+        errors={form.errors ?? []}
+        done={form.done}
+      />,
+      status,
+    )
+  }
+
+  app.get('/staff/reception/register', (c) =>
+    registerPage(
+      c,
+      pageLang(c),
+      { committee: c.req.query('committee'), from: c.req.query('from'), to: c.req.query('to') },
+      { done: c.req.query('done') === '1' },
+      200,
+    ),
+  )
+
+  /** A schema or rule path as the form's field: delegations.0.people → delegationPeople. */
+  const sessionField = (path: string) => {
+    const m = /^delegations\.\d+\.(people|representatives|subject)/.exec(path)
+    if (m) return `delegation${capitalize(m[1]!)}`
+    if (path.startsWith('caseCodes')) return 'caseCodes'
+    if (path.startsWith('delegations')) return 'delegationPeople'
+    return path
+  }
+
+  app.post('/staff/reception/register', formLimit, async (c) => {
+    const body = await c.req.parseBody()
+    const lang = pageLang(c, field(body, 'language'))
+    const values: Record<string, string> = {}
+    for (const name of SESSION_FIELDS)
+      values[name] =
+        name === 'notes' || name === 'caseCodes' ? multiline(body, name).trim() : field(body, name)
+    const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : v || undefined)
+    const delegation = values.delegationPeople || values.delegationRepresentatives || values.delegationSubject
+    const parsed = receptionSessionSchema.safeParse({
+      committeeId: values.committeeId,
+      date: parseVietnameseDate(values.date ?? ''),
+      type: values.type,
+      hostUserId: values.hostUserId,
+      visitors: num(values.visitors),
+      delegations: delegation
+        ? [
+            {
+              people: num(values.delegationPeople),
+              representatives: num(values.delegationRepresentatives),
+              subject: values.delegationSubject,
+            },
+          ]
+        : [],
+      caseCodes: (values.caseCodes ?? '')
+        .split(/[\s,;]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+      ...(values.location ? { location: values.location } : {}),
+      ...(values.notes ? { notes: values.notes } : {}),
+    })
+    const query = { committee: values.committeeId }
+    if (!parsed.success) {
+      const errors = zodErrors(parsed.error, lang).map((e) => ({ ...e, field: sessionField(e.field) }))
+      return registerPage(c, lang, query, { values, errors }, 422)
+    }
+    try {
+      await reception.record(parsed.data, c.get('user'))
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 403 || error.status === 404) throw error
+      const name = sessionField(
+        typeof error.details?.field === 'string' ? error.details.field : 'committeeId',
+      )
+      return registerPage(
+        c,
+        lang,
+        query,
+        { values, errors: [{ field: name, message: domainMessage(error, lang) }] },
+        422,
+      )
+    }
+    return c.redirect(
+      `/staff/reception/register?committee=${encodeURIComponent(parsed.data.committeeId)}&done=1`,
+      303,
+    )
   })
 
   // ---- Accountability reports ------------------------------------------------------------------

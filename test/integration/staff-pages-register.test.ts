@@ -173,3 +173,145 @@ describe('one accountability request on the staff pages', () => {
     expect(en.html).toContain('Accepted')
   })
 })
+
+describe('the reception register', () => {
+  const sessionsOf = async () => {
+    const res = await page('/staff/reception/register?committee=vanphong&from=01/11/2026&to=26/11/2026', {
+      as: 'tiepdan',
+    })
+    expect(res.status).toBe(200)
+    return /data-testid="register-sessions"[\s\S]*?<\/table>/.exec(res.html)?.[0] ?? ''
+  }
+
+  it('is linked from the reception desk and refuses staff outside the committee’s register', async () => {
+    const desk = await page('/staff/reception', { as: 'tiepdan' })
+    expect(desk.html).toContain('href="/staff/reception/register"')
+    expect((await page('/staff/reception/register', { as: 'dangvien' })).status).toBe(403)
+    // A head of another committee reads their own register, not this one, and records nothing here.
+    const other = await page('/staff/reception/register?committee=vanphong', { as: 'byt.truong' })
+    expect(other.status).toBe(200)
+    expect(other.html).not.toContain('<option value="vanphong" selected')
+    const refused = await page('/staff/reception/register', {
+      as: 'byt.truong',
+      form: {
+        committeeId: 'vanphong',
+        date: '20/11/2026',
+        type: 'regular',
+        hostUserId: 'tiepdan',
+        visitors: '3',
+      },
+    })
+    expect(refused.status).toBe(403)
+    expect(await sessionsOf()).toBe('')
+  })
+
+  it('records a session with a delegation and a case received at the desk, then shows it and the summary', async () => {
+    const desk = await page('/staff/reception', {
+      as: 'tiepdan',
+      form: {
+        channel: 'in_person',
+        receivedAt: '20/11/2026',
+        kind: 'complaint',
+        title: 'Khiếu nại về chế độ phụ cấp',
+        content: 'Đề nghị xem xét lại chế độ phụ cấp.',
+        'petitioner.fullName': 'Trần Văn Bình',
+        'concerns.organization': 'Văn phòng Đảng ủy Khối',
+      },
+    })
+    expect(desk.status).toBe(201)
+    const code = /data-testid="tracking-code">([0-9A-Z-]+)</.exec(desk.html)![1]!
+    const res = await page('/staff/reception/register', {
+      as: 'tiepdan',
+      form: {
+        committeeId: 'vanphong',
+        date: '20/11/2026',
+        type: 'periodic',
+        hostUserId: 'vanphong.truong',
+        visitors: '12',
+        delegationPeople: '8',
+        delegationRepresentatives: '2',
+        delegationSubject: 'Chế độ phụ cấp',
+        caseCodes: code,
+      },
+    })
+    expect(res.status).toBe(303)
+    expect(res.location).toBe('/staff/reception/register?committee=vanphong&done=1')
+    const table = await sessionsOf()
+    expect(table).toContain('20/11/2026')
+    expect(table).toContain('Người đứng đầu tiếp định kỳ')
+    expect(table).toContain(code)
+    expect(table).toContain('8: Chế độ phụ cấp')
+    const shown = await page('/staff/reception/register?committee=vanphong&from=01/11/2026&to=26/11/2026', {
+      as: 'giamsat',
+    })
+    const summary = /data-testid="register-summary"[\s\S]*?<\/section>/.exec(shown.html)?.[0] ?? ''
+    expect(summary).toContain('Tổng hợp từ 01/11/2026 đến 26/11/2026')
+    expect(summary).toMatch(/Số lượt người được tiếp<\/dt><dd>12</)
+    expect(summary).toMatch(/Số đoàn đông người<\/dt><dd>1</)
+    expect(summary).toMatch(/Số vụ việc<\/dt><dd>1</)
+    expect(summary).toMatch(/Lê Thị Thu \(trưởng\)<\/th><td>1<\/td><td>1<\/td><td>Đạt</)
+  })
+
+  it('shows bad input next to its field, refuses a foreign form, and writes nothing', async () => {
+    const before = await sessionsOf()
+    const bad = await page('/staff/reception/register', {
+      as: 'tiepdan',
+      form: {
+        committeeId: 'vanphong',
+        date: '31/02/2026',
+        type: 'regular',
+        hostUserId: 'tiepdan',
+        visitors: 'nhiều',
+        delegationPeople: '3',
+      },
+    })
+    expect(bad.status).toBe(422)
+    expect(bad.html).toContain('href="#f-date"')
+    expect(bad.html).toContain('href="#f-visitors"')
+    expect(bad.html).toContain('href="#f-delegationPeople"')
+    expect(bad.html).toContain('value="nhiều"')
+    const future = await page('/staff/reception/register', {
+      as: 'tiepdan',
+      form: {
+        committeeId: 'vanphong',
+        date: '01/12/2026',
+        type: 'regular',
+        hostUserId: 'tiepdan',
+        visitors: '2',
+      },
+    })
+    expect(future.status).toBe(422)
+    expect(future.html).toContain('href="#f-date"')
+    const unknownCase = await page('/staff/reception/register', {
+      as: 'tiepdan',
+      form: {
+        committeeId: 'vanphong',
+        date: '21/11/2026',
+        type: 'regular',
+        hostUserId: 'tiepdan',
+        visitors: '2',
+        caseCodes: 'KHONG-CO-MA',
+      },
+    })
+    expect(unknownCase.status).toBe(422)
+    expect(unknownCase.html).toContain('href="#f-caseCodes"')
+    const forged = await page('/staff/reception/register', {
+      as: 'tiepdan',
+      origin: 'https://evil.example',
+      form: {
+        committeeId: 'vanphong',
+        date: '21/11/2026',
+        type: 'regular',
+        hostUserId: 'tiepdan',
+        visitors: '2',
+      },
+    })
+    expect(forged.status).toBe(403)
+    expect(await sessionsOf()).toBe(before)
+    const badPeriod = await page('/staff/reception/register?committee=vanphong&from=hôm qua', {
+      as: 'tiepdan',
+    })
+    expect(badPeriod.status).toBe(200)
+    expect(badPeriod.html).toContain('href="#f-from"')
+  })
+})
