@@ -71,6 +71,7 @@ import {
 } from '../../web/staff/pages/accountability.js'
 import {
   AccountabilityRequestView,
+  OwnCommitteeRequests,
   type RequestPageView,
 } from '../../web/staff/pages/accountability-request.js'
 import {
@@ -798,6 +799,16 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
   })
 
   // ---- Supervisor: dashboard and reports --------------------------------------------------------
+  /** A committee head's section: every request to the committees they head (empty for others). */
+  async function ownRequests(user: User, lang: Lang) {
+    const headed = user.memberships.filter((m) => m.role === 'committee_head' && m.committeeId)
+    if (headed.length === 0) return []
+    const lists = await Promise.all(
+      headed.map((m) => accountability.list(user, { committeeId: m.committeeId!, limit: 50 }, lang)),
+    )
+    return [<OwnCommitteeRequests lang={lang} items={lists.flatMap((l) => l.items)} />]
+  }
+
   app.get('/staff/dashboard', async (c) => {
     const lang = pageLang(c)
     const user = c.get('user')
@@ -885,6 +896,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
             items={(await accountability.list(user, { limit: 100 }, lang)).items}
             done={c.req.query('done') === 'accountability'}
           />,
+          ...(await ownRequests(user, lang)),
         ]}
       />,
     )

@@ -169,6 +169,14 @@ describe('one accountability request on the staff pages', () => {
     const final = await stored(id)
     expect(final.state).toBe('accepted')
     expect(final.submissions).toHaveLength(2)
+    // No longer owed, it stays in the head's list of their committee's requests.
+    const headDashboard = await page('/staff/dashboard', { as: 'btc.truong' })
+    const ownList = /data-testid="own-requests"[\s\S]*?<\/section>/.exec(headDashboard.html)?.[0] ?? ''
+    expect(ownList).toContain(`href="/staff/accountability/${encodeURIComponent(id)}"`)
+    expect(ownList).toContain('Đã chấp nhận')
+    expect((await page('/staff/dashboard', { as: 'giamsat' })).html).not.toContain(
+      'data-testid="own-requests"',
+    )
     const en = await page(`/staff/accountability/${id}?lang=en`, { as: 'giamsat' })
     expect(en.html).toContain('Accepted')
   })

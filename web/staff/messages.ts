@@ -183,6 +183,9 @@ export const staffVi = {
     'Yêu cầu này vừa được người khác cập nhật nên thao tác của bạn chưa được ghi. Hãy xem lại tình trạng hiện tại rồi thực hiện lại.',
   'staff.accountability.saved': 'Đã ghi nhận.',
   'staff.accountability.open': 'Xem yêu cầu',
+  'staff.accountability.own': 'Yêu cầu báo cáo giải trình gửi đơn vị của bạn',
+  'staff.accountability.own.none': 'Đơn vị của bạn chưa nhận yêu cầu báo cáo giải trình nào.',
+  'staff.accountability.own.caption': 'Yêu cầu gửi đơn vị, mới nhất trước ({count} yêu cầu)',
   'staff.register.title': 'Sổ tiếp công dân',
   'staff.register.lead':
     'Ghi nhận các buổi tiếp công dân của đơn vị; số liệu kỳ và số ngày tiếp dân của người đứng đầu.',
@@ -715,6 +718,9 @@ export const staffEn: Record<keyof typeof staffVi, string> = {
     'Someone else updated this request just now, so your step was not recorded. Check its current state and try again.',
   'staff.accountability.saved': 'Recorded.',
   'staff.accountability.open': 'Open the request',
+  'staff.accountability.own': 'Accountability reports required of your committee',
+  'staff.accountability.own.none': 'Your committee has received no accountability request.',
+  'staff.accountability.own.caption': 'Requests to your committee, newest first ({count})',
   'staff.register.title': 'Reception register',
   'staff.register.lead':
     "Record the committee's reception sessions; the period's figures and the heads' reception days.",

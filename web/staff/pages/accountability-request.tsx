@@ -251,3 +251,57 @@ export function AccountabilityRequestView(p: {
     </StaffLayout>
   )
 }
+
+export interface CommitteeRequestRow {
+  readonly id: string
+  readonly committeeName: string
+  readonly subject: string
+  readonly state: string
+  readonly dueOn: string
+  readonly late: boolean
+}
+
+/** A committee head's own committee's requests in every state (newest first), with its register. */
+export function OwnCommitteeRequests(props: { lang: Lang; items: readonly CommitteeRequestRow[] }) {
+  const { lang } = props
+  return (
+    <section aria-labelledby="own-requests-title" data-testid="own-requests">
+      <h2 id="own-requests-title">{t(lang, 'staff.accountability.own')}</h2>
+      {props.items.length === 0 ? (
+        <p>{t(lang, 'staff.accountability.own.none')}</p>
+      ) : (
+        <table>
+          <caption>
+            {t(lang, 'staff.accountability.own.caption', { count: String(props.items.length) })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'staff.field.committee')}</th>
+              <th scope="col">{t(lang, 'staff.accountability.subject')}</th>
+              <th scope="col">{t(lang, 'staff.accountability.dueOn')}</th>
+              <th scope="col">{t(lang, 'staff.accountability.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.items.map((r) => (
+              <tr data-late={r.late ? 'true' : 'false'}>
+                <td>{r.committeeName}</td>
+                <td class="user-text">
+                  <a href={`/staff/accountability/${encodeURIComponent(r.id)}`}>{r.subject}</a>
+                </td>
+                <td>
+                  {formatDate(r.dueOn)}
+                  {r.late && <strong>{` (${t(lang, 'staff.accountability.late')})`}</strong>}
+                </td>
+                <td>{t(lang, `staff.accountability.state.${r.state as 'requested'}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        <a href="/staff/reception/register">{t(lang, 'staff.register.link')}</a>
+      </p>
+    </section>
+  )
+}
