@@ -1069,6 +1069,15 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
     const readable = committees.filter((x) => canReadReception(user, x.id, committees))
     if (readable.length === 0) return message(c, 403)
     const recordable = committees.filter((x) => canRecordReception(user, x.id))
+    // The hosts offered: the active staff of the committees the user records for.
+    const hosts =
+      recordable.length === 0
+        ? []
+        : (await services.users.listUsers())
+            .filter(
+              (u) => u.active && u.memberships.some((m) => recordable.some((r) => r.id === m.committeeId)),
+            )
+            .map((u) => ({ value: u.id, label: `${u.displayName} (${u.id})` }))
     const today = vietnamDate(services.now())
     const committeeId = readable.some((x) => x.id === query.committee)
       ? query.committee!
@@ -1102,6 +1111,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         langHref={switchHref(c, lang)}
         readable={committeeOptions(readable, lang)}
         recordable={committeeOptions(recordable, lang)}
+        hosts={hosts}
         committeeId={committeeId}
         period={period}
         periodErrors={periodErrors}

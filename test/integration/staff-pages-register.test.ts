@@ -194,6 +194,10 @@ describe('the reception register', () => {
   it('is linked from the reception desk and refuses staff outside the committee’s register', async () => {
     const desk = await page('/staff/reception', { as: 'tiepdan' })
     expect(desk.html).toContain('href="/staff/reception/register"')
+    const form = await page('/staff/reception/register', { as: 'tiepdan' })
+    expect(form.html).toContain('id="session-form"')
+    expect(form.html).toContain('<option value="vanphong.truong"')
+    expect(form.html).not.toContain('<option value="btc.truong"')
     expect((await page('/staff/reception/register', { as: 'dangvien' })).status).toBe(403)
     // A head of another committee reads their own register, not this one, and records nothing here.
     const other = await page('/staff/reception/register?committee=vanphong', { as: 'byt.truong' })

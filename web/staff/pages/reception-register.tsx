@@ -63,6 +63,8 @@ export function ReceptionRegisterPage(p: {
   readable: readonly Option[]
   /** Committees the user records sessions for (the form); empty hides the form. */
   recordable: readonly Option[]
+  /** The staff who may host, as choices for the host field. */
+  hosts: readonly Option[]
   committeeId: string
   period: { from: string; to: string }
   periodErrors: readonly FieldError[]
@@ -254,15 +256,16 @@ export function ReceptionRegisterPage(p: {
             error={errorFor(errors, 'type')}
             required
           />
-          <TextField
+          <SelectField
             lang={lang}
             name="hostUserId"
             label={t(lang, 'staff.register.host')}
             hint={t(lang, 'staff.register.hostHint')}
+            options={p.hosts}
             value={values.hostUserId}
             error={errorFor(errors, 'hostUserId')}
             required
-            maxLength={64}
+            empty={t(lang, 'staff.form.choose')}
           />
           <TextField
             lang={lang}
