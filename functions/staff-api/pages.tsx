@@ -1276,6 +1276,10 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
   ) {
     const user = c.get('user')
     const request = (await accountability.get(id, user, lang)) as RequestPageView
+    // The people who took each step, by name (ids of accounts no longer found stay as ids).
+    const ids = [...new Set([request.requestedBy.id, ...request.history.map((e) => e.actor.id)])]
+    const people = await Promise.all(ids.map((x) => services.users.getUser(x)))
+    const names = Object.fromEntries(ids.map((x, i) => [x, people[i]?.displayName ?? x]))
     return render(
       c,
       <AccountabilityRequestView
@@ -1284,6 +1288,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         user={userView(user)}
         langHref={switchHref(c, lang)}
         request={request}
+        names={names}
         values={extra.values ?? {}}
         errors={extra.errors ?? []}
         stale={extra.stale}

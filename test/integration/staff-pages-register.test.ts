@@ -65,6 +65,7 @@ describe('one accountability request on the staff pages', () => {
     expect(head.html).toContain('01/07/2026 – 30/09/2026')
     expect(head.html).toContain('Thông tư 02/2021/TT-TTCP')
     expect(head.html).toContain('Nộp đúng hạn.')
+    expect(head.html).toContain('26/11/2026 (Nguyễn Thị Hồng (Ủy ban Kiểm tra))')
     expect(head.html).toContain('Đã yêu cầu, chưa nộp')
     expect(head.html).toContain('id="submit-form"')
     expect(head.html).not.toContain('id="accept-form"')

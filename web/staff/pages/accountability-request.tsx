@@ -72,6 +72,8 @@ export function AccountabilityRequestView(p: {
   user: StaffUserView
   langHref: string
   request: RequestPageView
+  /** Display names of the people in the request, by account id. */
+  names: Readonly<Record<string, string>>
   values: Record<string, string>
   errors: readonly FieldError[]
   stale?: boolean
@@ -82,6 +84,7 @@ export function AccountabilityRequestView(p: {
   const state = (s: string) => t(lang, `staff.accountability.state.${s as 'requested'}`)
   const step = (s: string) => t(lang, `staff.accountability.event.${s as 'requested'}`)
   const action = `/staff/accountability/${encodeURIComponent(r.id)}`
+  const who = (id: string) => p.names[id] ?? id
   const explanationDefault = values['submit.explanation'] ?? r.draft?.text[lang] ?? ''
   return (
     <StaffLayout
@@ -127,7 +130,7 @@ export function AccountabilityRequestView(p: {
           </>
         )}
         <dt>{t(lang, 'staff.accountability.requestedOn')}</dt>
-        <dd>{`${formatDate(r.requestedOn)} (${r.requestedBy.id})`}</dd>
+        <dd>{`${formatDate(r.requestedOn)} (${who(r.requestedBy.id)})`}</dd>
         <dt>{t(lang, 'staff.accountability.dueOn')}</dt>
         <dd>
           {formatDate(r.dueOn)}
@@ -154,7 +157,7 @@ export function AccountabilityRequestView(p: {
         <ol>
           {r.history.map((e) => (
             <li>
-              {`${formatDate(e.on)}: ${step(e.type)} (${e.actor.id})`}
+              {`${formatDate(e.on)}: ${step(e.type)} (${who(e.actor.id)})`}
               {e.dueOn && ` — ${t(lang, 'staff.accountability.dueOn')} ${formatDate(e.dueOn)}`}
               {e.note && <span class="user-text">{` — ${e.note}`}</span>}
             </li>
