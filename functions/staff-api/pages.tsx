@@ -1340,7 +1340,11 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
         c,
         id,
         lang,
-        { values, errors: [{ field: key, message: domainMessage(error, lang) }] },
+        // A step the state or the user's roles do not allow has no field of its own to point at.
+        {
+          values,
+          errors: [{ field: error.status === 409 ? 'form' : key, message: domainMessage(error, lang) }],
+        },
         error.status === 409 ? 409 : 422,
       )
     }

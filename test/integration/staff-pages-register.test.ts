@@ -142,7 +142,9 @@ describe('one accountability request on the staff pages', () => {
     expect((await stored(id)).state).toBe('submitted')
     // The head cannot review their own report: no form, and a posted one changes nothing.
     const own = await page(`/staff/accountability/${id}/accept`, { as: 'btc.truong', form: { version: '2' } })
-    expect(own.status).toBeGreaterThanOrEqual(400)
+    expect(own.status).toBe(409)
+    expect(own.html).toContain('id="error-summary"')
+    expect(own.html).not.toContain('id="accept-form"')
     expect((await stored(id)).state).toBe('submitted')
 
     const returned = await page(`/staff/accountability/${id}/return`, {
