@@ -11,7 +11,12 @@ import { HTTPException } from 'hono/http-exception'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
-import { accountabilityRequestSchema } from '../../shared/domain/accountability.js'
+import {
+  acceptReportSchema,
+  accountabilityRequestSchema,
+  returnReportSchema,
+  submitReportSchema,
+} from '../../shared/domain/accountability.js'
 import { FINDINGS, type Finding } from '../../shared/domain/audit.js'
 import { WorkingCalendar } from '../../shared/domain/calendar.js'
 import { formatVietnamese, vietnamDate } from '../../shared/domain/dates.js'
@@ -26,6 +31,7 @@ import {
   canRevealIdentity,
   fieldGrants,
 } from '../../shared/domain/policy.js'
+import { receptionSessionSchema } from '../../shared/domain/reception.js'
 import { PERIOD_KINDS, type PeriodKind } from '../../shared/domain/reports.js'
 import { type Committee, normalizeName, routePetition, TOPICS } from '../../shared/domain/routing.js'
 import {
@@ -43,6 +49,11 @@ import { createAdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
+import {
+  canReadReception,
+  canRecordReception,
+  createReceptionService,
+} from '../../shared/service/reception.js'
 import { createReportAuditService } from '../../shared/service/report-audit.js'
 import { canReadReport, createReportService } from '../../shared/service/reports.js'
 import { createUserService } from '../../shared/service/users.js'
@@ -58,6 +69,11 @@ import {
   OwedReports,
   REQUEST_FIELDS,
 } from '../../web/staff/pages/accountability.js'
+import {
+  AccountabilityRequestView,
+  OwnCommitteeRequests,
+  type RequestPageView,
+} from '../../web/staff/pages/accountability-request.js'
 import {
   AdminIndexPage,
   CalendarPage,
@@ -82,6 +98,12 @@ import {
   TriagePage,
   type TriageRow,
 } from '../../web/staff/pages/reception.js'
+import {
+  ReceptionRegisterPage,
+  type RegisterSummary,
+  SESSION_FIELDS,
+  type SessionRow,
+} from '../../web/staff/pages/reception-register.js'
 import { ReportCharts, ReportExports } from '../../web/staff/pages/report-extras.js'
 import { SignedInPage, SignInPage, StaffMessagePage } from '../../web/staff/pages/sign-in.js'
 import {
@@ -189,6 +211,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
   const reports = createReportService(services)
   const audit = createReportAuditService(services)
   const accountability = createAccountabilityService(services)
+  const reception = createReceptionService(services)
   const app = new Hono<Env>()
   const formLimit = bodyLimit({
     maxSize: MAX_FORM_BYTES,
@@ -776,6 +799,16 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
   })
 
   // ---- Supervisor: dashboard and reports --------------------------------------------------------
+  /** A committee head's section: every request to the committees they head (empty for others). */
+  async function ownRequests(user: User, lang: Lang) {
+    const headed = user.memberships.filter((m) => m.role === 'committee_head' && m.committeeId)
+    if (headed.length === 0) return []
+    const lists = await Promise.all(
+      headed.map((m) => accountability.list(user, { committeeId: m.committeeId!, limit: 50 }, lang)),
+    )
+    return [<OwnCommitteeRequests lang={lang} items={lists.flatMap((l) => l.items)} />]
+  }
+
   app.get('/staff/dashboard', async (c) => {
     const lang = pageLang(c)
     const user = c.get('user')
@@ -863,6 +896,7 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
             items={(await accountability.list(user, { limit: 100 }, lang)).items}
             done={c.req.query('done') === 'accountability'}
           />,
+          ...(await ownRequests(user, lang)),
         ]}
       />,
     )
@@ -1021,6 +1055,159 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
     return c.redirect(`/staff/audit-samples/${encodeURIComponent(id)}?done=1#f-${code}-finding`, 303)
   })
 
+  // ---- Reception register ----------------------------------------------------------------------
+  /** The register page: the period's sessions and summary of one committee, and the session form. */
+  async function registerPage(
+    c: Context<Env>,
+    lang: Lang,
+    query: { committee?: string; from?: string; to?: string },
+    form: { values?: Record<string, string>; errors?: FieldError[]; done?: boolean },
+    status: ContentfulStatusCode,
+  ) {
+    const user = c.get('user')
+    const committees = (await services.settings.getCommittees()).value
+    const readable = committees.filter((x) => canReadReception(user, x.id, committees))
+    if (readable.length === 0) return message(c, 403)
+    const recordable = committees.filter((x) => canRecordReception(user, x.id))
+    // The hosts offered: the active staff of the committees the user records for.
+    const hosts =
+      recordable.length === 0
+        ? []
+        : (await services.users.listUsers())
+            .filter(
+              (u) => u.active && u.memberships.some((m) => recordable.some((r) => r.id === m.committeeId)),
+            )
+            .map((u) => ({ value: u.id, label: `${u.displayName} (${u.id})` }))
+    const today = vietnamDate(services.now())
+    const committeeId = readable.some((x) => x.id === query.committee)
+      ? query.committee!
+      : (recordable[0] ?? readable[0]!).id
+    const period = {
+      from: query.from || formatVietnamese(`${today.slice(0, 8)}01`),
+      to: query.to || formatVietnamese(today),
+    }
+    const periodErrors: FieldError[] = []
+    let sessions: SessionRow[] = []
+    let summary: RegisterSummary | undefined
+    try {
+      const range = { from: parseVietnameseDate(period.from), to: parseVietnameseDate(period.to) }
+      const [list, sum] = await Promise.all([
+        reception.list(user, committeeId, range),
+        reception.summary(user, committeeId, range),
+      ])
+      sessions = list.items
+      summary = sum
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 403 || error.status === 404) throw error
+      const name = error.details?.field === 'to' ? 'to' : 'from'
+      periodErrors.push({ field: name, message: domainMessage(error, lang) })
+    }
+    return render(
+      c,
+      <ReceptionRegisterPage
+        lang={lang}
+        organizationName={org}
+        user={userView(user)}
+        langHref={switchHref(c, lang)}
+        readable={committeeOptions(readable, lang)}
+        recordable={committeeOptions(recordable, lang)}
+        hosts={hosts}
+        committeeId={committeeId}
+        period={period}
+        periodErrors={periodErrors}
+        sessions={sessions}
+        summary={summary}
+        values={
+          form.values ?? {
+            committeeId: recordable[0]?.id ?? '',
+            date: formatVietnamese(today),
+            type: 'regular',
+            hostUserId: user.id,
+          }
+        }
+        errors={form.errors ?? []}
+        done={form.done}
+      />,
+      status,
+    )
+  }
+
+  app.get('/staff/reception/register', (c) =>
+    registerPage(
+      c,
+      pageLang(c),
+      { committee: c.req.query('committee'), from: c.req.query('from'), to: c.req.query('to') },
+      { done: c.req.query('done') === '1' },
+      200,
+    ),
+  )
+
+  /** A schema or rule path as the form's field: delegations.0.people → delegationPeople. */
+  const sessionField = (path: string) => {
+    const m = /^delegations\.\d+\.(people|representatives|subject)/.exec(path)
+    if (m) return `delegation${capitalize(m[1]!)}`
+    if (path.startsWith('caseCodes')) return 'caseCodes'
+    if (path.startsWith('delegations')) return 'delegationPeople'
+    return path
+  }
+
+  app.post('/staff/reception/register', formLimit, async (c) => {
+    const body = await c.req.parseBody()
+    const lang = pageLang(c, field(body, 'language'))
+    const values: Record<string, string> = {}
+    for (const name of SESSION_FIELDS)
+      values[name] =
+        name === 'notes' || name === 'caseCodes' ? multiline(body, name).trim() : field(body, name)
+    const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : v || undefined)
+    const delegation = values.delegationPeople || values.delegationRepresentatives || values.delegationSubject
+    const parsed = receptionSessionSchema.safeParse({
+      committeeId: values.committeeId,
+      date: parseVietnameseDate(values.date ?? ''),
+      type: values.type,
+      hostUserId: values.hostUserId,
+      visitors: num(values.visitors),
+      delegations: delegation
+        ? [
+            {
+              people: num(values.delegationPeople),
+              representatives: num(values.delegationRepresentatives),
+              subject: values.delegationSubject,
+            },
+          ]
+        : [],
+      caseCodes: (values.caseCodes ?? '')
+        .split(/[\s,;]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+      ...(values.location ? { location: values.location } : {}),
+      ...(values.notes ? { notes: values.notes } : {}),
+    })
+    const query = { committee: values.committeeId }
+    if (!parsed.success) {
+      const errors = zodErrors(parsed.error, lang).map((e) => ({ ...e, field: sessionField(e.field) }))
+      return registerPage(c, lang, query, { values, errors }, 422)
+    }
+    try {
+      await reception.record(parsed.data, c.get('user'))
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 403 || error.status === 404) throw error
+      const name = sessionField(
+        typeof error.details?.field === 'string' ? error.details.field : 'committeeId',
+      )
+      return registerPage(
+        c,
+        lang,
+        query,
+        { values, errors: [{ field: name, message: domainMessage(error, lang) }] },
+        422,
+      )
+    }
+    return c.redirect(
+      `/staff/reception/register?committee=${encodeURIComponent(parsed.data.committeeId)}&done=1`,
+      303,
+    )
+  })
+
   // ---- Accountability reports ------------------------------------------------------------------
   async function requestPage(
     c: Context<Env>,
@@ -1077,6 +1264,91 @@ export function buildStaffPages(o: StaffPagesOptions): Hono<Env> {
       return requestPage(c, lang, values, [{ field: fieldName, message: domainMessage(error, lang) }], 422)
     }
     return c.redirect('/staff/dashboard?done=accountability#accountability', 303)
+  })
+
+  // One request: its facts, history, submissions and the forms of the steps the service allows.
+  async function requestViewPage(
+    c: Context<Env>,
+    id: string,
+    lang: Lang,
+    extra: { values?: Record<string, string>; errors?: FieldError[]; stale?: boolean; done?: boolean },
+    status: ContentfulStatusCode,
+  ) {
+    const user = c.get('user')
+    const request = (await accountability.get(id, user, lang)) as RequestPageView
+    // The people who took each step, by name (ids of accounts no longer found stay as ids).
+    const ids = [...new Set([request.requestedBy.id, ...request.history.map((e) => e.actor.id)])]
+    const people = await Promise.all(ids.map((x) => services.users.getUser(x)))
+    const names = Object.fromEntries(ids.map((x, i) => [x, people[i]?.displayName ?? x]))
+    return render(
+      c,
+      <AccountabilityRequestView
+        lang={lang}
+        organizationName={org}
+        user={userView(user)}
+        langHref={switchHref(c, lang)}
+        request={request}
+        names={names}
+        values={extra.values ?? {}}
+        errors={extra.errors ?? []}
+        stale={extra.stale}
+        done={extra.done}
+      />,
+      status,
+    )
+  }
+
+  app.get('/staff/accountability/:id', (c) =>
+    requestViewPage(c, c.req.param('id'), pageLang(c), { done: c.req.query('done') === '1' }, 200),
+  )
+
+  const STEPS = {
+    submit: { schema: submitReportSchema, field: 'explanation' },
+    accept: { schema: acceptReportSchema, field: 'note' },
+    return: { schema: returnReportSchema, field: 'reason' },
+  } as const
+
+  app.post('/staff/accountability/:id/:step', formLimit, async (c) => {
+    const id = c.req.param('id')
+    const step = c.req.param('step')
+    if (!Object.hasOwn(STEPS, step)) return message(c, 404)
+    const { schema, field: name } = STEPS[step as keyof typeof STEPS]
+    const body = await c.req.parseBody()
+    const lang = pageLang(c, field(body, 'language'))
+    const key = `${step}.${name}`
+    const text = multiline(body, key).trim()
+    const values = { [key]: text }
+    const version = Number(field(body, 'version'))
+    if (!Number.isInteger(version) || version < 1) return message(c, 400)
+    const parsed = schema.safeParse(text || step !== 'accept' ? { [name]: text } : {})
+    if (!parsed.success)
+      return requestViewPage(c, id, lang, { values, errors: zodErrors(parsed.error, lang, `${step}.`) }, 422)
+    const user = c.get('user')
+    try {
+      await accountability.act(
+        id,
+        step as keyof typeof STEPS,
+        version,
+        parsed.data as { explanation?: string; reason?: string; note?: string },
+        user,
+        lang,
+      )
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 403 || error.status === 404) throw error
+      if (error.code === 'version_conflict') return requestViewPage(c, id, lang, { values, stale: true }, 409)
+      return requestViewPage(
+        c,
+        id,
+        lang,
+        // A step the state or the user's roles do not allow has no field of its own to point at.
+        {
+          values,
+          errors: [{ field: error.status === 409 ? 'form' : key, message: domainMessage(error, lang) }],
+        },
+        error.status === 409 ? 409 : 422,
+      )
+    }
+    return c.redirect(`/staff/accountability/${encodeURIComponent(id)}?done=1`, 303)
   })
 
   // ---- Admin -----------------------------------------------------------------------------------

@@ -52,7 +52,9 @@ export function OwedReports(props: { lang: Lang; items: readonly OwedReport[]; d
             {items.map((r) => (
               <tr data-late={r.late ? 'true' : 'false'}>
                 <td>{r.committeeName}</td>
-                <td class="user-text">{r.subject}</td>
+                <td class="user-text">
+                  <a href={`/staff/accountability/${encodeURIComponent(r.id)}`}>{r.subject}</a>
+                </td>
                 <td>{formatDate(r.requestedOn)}</td>
                 <td>
                   {formatDate(r.dueOn)}

@@ -81,6 +81,9 @@ export function ReceptionPage(p: ReceptionPageProps) {
     >
       <h1>{title}</h1>
       <p class="lead">{t(lang, 'staff.reception.lead')}</p>
+      <p>
+        <a href="/staff/reception/register">{t(lang, 'staff.register.link')}</a>
+      </p>
       <ErrorSummaryFocus lang={lang} errors={errors} linkable={[...INTAKE_FIELDS]} />
       <form method="post" action="/staff/reception" novalidate>
         <SelectField
