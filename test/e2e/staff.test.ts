@@ -159,6 +159,8 @@ describe.skipIf(missing)('the staff workspace in Chromium', { timeout: 240_000 }
     expect(await page.textContent('main')).toContain('Bộ Tài chính')
 
     await go(page, '/staff/reception/triage', 'triage')
+    await go(page, '/staff/reception/register', 'reception-register')
+    expect(await page.locator('form').count()).toBeGreaterThan(0)
     await signOut(page)
   })
 
@@ -272,6 +274,13 @@ describe.skipIf(missing)('the staff workspace in Chromium', { timeout: 240_000 }
     // The owed accountability reports on the dashboard, and the form requiring one.
     await go(page, '/staff/dashboard', 'dashboard-owed')
     expect(await page.locator('[data-testid="owed-reports"]').count()).toBe(1)
+    const owed = page.locator('[data-testid="owed-reports"] a[href^="/staff/accountability/"]')
+    if ((await owed.count()) > 0)
+      await submit(
+        page,
+        '[data-testid="owed-reports"] a[href^="/staff/accountability/"]',
+        'accountability-request',
+      )
     await go(page, '/staff/accountability/new', 'accountability-new')
     await page.selectOption('#f-committeeId', 'btc')
     await page.fill('#f-year', '')
