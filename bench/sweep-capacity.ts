@@ -27,16 +27,11 @@ import { join } from 'node:path'
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { COMMITTEES } from '../local/demo-data.js'
 import { startLocalServer } from '../local/server.js'
-import { type ActingUser, type CaseRecord, decideAction } from '../shared/domain/case.js'
-import { addDays, vietnamDate } from '../shared/domain/dates.js'
-import type { ActionInput } from '../shared/domain/schemas.js'
-import type { Kind } from '../shared/domain/vocabulary.js'
-import { DEFAULT_WATCH_SETTINGS } from '../shared/domain/watch.js'
-import { hashPin, newTrackingCode } from '../shared/security.js'
-import { watchPlanOf } from '../shared/service/watch-plan.js'
+import { vietnamDate } from '../shared/domain/dates.js'
+import { hashPin } from '../shared/security.js'
 import type { StoredCase } from '../shared/store/cases.js'
 import type { CapacityRecord } from '../shared/store/client.js'
-import { chainEvent } from '../shared/store/history.js'
+import { syntheticCase, vn } from './lib/seed-cases.js'
 
 const SIZES = (process.env.SWEEP_BENCH_SIZES ?? '1000,20000').split(',').map(Number)
 const OPEN_DUE = 50
@@ -44,14 +39,7 @@ const OPEN_NOT_DUE = 50
 const TOLERANCE = 0.1
 const WRITERS = 16
 
-const vn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`)
 const MINISTRIES = COMMITTEES.filter((c) => c.type === 'subordinate')
-const OUTCOME: Record<Kind, string> = {
-  complaint: 'rejected',
-  denunciation: 'unfounded',
-  recommendation: 'answered',
-  feedback: 'adopted',
-}
 
 interface Measured {
   readonly units: number
@@ -118,73 +106,12 @@ async function runSize(closedCases: number): Promise<SizeResult> {
     const petitionerSealed = await services.sealer.seal(
       JSON.stringify({ fullName: 'Nguyễn Văn An', phone: '0912345678', email: 'an@example.vn' }),
     )
-    const kinds: Kind[] = ['complaint', 'denunciation', 'recommendation', 'feedback']
-    function closedCase(i: number): StoredCase {
-      const kind = kinds[i % kinds.length]!
-      const committee = MINISTRIES[i % MINISTRIES.length]!
-      const handler: ActingUser = {
-        id: `${committee.id}.canbo`,
-        memberships: [{ role: 'committee_handler', committeeId: committee.id }],
-      }
-      const received = new Date(vn('2026-08-03 09:00').getTime() + (i % 90) * 86_400_000)
-      let record: CaseRecord = {
-        code: newTrackingCode(),
-        version: 1,
-        kind,
-        status: 'received',
-        channel: 'online',
-        committeeId: committee.id,
-        receivedAt: received.toISOString(),
-        receivedOn: vietnamDate(received),
-        clockStartOn: vietnamDate(received),
-        title: 'Kiến nghị đơn giản hóa thủ tục hành chính',
-        anonymous: false,
-        topic: 'administration',
-        signatories: 1,
-        language: 'vi',
-        submitterType: 'citizen',
-        facts: {
-          instance: 1,
-          remoteArea: false,
-          complexity: 'normal',
-          severalPlaces: false,
-          partyDiscipline: false,
-        },
-        routing: { ruleId: 'R50-by-agency', reason: { vi: 'Theo cơ quan', en: 'By agency' } },
-        history: [
-          chainEvent([], {
-            at: received.toISOString(),
-            type: 'submitted',
-            actor: { kind: 'petitioner' },
-            public: true,
-            data: { channel: 'online', committeeId: committee.id, routingRuleId: 'R50-by-agency' },
-          }),
-        ],
-      }
-      const steps: [number, ActionInput][] = [
-        [2, { action: 'accept' }],
-        [12, { action: 'resolve', answer: 'Đã xem xét và trả lời.', outcome: OUTCOME[kind] as never }],
-        [14, { action: 'close' }],
-      ]
-      for (const [days, input] of steps) {
-        const now = new Date(received.getTime() + days * 86_400_000)
-        const result = decideAction(record, input, handler, {
-          now,
-          committees: committees.value,
-          deadlines: ctx,
-        })
-        record = {
-          ...record,
-          ...result.changes,
-          status: result.status,
-          version: record.version + 1,
-          history: [...record.history, chainEvent(record.history, result.event)],
-        }
-      }
-      const told = { ...record, steps: {}, notifiedSeq: record.history.length }
-      const { plan } = watchPlanOf(told, ctx, DEFAULT_WATCH_SETTINGS, addDays(record.receivedOn, 14))
-      return { ...told, ...plan, pinHash }
-    }
+    const closedCase = (i: number): StoredCase =>
+      syntheticCase(i, new Date(vn('2026-08-03 09:00').getTime() + (i % 90) * 86_400_000), false, {
+        ctx,
+        committees: committees.value,
+        pinHash,
+      })
     const writing = performance.now()
     let next = 0
     await Promise.all(

@@ -11,6 +11,8 @@ import { BatchWriteCommand, type PutCommand } from '@aws-sdk/lib-dynamodb'
 import { COMMITTEES } from '../../local/demo-data.js'
 import { type ActingUser, type CaseRecord, decideAction } from '../../shared/domain/case.js'
 import { addDays, vietnamDate } from '../../shared/domain/dates.js'
+import type { DeadlineContext } from '../../shared/domain/deadlines.js'
+import type { Committee } from '../../shared/domain/routing.js'
 import type { ActionInput } from '../../shared/domain/schemas.js'
 import type { Kind } from '../../shared/domain/vocabulary.js'
 import { DEFAULT_WATCH_SETTINGS } from '../../shared/domain/watch.js'
@@ -30,6 +32,93 @@ const OUTCOME: Record<Kind, string> = {
   feedback: 'adopted',
 }
 const KINDS: Kind[] = ['complaint', 'denunciation', 'recommendation', 'feedback']
+
+/** What building a case needs: the deadline context, the committee tree, the PIN hash to store. */
+export interface CaseBuild {
+  readonly ctx: DeadlineContext
+  readonly committees: readonly Committee[]
+  readonly pinHash: string
+}
+
+/**
+ * Case i (its kind and committee follow from i), received at `received`, built as the service builds
+ * it: still awaiting a decision when `open`, else accepted, resolved and closed by the domain
+ * (`decideAction`), each event hash-chained, with its watch plan and report metrics.
+ */
+export function syntheticCase(
+  i: number,
+  received: Date,
+  open: boolean,
+  { ctx, committees, pinHash }: CaseBuild,
+): StoredCase {
+  const kind = KINDS[i % KINDS.length]!
+  const committee = MINISTRIES[i % MINISTRIES.length]!
+  const handler: ActingUser = {
+    id: `${committee.id}.canbo`,
+    memberships: [{ role: 'committee_handler', committeeId: committee.id }],
+  }
+  let record: CaseRecord = {
+    code: newTrackingCode(),
+    version: 1,
+    kind,
+    status: 'received',
+    channel: 'online',
+    committeeId: committee.id,
+    receivedAt: received.toISOString(),
+    receivedOn: vietnamDate(received),
+    clockStartOn: vietnamDate(received),
+    title: 'Kiến nghị đơn giản hóa thủ tục hành chính',
+    anonymous: false,
+    topic: 'administration',
+    signatories: 1,
+    language: 'vi',
+    submitterType: 'citizen',
+    facts: {
+      instance: 1,
+      remoteArea: false,
+      complexity: 'normal',
+      severalPlaces: false,
+      partyDiscipline: false,
+    },
+    routing: { ruleId: 'R50-by-agency', reason: { vi: 'Theo cơ quan', en: 'By agency' } },
+    history: [
+      chainEvent([], {
+        at: received.toISOString(),
+        type: 'submitted',
+        actor: { kind: 'petitioner' },
+        public: true,
+        data: { channel: 'online', committeeId: committee.id, routingRuleId: 'R50-by-agency' },
+      }),
+    ],
+  }
+  const steps: [number, ActionInput][] = open
+    ? []
+    : [
+        [2, { action: 'accept' }],
+        [12, { action: 'resolve', answer: 'Đã xem xét và trả lời.', outcome: OUTCOME[kind] as never }],
+        [14, { action: 'close' }],
+      ]
+  for (const [days, input] of steps) {
+    const now = new Date(received.getTime() + days * 86_400_000)
+    const result = decideAction(record, input, handler, {
+      now,
+      committees,
+      deadlines: ctx,
+    })
+    record = {
+      ...record,
+      ...result.changes,
+      status: result.status,
+      version: record.version + 1,
+      history: [...record.history, chainEvent(record.history, result.event)],
+    }
+  }
+  // The petitioner has been told of everything, as the sweep would have left it.
+  const told = { ...record, steps: {}, notifiedSeq: record.history.length }
+  const today = open ? record.receivedOn : addDays(record.receivedOn, 14)
+  const { plan } = watchPlanOf(told, ctx, DEFAULT_WATCH_SETTINGS, today)
+  return { ...told, ...plan, pinHash }
+}
 
 export interface SeedOptions {
   /** Cases closed during the year, received from `closedFrom` over `closedDays` days. */
@@ -55,76 +144,10 @@ export async function seedCases(
     JSON.stringify({ fullName: 'Nguyễn Văn An', phone: '0912345678', email: 'an@example.vn' }),
   )
   function build(i: number, open: boolean): StoredCase {
-    const kind = KINDS[i % KINDS.length]!
-    const committee = MINISTRIES[i % MINISTRIES.length]!
-    const handler: ActingUser = {
-      id: `${committee.id}.canbo`,
-      memberships: [{ role: 'committee_handler', committeeId: committee.id }],
-    }
     const received = open
       ? options.openAt
       : new Date(vn(`${options.closedFrom} 09:00`).getTime() + (i % options.closedDays) * 86_400_000)
-    let record: CaseRecord = {
-      code: newTrackingCode(),
-      version: 1,
-      kind,
-      status: 'received',
-      channel: 'online',
-      committeeId: committee.id,
-      receivedAt: received.toISOString(),
-      receivedOn: vietnamDate(received),
-      clockStartOn: vietnamDate(received),
-      title: 'Kiến nghị đơn giản hóa thủ tục hành chính',
-      anonymous: false,
-      topic: 'administration',
-      signatories: 1,
-      language: 'vi',
-      submitterType: 'citizen',
-      facts: {
-        instance: 1,
-        remoteArea: false,
-        complexity: 'normal',
-        severalPlaces: false,
-        partyDiscipline: false,
-      },
-      routing: { ruleId: 'R50-by-agency', reason: { vi: 'Theo cơ quan', en: 'By agency' } },
-      history: [
-        chainEvent([], {
-          at: received.toISOString(),
-          type: 'submitted',
-          actor: { kind: 'petitioner' },
-          public: true,
-          data: { channel: 'online', committeeId: committee.id, routingRuleId: 'R50-by-agency' },
-        }),
-      ],
-    }
-    const steps: [number, ActionInput][] = open
-      ? []
-      : [
-          [2, { action: 'accept' }],
-          [12, { action: 'resolve', answer: 'Đã xem xét và trả lời.', outcome: OUTCOME[kind] as never }],
-          [14, { action: 'close' }],
-        ]
-    for (const [days, input] of steps) {
-      const now = new Date(received.getTime() + days * 86_400_000)
-      const result = decideAction(record, input, handler, {
-        now,
-        committees: committees.value,
-        deadlines: ctx,
-      })
-      record = {
-        ...record,
-        ...result.changes,
-        status: result.status,
-        version: record.version + 1,
-        history: [...record.history, chainEvent(record.history, result.event)],
-      }
-    }
-    // The petitioner has been told of everything, as the sweep would have left it.
-    const told = { ...record, steps: {}, notifiedSeq: record.history.length }
-    const today = open ? record.receivedOn : addDays(record.receivedOn, 14)
-    const { plan } = watchPlanOf(told, ctx, DEFAULT_WATCH_SETTINGS, today)
-    return { ...told, ...plan, pinHash }
+    return syntheticCase(i, received, open, { ctx, committees: committees.value, pinHash })
   }
 
   const templates = new Map<string, StoredCase>()
