@@ -1,24 +1,9 @@
-import { addDays, type LocalDate } from '../../../shared/domain/dates.js'
 import { formatDate, label, t } from '../../i18n.js'
 import type { Lang } from '../../types.js'
 import { type Option, SelectField, type Urgency, UrgencyBadge } from '../components.js'
 import { StaffLayout, type StaffUserView } from '../layout.js'
 
-/** Days before a time limit from which a case is "due soon" (the digest's window). */
-export const DUE_SOON_DAYS = 3
-/** The watch's rung for "very overdue" (shared/domain/watch.ts: reminder 0 … very overdue 3). */
-const VERY_OVERDUE_LEVEL = 3
-
-export function urgencyOf(
-  nextDue: LocalDate | undefined,
-  escalationLevel: number,
-  today: LocalDate,
-): Urgency {
-  if (!nextDue) return 'none'
-  if (nextDue < today) return escalationLevel >= VERY_OVERDUE_LEVEL ? 'very_overdue' : 'overdue'
-  if (nextDue <= addDays(today, DUE_SOON_DAYS)) return 'due_soon'
-  return 'on_track'
-}
+export { DUE_SOON_DAYS, urgencyOf } from '../../../shared/domain/watch.js'
 
 export interface QueueRow {
   readonly trackingCode: string
