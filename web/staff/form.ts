@@ -8,7 +8,7 @@
 import { getCookie } from 'hono/cookie'
 import type { ZodType } from 'zod'
 import { DomainError } from '../../shared/domain/errors.js'
-import { type FormBody, multiline, ticked } from '../form.js'
+import { type FormBody, field, multiline, ticked } from '../form.js'
 import { isLang, t } from '../i18n.js'
 import type { FieldError, Lang } from '../types.js'
 import { domainMessage, refusedField, type StaffContext, zodErrors } from './http.js'
@@ -43,10 +43,7 @@ export interface FormDefinition<Input> {
 }
 
 /** A text field of the posted form, trimmed; '' when absent or a file. */
-export function text(body: FormBody, name: string): string {
-  const value = body[name]
-  return typeof value === 'string' ? value.trim() : ''
-}
+export const text = field
 
 /**
  * The posted form. Its hidden `language` field (the language the form was rendered in) becomes the

@@ -1,33 +1,17 @@
+import type { QueueFilters, QueueItem } from '../../../shared/service/workspace.js'
 import { formatDate, label, t } from '../../i18n.js'
 import type { Lang } from '../../types.js'
-import { type Option, SelectField, type Urgency, UrgencyBadge } from '../components.js'
+import { type Option, SelectField, UrgencyBadge } from '../components.js'
 import { StaffLayout, type StaffUserView } from '../layout.js'
 
 export { DUE_SOON_DAYS, urgencyOf } from '../../../shared/domain/watch.js'
 
-export interface QueueRow {
-  readonly trackingCode: string
-  readonly kind: string
-  readonly status: string
-  readonly title: string
-  readonly channel: string
-  readonly receivedOn: string
-  readonly nextDue?: string
-  readonly urgency: Urgency
+/** One open case as the lists show it: the workspace service's item, with its committee's name. */
+export interface QueueRow extends Omit<QueueItem, 'committeeId'> {
   readonly committeeName?: string
-  /** The petitioner's name, only where the viewer may see it and a search asked for names. */
-  readonly petitionerName?: string
 }
 
-export interface QueueFilters {
-  committee: string
-  kind?: string
-  status?: string
-  topic?: string
-  channel?: string
-  due?: string
-  q?: string
-}
+export type { QueueFilters }
 
 export interface QueuePageProps {
   lang: Lang

@@ -11,6 +11,7 @@ import { canManageUsers } from '../../../shared/domain/policy.js'
 import { routePetition } from '../../../shared/domain/routing.js'
 import { userInputSchema } from '../../../shared/domain/schemas.js'
 import { KINDS } from '../../../shared/domain/vocabulary.js'
+import type { User } from '../../../shared/store/users.js'
 import { t } from '../../i18n.js'
 import {
   emptyForm,
@@ -188,6 +189,28 @@ export function adminRoutes(deps: StaffPageDeps) {
   )
   app.get('/staff/admin', (c) => render(c, <AdminIndexPage {...base(c)} />))
 
+  /** A configuration item's form: saved with the version it was shown with, then back to its page. */
+  function configPost<I>(
+    path: string,
+    form: FormDefinition<I>,
+    save: (user: User, input: I, version: number) => Promise<unknown>,
+    page: (c: StaffContext, form: FormState, status: 409 | 422) => Promise<Response>,
+    precheck?: FormHandlers<I>['precheck'],
+  ) {
+    app.post(path, formLimit, async (c) => {
+      const body = await readBody(c)
+      const write = configWrite<I>(
+        c,
+        async (input) => {
+          await save(c.get('user'), input, version(body))
+          return `${path}?done=1`
+        },
+        (f, status) => page(c, f, status),
+      )
+      return submitForm(c, form, { ...write, precheck }, body)
+    })
+  }
+
   // ---- Committees
   const committeesPage = async (c: StaffContext, form: FormState, status: ContentfulStatusCode = 200) => {
     const item = await deps.settings.getCommittees()
@@ -217,22 +240,7 @@ export function adminRoutes(deps: StaffPageDeps) {
       ),
     )
   })
-  app.post('/staff/admin/committees', formLimit, async (c) => {
-    const body = await readBody(c)
-    return submitForm(
-      c,
-      committeeForm,
-      configWrite(
-        c,
-        async (input) => {
-          await deps.admin.saveCommittee(c.get('user'), input, version(body))
-          return '/staff/admin/committees?done=1'
-        },
-        (form, status) => committeesPage(c, form, status),
-      ),
-      body,
-    )
-  })
+  configPost('/staff/admin/committees', committeeForm, deps.admin.saveCommittee, committeesPage)
 
   // ---- Routing rules
   const routingPage = async (c: StaffContext, form: FormState, status: ContentfulStatusCode = 200) => {
@@ -276,26 +284,9 @@ export function adminRoutes(deps: StaffPageDeps) {
     )
   }
   app.get('/staff/admin/routing', (c) => routingPage(c, emptyForm()))
-  app.post('/staff/admin/routing', formLimit, async (c) => {
-    const body = await readBody(c)
-    return submitForm(
-      c,
-      routingForm,
-      {
-        ...configWrite(
-          c,
-          async (input) => {
-            await deps.admin.saveRoutingRule(c.get('user'), input, version(body))
-            return '/staff/admin/routing?done=1'
-          },
-          (form, status) => routingPage(c, form, status),
-        ),
-        precheck: (values, lang) =>
-          values.target ? [] : [{ field: 'target', message: t(lang, 'staff.admin.target.missing') }],
-      },
-      body,
-    )
-  })
+  configPost('/staff/admin/routing', routingForm, deps.admin.saveRoutingRule, routingPage, (values, lang) =>
+    values.target ? [] : [{ field: 'target', message: t(lang, 'staff.admin.target.missing') }],
+  )
   app.post('/staff/admin/routing/delete', formLimit, async (c) => {
     const body = await readBody(c)
     return submitForm(
@@ -385,22 +376,7 @@ export function adminRoutes(deps: StaffPageDeps) {
     )
   }
   app.get('/staff/admin/deadlines', (c) => deadlinesPage(c, emptyForm()))
-  app.post('/staff/admin/deadlines', formLimit, async (c) => {
-    const body = await readBody(c)
-    return submitForm(
-      c,
-      deadlinesForm,
-      configWrite(
-        c,
-        async (input) => {
-          await deps.admin.saveDeadlineSettings(c.get('user'), input, version(body))
-          return '/staff/admin/deadlines?done=1'
-        },
-        (form, status) => deadlinesPage(c, form, status),
-      ),
-      body,
-    )
-  })
+  configPost('/staff/admin/deadlines', deadlinesForm, deps.admin.saveDeadlineSettings, deadlinesPage)
 
   // ---- Working calendar
   const calendarPage = async (
