@@ -187,6 +187,7 @@ export class WorkingCalendar {
   readonly #notices = new Map<string, HolidayNotice>()
   readonly #rules: readonly HolidayRule[]
   readonly #years = new Map<number, YearTable>()
+  readonly #unconfirmedCache = new Map<number, { days: readonly LocalDate[]; window: readonly LocalDate[] }>()
   #last: YearTable | undefined
 
   /** @throws CalendarError `invalid_override` for a malformed date, a date outside its year, or a date both off and working. */
@@ -236,18 +237,42 @@ export class WorkingCalendar {
    * fixes that Tết and the year is one where a notice is expected; empty otherwise.
    */
   unconfirmedTetDays(year: number): LocalDate[] {
-    if (year < NOTICES_FIRST_YEAR || this.notice(year, 'tet')) return []
-    return this.holidays(year)
-      .filter((d) => d.holiday === 'tet' && !isWeekendDn(dayNumber(d.date)) && !this.isWorkingDay(d.date))
-      .map((d) => d.date)
+    return [...this.#unconfirmed(year).days]
   }
 
-  /** The unconfirmed default Tết days (see {@link unconfirmedTetDays}) in (fromExclusive, toInclusive]. */
+  /** Per year, once: the default Tết days no notice confirms, and the weekdays that may still move. */
+  #unconfirmed(year: number): { days: readonly LocalDate[]; window: readonly LocalDate[] } {
+    const cached = this.#unconfirmedCache.get(year)
+    if (cached) return cached
+    let result: { days: readonly LocalDate[]; window: readonly LocalDate[] } = { days: [], window: [] }
+    if (year >= NOTICES_FIRST_YEAR && !this.notice(year, 'tet')) {
+      const tet = this.holidays(year).filter((d) => d.holiday === 'tet')
+      const days = tet
+        .filter((d) => !isWeekendDn(dayNumber(d.date)) && !this.isWorkingDay(d.date))
+        .map((d) => d.date)
+      const eve = tet.find((d) => d.reason === 'holiday')
+      const window: LocalDate[] = []
+      if (eve) {
+        // The announced breaks (2019–2026) lay between the 26th of the last lunar month and mùng 7.
+        const eveDn = dayNumber(eve.date)
+        for (let dn = eveDn - 3; dn <= eveDn + 7; dn++) if (!isWeekendDn(dn)) window.push(fromDayNumber(dn))
+      }
+      result = { days, window }
+    }
+    this.#unconfirmedCache.set(year, result)
+    return result
+  }
+
+  /**
+   * The weekdays whose status an unannounced Tết leaves open, in (fromExclusive, toInclusive]:
+   * every weekday from three days before the computed eve to mùng 7 may still move.
+   */
   unconfirmedDaysBetween(fromExclusive: LocalDate, toInclusive: LocalDate): LocalDate[] {
     const days: LocalDate[] = []
     const last = Number(toInclusive.slice(0, 4))
     for (let year = Number(fromExclusive.slice(0, 4)); year <= last; year++) {
-      for (const d of this.unconfirmedTetDays(year)) if (d > fromExclusive && d <= toInclusive) days.push(d)
+      for (const date of this.#unconfirmed(year).window)
+        if (date > fromExclusive && date <= toInclusive) days.push(date)
     }
     return days
   }
@@ -458,4 +483,28 @@ function parseOverrideDate(date: LocalDate): number {
   } catch {
     throw new CalendarError('invalid_override', `not a calendar date: ${date}`)
   }
+}
+
+/** The coming Tết counted with computed days because no notice fixes it yet. */
+export interface TetScheduleWarning {
+  readonly year: number
+  /** The default days the deadlines are counted with meanwhile. */
+  readonly defaultDays: readonly LocalDate[]
+}
+
+/**
+ * From 1 October, next year's Tết is expected to be announced; until a notice for it is shipped or
+ * recorded (and until that Tết is over), the dashboards say its days are the computed defaults.
+ */
+export function tetScheduleWarning(
+  calendar: WorkingCalendar,
+  today: LocalDate,
+): TetScheduleWarning | undefined {
+  const year = Number(today.slice(0, 4))
+  const candidates = today.slice(5) >= '10-01' ? [year, year + 1] : [year]
+  for (const y of candidates) {
+    const days = calendar.unconfirmedTetDays(y)
+    if (days.length > 0 && today <= days[days.length - 1]!) return { year: y, defaultDays: days }
+  }
+  return undefined
 }

@@ -4,7 +4,7 @@
  * the holidays versioned by the law in force (shared/domain/holiday-rules.ts).
  */
 import { describe, expect, it } from 'vitest'
-import { WorkingCalendar } from '../../shared/domain/calendar.js'
+import { tetScheduleWarning, WorkingCalendar } from '../../shared/domain/calendar.js'
 import { type ClockFacts, computeDeadlines } from '../../shared/domain/deadlines.js'
 import { HOLIDAY_NOTICES, type HolidayNotice } from '../../shared/domain/holiday-notices.js'
 import { HOLIDAY_RULES } from '../../shared/domain/holiday-rules.js'
@@ -195,5 +195,30 @@ describe('a Tết no notice has fixed yet', () => {
     )
     expect(before?.explanation.vi).toContain('lịch nghỉ Tết chính thức chưa được ghi nhận')
     expect(after?.explanation.en).not.toContain('default Tết days')
+  })
+})
+
+describe('the dashboards’ warning about the coming Tết', () => {
+  it('appears on 1 October when next year’s Tết has no recorded schedule, not the day before', () => {
+    expect(tetScheduleWarning(calendar, '2026-09-30')).toBeUndefined()
+    expect(tetScheduleWarning(calendar, '2026-10-01')).toEqual({
+      year: 2027,
+      defaultDays: ['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'],
+    })
+    // Still there in January of the year itself, gone once that Tết is over.
+    expect(tetScheduleWarning(calendar, '2027-01-15')?.year).toBe(2027)
+    expect(tetScheduleWarning(calendar, '2027-02-12')).toBeUndefined()
+  })
+
+  it('disappears when the schedule is recorded, and never shows for a year already shipped', () => {
+    const recorded = new WorkingCalendar([
+      {
+        year: 2027,
+        notices: [{ year: 2027, occasion: 'tet', daysOff: ['2027-02-04'], basis: 'Thông báo (ví dụ) 2027' }],
+      },
+    ])
+
+    expect(tetScheduleWarning(recorded, '2026-10-01')).toBeUndefined()
+    expect(tetScheduleWarning(calendar, '2025-10-01')).toBeUndefined() // Tết 2026 is shipped
   })
 })
