@@ -210,7 +210,20 @@ export function createAdminService(s: Services) {
       version: number,
     ): Promise<{ list: CalendarOverride[]; report: CalendarChangeReport }> {
       requireAdmin(user)
-      const notice = parse(holidayNoticeInputSchema, input, 'invalid_holiday_notice') as HolidayNotice
+      const checked = holidayNoticeInputSchema.safeParse(input)
+      if (!checked.success) {
+        const issue = checked.error.issues[0]!
+        const field = String(issue.path[0] ?? 'value')
+        // A date that is not one says so in the calendar's own rule (as the day form does).
+        if (issue.message === 'local_date')
+          throw new RuleViolation('local_date', `${field}: not a date (day/month/year)`, field)
+        throw new RuleViolation(
+          'invalid_holiday_notice',
+          `${issue.path.join('.') || 'value'}: ${issue.message}`,
+          field,
+        )
+      }
+      const notice = checked.data as HolidayNotice
       for (const [field, dates] of [
         ['daysOff', notice.daysOff],
         ['workingDays', notice.workingDays ?? []],

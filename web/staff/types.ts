@@ -51,6 +51,7 @@ export interface StaffPageDeps {
     | 'saveDeadlineSettings'
     | 'addCalendarDay'
     | 'removeCalendarDay'
+    | 'recordHolidayNotice'
   >
   readonly accounts: Pick<ReturnType<typeof createUserService>, 'list' | 'put'>
   /** The case's attachments: listed on the case page, opened through a page route. None when absent. */

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { WorkingCalendar } from '../../../shared/domain/calendar.js'
+import { tetScheduleWarning, WorkingCalendar } from '../../../shared/domain/calendar.js'
 import { vietnamDate } from '../../../shared/domain/dates.js'
 import { LIMIT_SETTING_KEYS } from '../../../shared/domain/deadline-rules.js'
 import { canManageUsers } from '../../../shared/domain/policy.js'
@@ -152,6 +152,26 @@ const calendarForm = configForm(
     type: values.type === 'working' ? ('working' as const) : ('off' as const),
   }),
   (path) => (path === 'local_date' ? 'date' : path),
+)
+
+/** Dates typed as dd/mm/yyyy, separated by commas, spaces or new lines. */
+const dateList = (value: string | undefined) =>
+  (value ?? '')
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((d) => parseVietnameseDate(d))
+
+/** The government's schedule for one break, recorded before it ships in holiday-notices.ts. */
+const noticeForm = configForm(
+  { year: 'text', occasion: 'text', daysOff: 'text', workingDays: 'text', basis: 'text' },
+  (values) => ({
+    year: Number(values.year),
+    occasion: values.occasion,
+    daysOff: dateList(values.daysOff),
+    ...(values.workingDays ? { workingDays: dateList(values.workingDays) } : {}),
+    basis: values.basis ?? '',
+  }),
+  (path) => path.replace(/\.\d+$/, ''),
 )
 
 const yearOf = (text: string | undefined, fallback: number) => {
@@ -384,10 +404,12 @@ export function adminRoutes(deps: StaffPageDeps) {
     year: number,
     form: FormState,
     status: ContentfulStatusCode = 200,
+    noticeState: FormState = emptyForm({ year: String(year), occasion: 'tet' }),
   ) => {
     const lang = c.get('lang')
     const item = await deps.settings.getCalendarOverrides()
     const calendar = new WorkingCalendar(item.value)
+    const tetWarning = tetScheduleWarning(calendar, vietnamDate(deps.now()))
     const mine = item.value.find((x) => x.year === year)
     const nameOf = (n: unknown) =>
       typeof n === 'string'
@@ -430,6 +452,8 @@ export function adminRoutes(deps: StaffPageDeps) {
         preview={preview}
         previewValues={previewValues}
         previewError={previewError}
+        tetWarning={tetWarning}
+        notice={noticeState}
       />,
       status,
     )
@@ -456,6 +480,23 @@ export function adminRoutes(deps: StaffPageDeps) {
             { ...form, values: { ...form.values, type: form.values.type === 'working' ? 'working' : 'off' } },
             status,
           ),
+      ),
+      body,
+    )
+  })
+  app.post('/staff/admin/calendar/notice', formLimit, async (c) => {
+    const body = await readBody(c)
+    const year = yearOf(text(body, 'year'), thisYear())
+    return submitForm(
+      c,
+      noticeForm,
+      configWrite(
+        c,
+        async (notice) => {
+          await deps.admin.recordHolidayNotice(c.get('user'), notice, version(body))
+          return `/staff/admin/calendar?year=${year}&done=1`
+        },
+        (form, status) => calendarPage(c, year, emptyForm({ type: 'off' }), status, form),
       ),
       body,
     )

@@ -1,6 +1,7 @@
 /** The supervisor's dashboard and the periodic report of a committee, with its charts and exports. */
 import { Hono } from 'hono'
 import type { JSX } from 'hono/jsx/jsx-runtime'
+import { tetScheduleWarning, WorkingCalendar } from '../../../shared/domain/calendar.js'
 import { vietnamDate } from '../../../shared/domain/dates.js'
 import { DomainError } from '../../../shared/domain/errors.js'
 import { PERIOD_KINDS, type PeriodKind, type Report } from '../../../shared/domain/reports.js'
@@ -101,7 +102,11 @@ export function reportRoutes(deps: StaffPageDeps) {
   app.get('/staff/dashboard', async (c) => {
     const lang = c.get('lang')
     const user = c.get('user')
-    const board = await deps.workspace.dashboard(user)
+    const [board, overrides] = await Promise.all([
+      deps.workspace.dashboard(user),
+      deps.settings.getCalendarOverrides(),
+    ])
+    const tetWarning = tetScheduleWarning(new WorkingCalendar(overrides.value), board.today)
     const named = <T extends { committeeId: string }>(x: T) => ({
       ...x,
       committeeName: committeeName(board.scope, x.committeeId, lang),
@@ -111,6 +116,7 @@ export function reportRoutes(deps: StaffPageDeps) {
       <DashboardPage
         {...layout(c, org)}
         today={board.today}
+        tetWarning={tetWarning}
         year={board.year}
         overdue={board.overdue.map(named)}
         atRisk={board.atRisk.map(named)}
