@@ -165,9 +165,9 @@ describe('staff through the hosted UI and the JWT authorizer', () => {
       headers: { ...json, authorization: `Bearer ${token}` },
     })
     expect(res.status, res.text().slice(0, 300)).toBe(200)
-    const items = res.json().items as { code: string; version: number }[]
+    const items = res.json().items as { trackingCode: string }[]
     expect(items.length).toBeGreaterThan(0)
-    const one = await world.edge(`/api/v1/cases/${items[0]!.code}`, {
+    const one = await world.edge(`/api/v1/cases/${items[0]!.trackingCode}`, {
       headers: { ...json, authorization: `Bearer ${token}` },
     })
     expect(one.status).toBe(200)
