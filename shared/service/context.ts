@@ -28,6 +28,11 @@ export interface ServiceOptions {
   readonly rateLimitSalt?: string
   /** Secret salt of the repeat index's keys (identity numbers, names, contents: hashed only). */
   readonly repeatKeySalt?: string
+  /**
+   * The site's public origins (`https://<SITE_URL host>`, the custom domain): what a form post's
+   * Origin must be. Unset on one machine, where the request's own host is the site's.
+   */
+  readonly publicOrigins?: readonly string[]
 }
 
 export function createServices(options: ServiceOptions) {
@@ -68,6 +73,7 @@ export function createServices(options: ServiceOptions) {
     now: options.now ?? (() => new Date()),
     organizationName: options.organizationName ?? { vi: 'Đảng ủy Khối', en: 'Bloc Party Committee' },
     deadlineContext,
+    publicOrigins: options.publicOrigins,
   }
 }
 
