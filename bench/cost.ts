@@ -254,16 +254,23 @@ const lifeMessages = messages.length
 
 // The sweep's fixed cost: a run with nothing due (paid every 15 minutes whatever the load).
 phase = 'sweeps'
-const emptyBefore = { ...tally('sweeps') }
+const emptyBefore = { ...tally('sweeps'), lambdaMs: { ...tally('sweeps').lambdaMs } }
 at(LIFE_DAYS + 30, '03:00')
+const emptyStarted = performance.now()
 await server.sweep.sweep()
+const emptySweepMs = performance.now() - emptyStarted
 const emptySweep = {
   read: tally('sweeps').read - emptyBefore.read,
   write: tally('sweeps').write - emptyBefore.write,
+  calls: tally('sweeps').calls - emptyBefore.calls,
 }
-tally('sweeps').read = emptyBefore.read
-tally('sweeps').write = emptyBefore.write
-tally('sweeps').calls = emptyBefore.calls
+// Every run pays the empty sweep's reads whatever is due: that part is in the floor (per run), the
+// petition pays what its own steps add.
+const sweeps = tally('sweeps')
+sweeps.read = Math.max(0, emptyBefore.read - sweepRuns * emptySweep.read)
+sweeps.write = Math.max(0, emptyBefore.write - sweepRuns * emptySweep.write)
+sweeps.calls = Math.max(0, emptyBefore.calls - sweepRuns * emptySweep.calls)
+sweeps.lambdaMs.sweep = Math.max(0, emptyBefore.lambdaMs.sweep - sweepRuns * emptySweepMs)
 phase = undefined
 
 // Queue pages of a committee with 25 open cases (filed unmetered, after the life).
@@ -437,7 +444,7 @@ const floor = [
       (PRICES.schedulerPerInvocation +
         PRICES.lambdaPerRequest +
         emptySweep.read * PRICES.dynamoPerReadUnit +
-        (ASSUMPTIONS.initMs / 1000) * PRICES.lambdaArmPerGbSecond),
+        ((ASSUMPTIONS.initMs + emptySweepMs) / 1000) * PRICES.lambdaArmPerGbSecond),
   },
 ]
 const floorMonthly = floor.reduce((s, l) => s + l.dollars, 0)
