@@ -40,11 +40,19 @@ describe('the KMS sealer with its client loaded on first use', () => {
     const kms = mockClient(KMSClient)
     kms.on(GenerateDataKeyCommand).resolves({ Plaintext: key, CiphertextBlob: Buffer.from('wrapped') })
     kms.on(DecryptCommand).resolves({ Plaintext: key })
-    const sealer = createKmsSealer({ keyId: 'key-1', purpose: SEALING_PURPOSES.identity, client: new KMSClient({}) })
+    const sealer = createKmsSealer({
+      keyId: 'key-1',
+      purpose: SEALING_PURPOSES.identity,
+      client: new KMSClient({}),
+    })
 
     const a = await sealer.seal('Nguyễn Văn An')
     const b = await sealer.seal('012345678901')
-    const fresh = createKmsSealer({ keyId: 'key-1', purpose: SEALING_PURPOSES.identity, client: new KMSClient({}) })
+    const fresh = createKmsSealer({
+      keyId: 'key-1',
+      purpose: SEALING_PURPOSES.identity,
+      client: new KMSClient({}),
+    })
 
     expect(await fresh.open(a)).toBe('Nguyễn Văn An')
     expect(await fresh.open(b)).toBe('012345678901')
