@@ -28,6 +28,7 @@ app.route(
     petitions,
     verifier,
     attachments,
+    siteUrl: () => config.SITE_URL,
     signIn:
       config.AUTH_DOMAIN && config.STAFF_CALLBACK_URL
         ? {

@@ -801,6 +801,7 @@ describe('signing in with Cognito (authorization code with PKCE)', () => {
       services,
       petitions: createPetitionService(services),
       verifier: h.server.identity.verifier,
+      siteUrl: () => 'https://tiepdan.example',
       signIn: {
         kind: 'cognito',
         domain,
