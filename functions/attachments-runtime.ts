@@ -1,7 +1,7 @@
 /** The attachment service on AWS: the private bucket through presigned requests (ATTACHMENTS_BUCKET). */
-import { S3Client } from '@aws-sdk/client-s3'
-import { createS3BlobStore } from '../shared/blobs/s3.js'
+import type { BlobStore } from '../shared/blobs/blob-store.js'
 import type { LambdaConfig } from '../shared/config.js'
+import { onFirstUse } from '../shared/lazy.js'
 import { type AttachmentServiceDeps, createAttachmentService } from '../shared/service/attachments.js'
 import type { Services } from '../shared/service/context.js'
 
@@ -10,16 +10,33 @@ export function s3Attachments(
   services: Services,
   petitions: AttachmentServiceDeps['petitions'],
 ) {
-  if (!config.ATTACHMENTS_BUCKET) return undefined
-  const client = new S3Client({
-    region: config.AWS_REGION,
-    // No SDK-added checksum in presigned PUTs: a browser cannot compute the CRC the URL would demand.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
+  const bucket = config.ATTACHMENTS_BUCKET
+  if (!bucket) return undefined
+  // The S3 client and presigner (~110 KB) load with the first attachment call, not at cold start.
+  const store = onFirstUse(async () => {
+    const [{ S3Client }, { createS3BlobStore }] = await Promise.all([
+      import('@aws-sdk/client-s3'),
+      import('../shared/blobs/s3.js'),
+    ])
+    return createS3BlobStore({
+      client: new S3Client({
+        region: config.AWS_REGION,
+        // No SDK-added checksum in presigned PUTs: a browser cannot compute the CRC the URL would demand.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+      bucket,
+      now: services.now,
+    })
   })
-  return createAttachmentService({
-    services,
-    petitions,
-    blobs: createS3BlobStore({ client, bucket: config.ATTACHMENTS_BUCKET, now: services.now }),
-  })
+  const blobs: BlobStore = {
+    presignPut: async (...a) => (await store()).presignPut(...a),
+    presignGet: async (...a) => (await store()).presignGet(...a),
+    size: async (...a) => (await store()).size(...a),
+    readRange: async (...a) => (await store()).readRange(...a),
+    put: async (...a) => (await store()).put(...a),
+    move: async (...a) => (await store()).move(...a),
+    delete: async (...a) => (await store()).delete(...a),
+  }
+  return createAttachmentService({ services, petitions, blobs })
 }

@@ -5,7 +5,8 @@
  * a submission does not pay a KMS call, and decrypted keys are cached for reading.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms'
+import type { KMSClient } from '@aws-sdk/client-kms'
+import { onFirstUse } from './lazy.js'
 import type { SealingPurpose } from './sealing.js'
 import type { Sealer } from './security.js'
 
@@ -22,7 +23,12 @@ export interface KmsSealerOptions {
 }
 
 export function createKmsSealer(options: KmsSealerOptions): Sealer {
-  const kms = options.client ?? new KMSClient({})
+  // The KMS client module loads on the first seal or open, not at start: most requests do neither
+  // (data keys are reused and opened keys cached), and a cold start should not parse it for them.
+  const kmsSdk = onFirstUse(async () => {
+    const sdk = await import('@aws-sdk/client-kms')
+    return { sdk, kms: options.client ?? new sdk.KMSClient({}) }
+  })
   const now = options.now ?? Date.now
   const CONTEXT = { purpose: options.purpose }
   const AAD = Buffer.from(options.purpose)
@@ -31,8 +37,13 @@ export function createKmsSealer(options: KmsSealerOptions): Sealer {
 
   async function dataKey() {
     if (!current || current.uses >= KEY_REUSE_MESSAGES || now() - current.createdAt > KEY_REUSE_MS) {
+      const { sdk, kms } = await kmsSdk()
       const out = await kms.send(
-        new GenerateDataKeyCommand({ KeyId: options.keyId, KeySpec: 'AES_256', EncryptionContext: CONTEXT }),
+        new sdk.GenerateDataKeyCommand({
+          KeyId: options.keyId,
+          KeySpec: 'AES_256',
+          EncryptionContext: CONTEXT,
+        }),
       )
       if (!out.Plaintext || !out.CiphertextBlob) throw new Error('KMS returned no data key')
       current = {
@@ -49,8 +60,9 @@ export function createKmsSealer(options: KmsSealerOptions): Sealer {
   async function keyFor(encrypted: string): Promise<Buffer> {
     const hit = opened.get(encrypted)
     if (hit) return hit
+    const { sdk, kms } = await kmsSdk()
     const out = await kms.send(
-      new DecryptCommand({
+      new sdk.DecryptCommand({
         CiphertextBlob: Buffer.from(encrypted, 'base64url'),
         EncryptionContext: CONTEXT,
         KeyId: options.keyId,

@@ -3,7 +3,6 @@ import { vietnamDate } from '../../shared/domain/dates.js'
 import type { Report } from '../../shared/domain/reports.js'
 import type { Services } from '../../shared/service/context.js'
 import { reportCsv } from './csv.js'
-import { workbookBytes } from './workbook.js'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -23,6 +22,9 @@ export async function exportFile(
     return new Response(reportCsv(report, committees), {
       headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' },
     })
+  // The spreadsheet library (exceljs and what it carries: ~500 KB) loads with the first workbook,
+  // not at every cold start: the function's other requests (CSV, the pages' redirects) never need it.
+  const { workbookBytes } = await import('./workbook.js')
   const bytes = await workbookBytes(report, {
     committees,
     organization: services.organizationName,

@@ -1,31 +1,19 @@
 /**
  * One Lambda function of this app, the same way every time: Node 22 on arm64, an ESM bundle built by
- * the local esbuild (no Docker), its own role with nothing attached but what it is granted, its own
+ * the local esbuild (no Docker; infra/constructs/bundle.ts), its own role with nothing attached but what it is granted, its own
  * log group with retention. `useTable` grants the function's access patterns and sets TABLE_NAME in
  * one call, so a grant and the setting it goes with cannot drift apart.
  */
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib'
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import type { IKey } from 'aws-cdk-lib/aws-kms'
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda'
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs'
+import { Architecture, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda'
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
-import { REPO_ROOT, repoPath } from '../paths.js'
+import { bundledCode } from './bundle.js'
 import type { DataTable, TableAccess } from './data-table.js'
 
-/**
- * ESM output has no `require`; a few dependencies still call it for Node built-ins. The alias keeps
- * the name from clashing with anything the bundle declares.
- */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);"
-
-/**
- * Import paths the bundles resolve elsewhere: zod without its locales and JSON-Schema code, which
- * @hono/zod-openapi would otherwise pull in whole (functions/zod-lean.ts: ~300 KB off each API bundle).
- */
-export const BUNDLE_ALIASES: Readonly<Record<string, string>> = { zod: repoPath('functions/zod-lean.ts') }
+export { BUNDLE_ALIASES, ESM_REQUIRE_BANNER } from './bundle.js'
 
 export interface AppFunctionProps {
   /** Entry file relative to the repository root; it exports `handler`. */
@@ -49,7 +37,7 @@ export interface AppFunctionProps {
 }
 
 export class AppFunction extends Construct {
-  readonly function: NodejsFunction
+  readonly function: LambdaFunction
   readonly role: Role
   readonly logGroup: LogGroup
 
@@ -66,13 +54,11 @@ export class AppFunction extends Construct {
     })
     this.logGroup.grantWrite(this.role)
 
-    this.function = new NodejsFunction(this, 'Function', {
+    this.function = new LambdaFunction(this, 'Function', {
       functionName: props.functionName,
       description: props.description,
-      entry: repoPath(props.entry),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: repoPath('package-lock.json'),
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
@@ -80,27 +66,8 @@ export class AppFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environmentEncryption: props.environmentKey,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        // DomainError names itself after its class (`new.target.name`); minified names would garble codes in logs.
-        keepNames: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The SDK version the code was tested with, tree-shaken, instead of whatever the runtime carries.
-        bundleAwsSDK: true,
-        tsconfig: repoPath('tsconfig.json'),
-        // INFO makes esbuild print each bundle and its size during synth.
-        logLevel: LogLevel.INFO,
-        forceDockerBundling: false,
-        esbuildArgs: Object.fromEntries(
-          Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to]),
-        ),
-      },
+      // No NODE_OPTIONS=--enable-source-maps: it parses every map at start (infra/constructs/bundle.ts).
+      environment: props.environment,
     })
 
     Validations.of(this.function).acknowledge({

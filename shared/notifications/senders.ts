@@ -4,8 +4,9 @@
  * /dev/mailbox). A sender throws to report a failure; the outbox retries with backoff.
  */
 
-import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2'
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2'
+import type { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2'
+import type { SESv2Client } from '@aws-sdk/client-sesv2'
+import { onFirstUse } from '../lazy.js'
 import type { MessageChannel } from '../store/outbox.js'
 
 export interface OutgoingMessage {
@@ -31,13 +32,21 @@ export function awsSender(options: {
   ses?: SESv2Client
   sms?: PinpointSMSVoiceV2Client
 }): MessageSender {
-  const ses = options.ses ?? new SESv2Client({})
-  const sms = options.sms ?? new PinpointSMSVoiceV2Client({})
+  // Each client module loads with its first message: most sweeps send nothing, and none needs both.
+  const email = onFirstUse(async () => {
+    const sdk = await import('@aws-sdk/client-sesv2')
+    return { sdk, client: options.ses ?? new sdk.SESv2Client({}) }
+  })
+  const text = onFirstUse(async () => {
+    const sdk = await import('@aws-sdk/client-pinpoint-sms-voice-v2')
+    return { sdk, client: options.sms ?? new sdk.PinpointSMSVoiceV2Client({}) }
+  })
   return {
     async send(message) {
       if (message.channel === 'email') {
-        await ses.send(
-          new SendEmailCommand({
+        const { sdk, client } = await email()
+        await client.send(
+          new sdk.SendEmailCommand({
             FromEmailAddress: options.from,
             Destination: { ToAddresses: [message.to] },
             Content: {
@@ -51,8 +60,9 @@ export function awsSender(options: {
         return
       }
       if (!options.smsOrigin) throw new Error('no SMS origination identity is configured')
-      await sms.send(
-        new SendTextMessageCommand({
+      const { sdk, client } = await text()
+      await client.send(
+        new sdk.SendTextMessageCommand({
           DestinationPhoneNumber: message.to,
           OriginationIdentity: options.smsOrigin,
           MessageBody: `${message.subject}\n${message.body}`.slice(0, 1_400),

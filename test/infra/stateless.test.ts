@@ -104,6 +104,20 @@ describe('the functions', () => {
       })
   })
 
+  it('load no source maps at start (Node would parse every map before the first event)', () => {
+    for (const stage of ['dev', 'prod'] as const)
+      for (const fn of Object.values(
+        resourcesOf(deploymentOf(stage).templates.stateless, 'AWS::Lambda::Function'),
+      )) {
+        const variables = (fn.Properties!.Environment as { Variables?: Record<string, unknown> } | undefined)
+          ?.Variables
+        expect(
+          JSON.stringify(variables?.NODE_OPTIONS ?? ''),
+          String(fn.Properties!.FunctionName),
+        ).not.toContain('source-maps')
+      }
+  })
+
   it('name the identity KMS key and carry no key material', () => {
     const functions = Object.values(
       resourcesOf(deploymentOf('prod').templates.stateless, 'AWS::Lambda::Function'),
@@ -190,7 +204,6 @@ describe('the functions', () => {
       'EMAIL_SENDER',
       'IDENTITY_KMS_KEY_ID',
       'LOG_LEVEL',
-      'NODE_OPTIONS',
       'ORG_NAME_EN',
       'ORG_NAME_VI',
       'POWERTOOLS_METRICS_NAMESPACE',
