@@ -94,6 +94,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const services = createServices({
       rateLimitSalt: createHash('sha256').update(identityKey).update('rate-limit').digest('hex'),
       repeatKeySalt: createHash('sha256').update(identityKey).update('repeat-keys').digest('hex'),
+      cursorKey: createHash('sha256').update(identityKey).update('paging-cursors').digest(),
       db,
       tableName: LOCAL_TABLE,
       sealer,
