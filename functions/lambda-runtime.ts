@@ -4,7 +4,7 @@
  */
 
 import { createHmac } from 'node:crypto'
-import { loadLambdaConfig } from '../shared/config.js'
+import { loadLambdaConfig, publicOrigins } from '../shared/config.js'
 import { createKmsSealer } from '../shared/kms-sealer.js'
 import { createLogger } from '../shared/observability.js'
 import { SEALING_PURPOSES } from '../shared/sealing.js'
@@ -33,6 +33,7 @@ export function lambdaRuntime(serviceName: string) {
     cursorKey: config.REPEAT_KEY_SALT
       ? createHmac('sha256', config.REPEAT_KEY_SALT).update('paging-cursors').digest()
       : undefined,
+    publicOrigins: publicOrigins(config),
   })
   return { config, logger, services, sealer, receiptSealer, petitions: createPetitionService(services) }
 }

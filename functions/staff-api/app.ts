@@ -125,7 +125,7 @@ export function openApiDocument(app: OpenAPIHono<StaffEnv>) {
 }
 
 export function createStaffApp(deps: StaffAppDeps) {
-  const app = createApp<StaffEnv>(deps.services.logger)
+  const app = createApp<StaffEnv>(deps.services.logger, { publicOrigins: deps.services.publicOrigins })
   const { petitions, services } = deps
   const users = createUserService(services)
   const reports = createReportService(services)

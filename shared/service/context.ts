@@ -34,6 +34,11 @@ export interface ServiceOptions {
    * a function, so a cursor opens its next page anywhere. Without it, a random key per process.
    */
   readonly cursorKey?: Uint8Array | string
+  /**
+   * The site's public origins (`https://<SITE_URL host>`, the custom domain): what a form post's
+   * Origin must be. Unset on one machine, where the request's own host is the site's.
+   */
+  readonly publicOrigins?: readonly string[]
 }
 
 export function createServices(options: ServiceOptions) {
@@ -76,6 +81,7 @@ export function createServices(options: ServiceOptions) {
     now: options.now ?? (() => new Date()),
     organizationName: options.organizationName ?? { vi: 'Đảng ủy Khối', en: 'Bloc Party Committee' },
     deadlineContext,
+    publicOrigins: options.publicOrigins,
   }
 }
 
