@@ -41,5 +41,5 @@ export function reportCsv(report: Report, committees: readonly Committee[]): str
       ...columns.map((c) => figureAt(row.figures, c.path)),
     ]),
   ]
-  return BOM + lines.map(csvLine).join('\r\n') + '\r\n'
+  return `${BOM + lines.map(csvLine).join('\r\n')}\r\n`
 }
