@@ -3,6 +3,7 @@
  * the handlers so each handler stays a few lines.
  */
 
+import { createHmac } from 'node:crypto'
 import { loadLambdaConfig, publicOrigins } from '../shared/config.js'
 import { createKmsSealer } from '../shared/kms-sealer.js'
 import { createLogger } from '../shared/observability.js'
@@ -28,6 +29,10 @@ export function lambdaRuntime(serviceName: string) {
     organizationName: { vi: config.ORG_NAME_VI, en: config.ORG_NAME_EN },
     rateLimitSalt: config.RATE_LIMIT_SALT,
     repeatKeySalt: config.REPEAT_KEY_SALT,
+    // A key of its own, derived from a secret every instance of the API functions shares.
+    cursorKey: config.REPEAT_KEY_SALT
+      ? createHmac('sha256', config.REPEAT_KEY_SALT).update('paging-cursors').digest()
+      : undefined,
     publicOrigins: publicOrigins(config),
   })
   return { config, logger, services, sealer, receiptSealer, petitions: createPetitionService(services) }

@@ -314,7 +314,7 @@ export async function seedDemoData(
     const current = await petitions.getForStaff(code, supervisor, 'vi')
     const earlier = current.repeats.find((r) => r.reasons.includes('similar_content'))
     const handler = USERS.find((u) => u.id === `${current.committee.id}.canbo`)
-    if (earlier && handler && current.status === 'received')
+    if (earlier?.trackingCode && handler && current.status === 'received')
       await petitions.act(
         code,
         current.version,

@@ -94,6 +94,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const services = createServices({
       rateLimitSalt: createHash('sha256').update(identityKey).update('rate-limit').digest('hex'),
       repeatKeySalt: createHash('sha256').update(identityKey).update('repeat-keys').digest('hex'),
+      cursorKey: createHash('sha256').update(identityKey).update('paging-cursors').digest(),
       db,
       tableName: LOCAL_TABLE,
       sealer,
@@ -144,10 +145,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     // The apps' own middleware (security headers, CSRF) runs first; the dev routes come last.
     // The export function answers its one path, as API Gateway routes it in AWS (more specific
     // than the staff reports' proxy); mounted whole, its middleware would run on every request.
+    // The download pages are mounted on the export app, as its Lambda entry mounts them, so they
+    // pass through the same middleware (security headers, correlation id, error mapper).
     const exportApp = createReportExportApp({ services, verifier: identity.verifier })
+    exportApp.route('/', buildExportPages({ services, verifier: identity.verifier }))
     root.all('/api/v1/reports/export', (c) => exportApp.fetch(c.req.raw))
-    const exportPages = buildExportPages({ services, verifier: identity.verifier })
-    for (const path of EXPORT_PAGE_PATHS) root.get(path, (c) => exportPages.fetch(c.req.raw))
+    for (const path of EXPORT_PAGE_PATHS) root.get(path, (c) => exportApp.fetch(c.req.raw))
     root.route('/', blobs.routes())
     root.route('/', staffApp)
     root.route('/', publicApp)

@@ -13,7 +13,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { HTTPException } from 'hono/http-exception'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../shared/domain/attachments.js'
+import { formUploadLimitText, MAX_FORM_UPLOAD_BYTES } from '../shared/domain/attachments.js'
 import { MAX_RATING_COMMENT } from '../shared/domain/satisfaction.js'
 import { SITE_CSS, SITE_CSS_PATH, SITE_ICON_PATH, SITE_ICON_SVG } from './assets.js'
 import { type FormBody, multiline, parseCredentials, parsePetitionForm, ticked } from './form.js'
@@ -42,10 +42,11 @@ export const CITIZEN_CSP =
 /** 20,000 characters of Vietnamese, percent-encoded, is up to ~180 KB; the other fields are small. */
 const MAX_FORM_BYTES = 256 * 1024
 /**
- * The submit form with documents (multipart, no JavaScript): five files of 10 MB and the form.
- * On AWS the Lambda payload limit (6 MB) is lower: API Gateway refuses more before we see it.
+ * The submit form with documents (multipart, no JavaScript): what a Lambda event can carry
+ * (shared/domain/attachments.ts), the same on one machine so the limit is the one people meet.
+ * `bodyLimit` refuses on Content-Length before reading and stops a chunked body at the limit.
  */
-const MAX_MULTIPART_BYTES = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + MAX_FORM_BYTES
+const MAX_MULTIPART_BYTES = MAX_FORM_UPLOAD_BYTES
 const LANG_COOKIE = 'lang'
 const ONE_YEAR_S = 365 * 24 * 3600
 
@@ -164,7 +165,13 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
     const lang = pageLang(c)
     return render(
       c,
-      <ErrorPage lang={lang} organizationName={org} status={413} langHref={`/?lang=${otherLang(lang)}`} />,
+      <ErrorPage
+        lang={lang}
+        organizationName={org}
+        status={413}
+        detail={t(lang, 'submit.filesTooLarge', { limit: formUploadLimitText(lang) })}
+        langHref={`/?lang=${otherLang(lang)}`}
+      />,
       413,
       true,
     )

@@ -8,6 +8,7 @@
  */
 import { type Context, Hono } from 'hono'
 import type { JSX } from 'hono/jsx/jsx-runtime'
+import { csvLine } from '../shared/http/csv.js'
 import type { CommitteeFiguresDocument } from '../shared/service/transparency.js'
 import { CITIZEN_CSP, pageLang } from './citizen-pages.js'
 import { otherLang } from './i18n.js'
@@ -43,14 +44,6 @@ const CSV_COLUMNS = [
   'suppressed',
 ] as const
 
-/** RFC 4180: quote every field that needs it; a leading formula character is neutralised. */
-function csvField(value: string | number | boolean | null): string {
-  if (value === null) return ''
-  let text = String(value)
-  if (/^[=+\-@]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
 export function toCsv(doc: CommitteeFiguresDocument): string {
   const lines: string[] = [CSV_COLUMNS.join(',')]
   for (const q of doc.quarters) {
@@ -60,7 +53,7 @@ export function toCsv(doc: CommitteeFiguresDocument): string {
     ]
     for (const r of rows)
       lines.push(
-        [
+        csvLine([
           q.year,
           q.quarter,
           q.from,
@@ -73,9 +66,7 @@ export function toCsv(doc: CommitteeFiguresDocument): string {
           r.onTimePercent,
           r.medianDaysToResolution,
           r.suppressed.map((s) => `${s.field}:${s.reason}`).join(' '),
-        ]
-          .map(csvField)
-          .join(','),
+        ]),
       )
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`

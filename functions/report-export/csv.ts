@@ -5,15 +5,10 @@
  */
 import type { Report } from '../../shared/domain/reports.js'
 import type { Committee } from '../../shared/domain/routing.js'
+import { csvLine } from '../../shared/http/csv.js'
 import { figureAt, summaryLines, XLD_COLUMNS, xldRows } from './layout.js'
 
 const BOM = '\uFEFF'
-
-function cell(value: string | number | null): string {
-  if (value === null) return ''
-  const text = String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
 
 /** The columns of the CSV: the form's, then the rest of the summary's figures. */
 export function csvColumns(report: Report) {
@@ -46,5 +41,5 @@ export function reportCsv(report: Report, committees: readonly Committee[]): str
       ...columns.map((c) => figureAt(row.figures, c.path)),
     ]),
   ]
-  return BOM + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n'
+  return `${BOM + lines.map(csvLine).join('\r\n')}\r\n`
 }

@@ -35,7 +35,13 @@ const sessionView = z
     location: z.string().optional(),
     visitors: z.number().int(),
     delegations: z.array(z.object({ people: z.number(), representatives: z.number(), subject: z.string() })),
-    caseCodes: z.array(z.string()),
+    caseCodes: z
+      .array(z.string())
+      .meta({ description: 'the codes of the cases received at the session that you may open' }),
+    casesOutsideReach: z
+      .number()
+      .int()
+      .meta({ description: 'cases received at the session outside your reach: counted, never named' }),
     notes: z.string().optional(),
     recordedBy: z.string(),
     recordedAt: z.string(),

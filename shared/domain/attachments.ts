@@ -27,6 +27,19 @@ export const EXTENSIONS: Record<AttachmentType, string> = {
 export const MAX_ATTACHMENTS = 5
 /** Bytes per file. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+/**
+ * The whole submit form with its files when posted without JavaScript (multipart): in AWS the
+ * body reaches the function base64-encoded inside a Lambda event of at most 6 MB (6,291,456
+ * bytes), so 4/3 of the body plus the event's headers must fit: 4.4 MB leaves ~420 KB of headroom.
+ * One constant for the form's hint, the early refusal and the README. Larger files go through the
+ * upload links (`POST /api/v1/petitions/{code}/attachments`), straight to storage.
+ */
+export const MAX_FORM_UPLOAD_BYTES = 4_400_000
+/** The limit as people read it, e.g. "4,4 MB" / "4.4 MB". */
+export function formUploadLimitText(lang: 'vi' | 'en'): string {
+  const mb = (MAX_FORM_UPLOAD_BYTES / 1_000_000).toFixed(1)
+  return `${lang === 'vi' ? mb.replace('.', ',') : mb} MB`
+}
 /** Characters kept of an original filename. */
 export const MAX_FILENAME_CHARS = 120
 

@@ -13,7 +13,7 @@
  * a lock-out, at a real petition. The public id is `<YYYYMMDD of receipt>-<10 random characters>`:
  * unrelated to the tracking code, and the date in it makes a lookup one exact index read.
  */
-import type { LocalDate } from './dates.js'
+import { type LocalDate, vietnamDate } from './dates.js'
 import { isOpen, type Status } from './lifecycle.js'
 import type { CaseMetrics } from './reports.js'
 import { type Committee, TOPIC_CODES, TOPICS, type Topic } from './routing.js'
@@ -140,6 +140,16 @@ export function endOfVietnamDay(day: LocalDate): string {
   return `${day}T23:59:59+07:00`
 }
 
+/**
+ * A public record's time, to the day (Vietnam time), as the start of that day. The exact instant
+ * adds nothing the public needs (the legal clocks run in days) and narrows a petition down to the
+ * few filed in the same hour of a small commune — enough to tell it was the person seen at the
+ * desk or the post office that morning. The day is also what the receipt and the deadlines show.
+ */
+export function publicDay(instant: string): string {
+  return `${vietnamDate(instant)}T00:00:00+07:00`
+}
+
 export function toGeoReportRequest(
   row: PublicRequestRow,
   committees: readonly Committee[],
@@ -158,8 +168,8 @@ export function toGeoReportRequest(
         ? committee.nameEn
         : committee.name
       : '',
-    requested_datetime: row.receivedAt,
-    updated_datetime: row.publicUpdatedAt ?? row.receivedAt,
+    requested_datetime: publicDay(row.receivedAt),
+    updated_datetime: publicDay(row.publicUpdatedAt ?? row.receivedAt),
     expected_datetime: row.publicDue ? endOfVietnamDay(row.publicDue) : null,
   }
 }

@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
+import { withCorrelationId } from '../observability.js'
 import { errorMapper, problemResponse, ValidationProblem } from './problem.js'
 
 /** JSON bodies: 20,000 characters of Vietnamese text (up to 3 bytes each) plus the other fields. */
@@ -52,13 +53,9 @@ export function createApp<E extends Env>(logger: Logger, options: AppOptions = {
     const given = c.req.header('x-correlation-id')
     const correlationId = given && CORRELATION_ID.test(given) ? given : crypto.randomUUID()
     c.set('correlationId' as never, correlationId as never)
-    logger.appendKeys({ correlationId })
     c.header('x-correlation-id', correlationId)
-    try {
-      await next()
-    } finally {
-      logger.removeKeys(['correlationId'])
-    }
+    // Per request, not on the shared logger: concurrent requests must not swap ids (observability.ts).
+    await withCorrelationId(correlationId, next)
     // An error's response is built anew by the mapper: it must carry the id too.
     if (!c.res.headers.has('x-correlation-id')) c.res.headers.set('x-correlation-id', correlationId)
   })

@@ -69,7 +69,10 @@ export const citizenViewSchema = z
 /** An earlier petition this one may repeat, as the viewer may see it (shared/service/repeats.ts). */
 const repeatSuggestionSchema = z
   .object({
-    trackingCode: z.string(),
+    trackingCode: z
+      .string()
+      .optional()
+      .meta({ description: 'only when your scope reaches the earlier case (`reachable`)' }),
     score: z.number().min(0).max(1).meta({ description: 'content similarity, 0…1' }),
     reasons: z.array(z.enum(MATCH_REASONS)),
     kind: z.enum(KINDS),

@@ -30,7 +30,7 @@ export function createAccountabilityWatch(
   s: Services,
   settings: AccountabilitySettings = ACCOUNTABILITY_DEFAULTS,
 ) {
-  const store = createAccountabilityStore(s.db, s.tableName)
+  const store = createAccountabilityStore(s.db, s.tableName, { cursors: s.cursors })
   const outbox = createOutbox(s.db, s.tableName)
 
   return {

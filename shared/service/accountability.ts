@@ -98,7 +98,7 @@ function notFound(): never {
 }
 
 export function createAccountabilityService(s: Services) {
-  const store = createAccountabilityStore(s.db, s.tableName)
+  const store = createAccountabilityStore(s.db, s.tableName, { cursors: s.cursors })
   const reports = createReportService(s)
 
   /** The figures of the request's period, when the period has begun and the user may read them. */

@@ -8,6 +8,7 @@ import type { DeadlineContext } from '../domain/deadlines.js'
 import type { Sealer } from '../security.js'
 import { createCaseStore } from '../store/cases.js'
 import type { Db } from '../store/client.js'
+import { createCursorCodec, PROCESS_CURSORS } from '../store/cursor.js'
 import { createPinGuard } from '../store/pin-guard.js'
 import { createClientRateLimit } from '../store/rate-limits.js'
 import { createRepeatStore } from '../store/repeats.js'
@@ -28,6 +29,11 @@ export interface ServiceOptions {
   readonly rateLimitSalt?: string
   /** Secret salt of the repeat index's keys (identity numbers, names, contents: hashed only). */
   readonly repeatKeySalt?: string
+  /**
+   * Key of the paging cursors' signatures (shared/store/cursor.ts): the same in every instance of
+   * a function, so a cursor opens its next page anywhere. Without it, a random key per process.
+   */
+  readonly cursorKey?: Uint8Array | string
   /**
    * The site's public origins (`https://<SITE_URL host>`, the custom domain): what a form post's
    * Origin must be. Unset on one machine, where the request's own host is the site's.
@@ -50,10 +56,12 @@ export function createServices(options: ServiceOptions) {
     return { calendar: calendarCache.calendar, settings: deadlineSettings.value }
   }
 
+  const cursors = options.cursorKey ? createCursorCodec(options.cursorKey) : PROCESS_CURSORS
   return {
     db: options.db,
     tableName: options.tableName,
-    cases: createCaseStore(options.db, options.tableName),
+    cursors,
+    cases: createCaseStore(options.db, options.tableName, { cursors }),
     users: createUserStore(options.db, options.tableName),
     pinGuard: createPinGuard(options.db, options.tableName),
     clientRateLimit: createClientRateLimit(

@@ -45,11 +45,19 @@ export function canReadReception(
   return user.memberships.some((m) => m.role === 'reception_officer' && m.committeeId === committeeId)
 }
 
-function sessionOut(s: ReceptionSession) {
+/**
+ * A session as its reader sees it: only the codes of cases the reader may open. A code is itself
+ * a lead (with a PIN it opens the petitioner's view; it tells who received what), and a register
+ * is read by everyone of the committee and the heads above it, while its cases may have gone to
+ * another committee or belong to a reception officer's own desk: the others are counted only.
+ */
+function sessionOut(s: ReceptionSession, reachable: (code: string) => boolean = () => true) {
+  const codes = s.caseCodes.filter(reachable)
   return {
     ...s,
     delegations: s.delegations.map((d) => ({ ...d })),
-    caseCodes: s.caseCodes.map(formatTrackingCode),
+    caseCodes: codes.map(formatTrackingCode),
+    casesOutsideReach: s.caseCodes.length - codes.length,
   }
 }
 
@@ -143,13 +151,23 @@ export function createReceptionService(s: Services) {
     },
 
     async list(user: ActingUser, committeeId: string, period: ReceptionPeriod) {
-      await readable(user, committeeId)
+      const { committees } = await readable(user, committeeId)
       const { from, to } = rangeOf(period)
+      const sessions = await store.listSessions(committeeId, from, to)
+      // One GetItem per distinct case of the page; a case gone (or never there) is not reachable.
+      const codes = [...new Set(sessions.flatMap((x) => x.caseCodes))]
+      const reached = new Set<string>()
+      await Promise.all(
+        codes.map(async (code) => {
+          const c = await s.cases.getCase(code)
+          if (c && staffReachesCase(user, c, committees)) reached.add(code)
+        }),
+      )
       return {
         committeeId,
         from,
         to,
-        items: (await store.listSessions(committeeId, from, to)).map(sessionOut),
+        items: sessions.map((x) => sessionOut(x, (code) => reached.has(code))),
       }
     },
 

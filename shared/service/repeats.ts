@@ -16,8 +16,10 @@
  * "same petitioner" reason (identity number, name and address) is shown only to a user who may
  * see the petitioner's identity on both cases (policy.ts `fieldGrants`: never for a
  * denunciation); a suggestion left with no reason the user may see is not shown at all, so the
- * link itself cannot tell a handler who filed a denunciation. The earlier case's title is shown
- * only when the user's scope reaches that case; otherwise only its code, kind and status.
+ * link itself cannot tell a handler who filed a denunciation. The earlier case's code and title
+ * are shown only when the user's scope reaches that case; otherwise it is "an earlier petition
+ * outside your reach" with its kind, status and the ground not to handle it again: a code is a
+ * lead to a case (and to who filed what), so a reader never learns one they may not open.
  */
 import type { ActingUser, CaseRecord } from '../domain/case.js'
 import { fieldGrants, staffReachesCase } from '../domain/policy.js'
@@ -49,7 +51,8 @@ export interface PreparedProbe {
 }
 
 export interface SuggestionView {
-  readonly trackingCode: string
+  /** Present only when the user's scope reaches the earlier case. */
+  readonly trackingCode?: string
   readonly score: number
   readonly reasons: readonly MatchReason[]
   readonly kind: string
@@ -149,7 +152,7 @@ export function createRepeatService(store: RepeatStore) {
         const reachable = staffReachesCase(user, earlier, committees)
         const flag = repeatFlag(earlier, { reasons, newInEarlier: s.newInEarlier })
         return {
-          trackingCode: formatTrackingCode(s.code),
+          ...(reachable ? { trackingCode: formatTrackingCode(s.code) } : {}),
           score: s.score,
           reasons,
           kind: earlier.kind,

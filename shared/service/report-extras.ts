@@ -21,7 +21,7 @@ export async function reportExtras(
   committeeIds: readonly string[],
   period: { from: LocalDate; to: LocalDate; asOf: LocalDate },
 ): Promise<ReportExtras> {
-  const store = createAccountabilityStore(s.db, s.tableName)
+  const store = createAccountabilityStore(s.db, s.tableName, { cursors: s.cursors })
   const requests: StoredRequest[] = []
   await Promise.all(
     committeeIds.map(async (id) => {

@@ -18,7 +18,7 @@ import { type AccountabilityRequest, OWED_STATES, type RequestState } from '../d
 import type { LocalDate } from '../domain/dates.js'
 import { DomainError } from '../domain/errors.js'
 import type { Db } from './client.js'
-import { decodeCursor, encodeCursor } from './keys.js'
+import { type CursorCodec, PROCESS_CURSORS } from './cursor.js'
 import { INDEXES } from './table.js'
 
 /** The version the caller holds is not the current one. */
@@ -98,7 +98,13 @@ function summary(item: Record<string, unknown>): RequestSummary {
 const isConditionFailure = (error: unknown) =>
   (error as { name?: string }).name === 'ConditionalCheckFailedException'
 
-export function createAccountabilityStore(db: Db, tableName: string) {
+export function createAccountabilityStore(
+  db: Db,
+  tableName: string,
+  options: { readonly cursors?: CursorCodec } = {},
+) {
+  const cursors = options.cursors ?? PROCESS_CURSORS
+
   async function getRequest(id: string): Promise<StoredRequest | undefined> {
     const out = await db.send(new GetCommand({ TableName: tableName, Key: key(id), ConsistentRead: true }))
     return out.Item ? strip(out.Item) : undefined
@@ -153,21 +159,23 @@ export function createAccountabilityStore(db: Db, tableName: string) {
       range: { from?: LocalDate; to?: LocalDate } = {},
       page: { limit: number; cursor?: string } = { limit: 100 },
     ): Promise<{ items: StoredRequest[]; cursor?: string }> {
+      const scope = { index: 'table', partition: `ACCOUNTABILITY#${committeeId}` }
+      const start = cursors.decode(scope, page.cursor, { attributes: ['pk', 'sk'], partitionKey: 'pk' })
       const out = await db.send(
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
           ExpressionAttributeValues: {
-            ':pk': `ACCOUNTABILITY#${committeeId}`,
+            ':pk': scope.partition,
             ':from': `REQUEST#${range.from ?? '0'}`,
             ':to': `REQUEST#${range.to ?? '9999-12-31'}#~`,
           },
           ScanIndexForward: false,
           Limit: page.limit,
-          ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk']),
+          ExclusiveStartKey: start,
         }),
       )
-      return { items: (out.Items ?? []).map(strip), cursor: encodeCursor(out.LastEvaluatedKey) }
+      return { items: (out.Items ?? []).map(strip), cursor: cursors.encode(scope, out.LastEvaluatedKey) }
     },
 
     /** Every report still owed with a due date on or before `until`, nearest due first. */
@@ -175,6 +183,11 @@ export function createAccountabilityStore(db: Db, tableName: string) {
       until: LocalDate = '9999-12-31',
       page: { limit: number; cursor?: string } = { limit: 100 },
     ): Promise<{ items: RequestSummary[]; cursor?: string }> {
+      const scope = { index: INDEXES.owedReports.name, partition: OWED_PARTITION }
+      const start = cursors.decode(scope, page.cursor, {
+        attributes: ['pk', 'sk', 'owedPk', 'owedSk'],
+        partitionKey: 'owedPk',
+      })
       const out = await db.send(
         new QueryCommand({
           TableName: tableName,
@@ -182,10 +195,10 @@ export function createAccountabilityStore(db: Db, tableName: string) {
           KeyConditionExpression: 'owedPk = :pk AND owedSk <= :until',
           ExpressionAttributeValues: { ':pk': OWED_PARTITION, ':until': `${until}#~` },
           Limit: page.limit,
-          ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'owedPk', 'owedSk']),
+          ExclusiveStartKey: start,
         }),
       )
-      return { items: (out.Items ?? []).map(summary), cursor: encodeCursor(out.LastEvaluatedKey) }
+      return { items: (out.Items ?? []).map(summary), cursor: cursors.encode(scope, out.LastEvaluatedKey) }
     },
 
     /**

@@ -27,8 +27,9 @@ import { isOpen } from '../domain/lifecycle.js'
 import { type CaseMetrics, settledOn } from '../domain/reports.js'
 import type { RepeatSuggestion } from '../domain/similarity.js'
 import type { Db } from './client.js'
+import { type CursorCodec, PROCESS_CURSORS } from './cursor.js'
 import { chainEvent } from './history.js'
-import { casePk, decodeCursor, encodeCursor, watchShard } from './keys.js'
+import { casePk, watchShard } from './keys.js'
 import { publicRequestAttributes, withPublicId } from './public-requests.js'
 import { INDEXES } from './table.js'
 
@@ -202,7 +203,9 @@ function toRecord(item: Record<string, unknown>): StoredCase {
   return rest as unknown as StoredCase
 }
 
-export function createCaseStore(db: Db, tableName: string) {
+export function createCaseStore(db: Db, tableName: string, options: { readonly cursors?: CursorCodec } = {}) {
+  const cursors = options.cursors ?? PROCESS_CURSORS
+
   async function getCase(code: string): Promise<StoredCase | undefined> {
     const out = await db.send(
       new GetCommand({ TableName: tableName, Key: { pk: casePk(code), sk: 'CASE' }, ConsistentRead: true }),
@@ -483,9 +486,11 @@ export function createCaseStore(db: Db, tableName: string) {
     pkValue: string,
     page: { limit: number; cursor?: string; forward?: boolean; skBetween?: [string, string] },
   ): Promise<Page<CaseSummary>> {
-    const keys = ['pk', 'sk', index.partitionKey, index.sortKey]
-    const start = decodeCursor(page.cursor, keys)
-    if (page.cursor && !start) throw new DomainError('invalid_cursor', 'the paging cursor is not valid', 400)
+    const scope = { index: index.name, partition: pkValue }
+    const start = cursors.decode(scope, page.cursor, {
+      attributes: ['pk', 'sk', index.partitionKey, index.sortKey],
+      partitionKey: index.partitionKey,
+    })
     const out = await db.send(
       new QueryCommand({
         TableName: tableName,
@@ -519,7 +524,7 @@ export function createCaseStore(db: Db, tableName: string) {
       }
       return summary
     })
-    return { items, cursor: encodeCursor(out.LastEvaluatedKey) }
+    return { items, cursor: cursors.encode(scope, out.LastEvaluatedKey) }
   }
 
   return {

@@ -12,7 +12,7 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
+import { formatTrackingCode, normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import {
   getPage,
   type LoggingHarness,
@@ -474,6 +474,77 @@ describe('petitions with identity markers going through every flow', () => {
         expect(text, place).not.toContain(normalizeTrackingCode(trackingCode)!)
       }
     }
+  })
+})
+
+describe('tracking codes outside the reader’s reach', () => {
+  // A code opens the petitioner's view with the PIN and tells who received what: a list shows a
+  // reader the codes of cases they may open, never others (the register counts them; a repeat
+  // suggestion says "an earlier petition outside your reach").
+  const READERS = [
+    'tiepdan',
+    'vanphong.canbo',
+    'vanphong.truong',
+    'btc.canbo',
+    'btc.truong',
+    'byt.canbo',
+    'btp.canbo',
+    'dukhoi.truong',
+    'giamsat',
+  ]
+  const forms = (code: string) => {
+    const n = normalizeTrackingCode(code)!
+    return [...new Set([code, n, formatTrackingCode(n)].map((c) => c.toLowerCase()))]
+  }
+
+  it('never lists, suggests or registers a code the reader cannot open', async () => {
+    const codes = Object.values(filed).map((f) => f.trackingCode)
+    const session = await h.request('POST', '/api/v1/reception-sessions', {
+      as: 'tiepdan',
+      body: {
+        committeeId: 'vanphong',
+        date: TODAY,
+        type: 'regular',
+        hostUserId: 'tiepdan',
+        visitors: 2,
+        caseCodes: [filed.CI.trackingCode, filed.DI.trackingCode],
+      },
+    })
+    expect(session.status, JSON.stringify(session.body)).toBe(201)
+
+    let hiddenSuggestions = 0
+    let countedInRegister = 0
+    let checked = 0
+    for (const reader of READERS) {
+      const texts: string[] = []
+      const unreachable: string[] = []
+      for (const code of codes) {
+        const res = await h.request('GET', `/api/v1/cases/${code}`, { as: reader })
+        if (res.status === 200) {
+          texts.push(JSON.stringify(res.body))
+          hiddenSuggestions += res.body.repeats.filter((r: { reachable: boolean }) => !r.reachable).length
+        } else unreachable.push(code)
+      }
+      for (const path of [
+        `/api/v1/reception-sessions?committeeId=vanphong&from=${TODAY}&to=${TODAY}`,
+        ...['btc', 'byt', 'btp', 'vanphong'].map((id) => `/api/v1/committees/${id}/queue?limit=100`),
+      ]) {
+        const res = await h.request('GET', path, { as: reader })
+        if (res.status !== 200) continue
+        texts.push(JSON.stringify(res.body))
+        if (path.includes('reception'))
+          countedInRegister += res.body.items.reduce((n: number, i: any) => n + i.casesOutsideReach, 0)
+      }
+      const text = texts.join('\n').toLowerCase()
+      for (const code of unreachable) {
+        checked++
+        for (const form of forms(code)) expect.soft(text, `${reader} reads ${form}`).not.toContain(form)
+      }
+    }
+    // Not vacuous: readers had codes outside their reach, suggestions and the register hid some.
+    expect(checked).toBeGreaterThan(10)
+    expect(hiddenSuggestions).toBeGreaterThan(0)
+    expect(countedInRegister).toBeGreaterThan(0)
   })
 })
 

@@ -114,8 +114,8 @@ describe('Open311 requests.json', () => {
         service_name: 'Kiến nghị: Đất đai, nhà ở',
         service_code: 'recommendation.land',
         agency_responsible: expect.stringContaining('Xây dựng'),
-        requested_datetime: '2026-11-26T03:00:00.000Z',
-        updated_datetime: '2026-11-27T03:00:00.000Z',
+        requested_datetime: '2026-11-26T00:00:00+07:00',
+        updated_datetime: '2026-11-27T00:00:00+07:00',
         // Accepted Friday 27/11/2026: the answer is due in 10 working days, Friday 11/12/2026.
         expected_datetime: '2026-12-11T23:59:59+07:00',
       },
@@ -203,7 +203,7 @@ describe('Open311 requests.json', () => {
       status_notes: 'Answered',
       service_name: 'Recommendation: Land and housing',
       expected_datetime: null,
-      updated_datetime: '2026-11-30T03:00:00.000Z',
+      updated_datetime: '2026-11-30T00:00:00+07:00',
     })
   })
 

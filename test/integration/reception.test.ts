@@ -186,3 +186,30 @@ describe('recording reception sessions', () => {
     expect(report.body.reception).toMatchObject({ sessions: 3, visitors: 14, delegations: 1, cases: 1 })
   })
 })
+
+describe('codes outside the reader’s reach', () => {
+  it('lists only the cases the reader may open and counts the others', async () => {
+    // The desk's case goes to the committee it concerns (btc); the register is the office's.
+    const { trackingCode } = await fileAtDesk(h)
+    const recorded = await h.request('POST', BASE, {
+      as: 'tiepdan',
+      body: session({ date: '2026-11-25', caseCodes: [trackingCode] }),
+    })
+    expect(recorded.status).toBe(201)
+    const read = async (as: string) => {
+      const res = await h.request('GET', `${BASE}?committeeId=vanphong&from=2026-11-25&to=2026-11-25`, { as })
+      expect(res.status, as).toBe(200)
+      return {
+        text: JSON.stringify(res.body),
+        item: res.body.items.find((i: any) => i.id === recorded.body.id),
+      }
+    }
+
+    const handler = await read('vanphong.canbo')
+    const supervisor = await read('giamsat')
+
+    expect(handler.item).toMatchObject({ caseCodes: [], casesOutsideReach: 1 })
+    expect(handler.text).not.toContain(trackingCode)
+    expect(supervisor.item).toMatchObject({ caseCodes: [trackingCode], casesOutsideReach: 0 })
+  })
+})

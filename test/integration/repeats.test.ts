@@ -523,6 +523,39 @@ describe('confidentiality of suggestions', () => {
     expect(carries(seen)).toEqual([])
   })
 
+  it('names an earlier petition outside the reader’s reach by nothing: no code, no title', async () => {
+    // A denunciation at one committee, then the same text (another sender) at another committee.
+    const words = `Tố cáo cán bộ thu tiền trái phép khi cấp giấy phép xây dựng ${marker}`
+    const content = `${words}. Đề nghị kiểm tra và xử lý nghiêm việc thu tiền ngoài quy định ${marker}.`
+    const earlier = await file({
+      kind: 'denunciation',
+      title: words,
+      content,
+      petitioner: person('Tạ Văn Kiên', 'Số 5 Phan Chu Trinh, Hà Nội'),
+      concerns: { organization: 'Bộ Công Thương' },
+    })
+    const later = await file({
+      kind: 'feedback',
+      title: words,
+      content,
+      petitioner: person('Hồ Thị Nga', 'Số 9 Hàng Bông, Hà Nội'),
+      concerns: { organization: 'Bộ Nội vụ' },
+    })
+
+    const seen = await view(later.trackingCode, 'bnv.canbo')
+    const supervisor = await view(later.trackingCode, 'giamsat')
+
+    expect(seen.repeats).toHaveLength(1)
+    expect(seen.repeats[0]).toMatchObject({ reachable: false, kind: 'denunciation', score: 1 })
+    expect(seen.repeats[0]).not.toHaveProperty('trackingCode')
+    expect(seen.repeats[0]).not.toHaveProperty('title')
+    const code = normalizeTrackingCode(earlier.trackingCode)!
+    for (const form of [code, formatTrackingCode(code), earlier.trackingCode])
+      expect(JSON.stringify(seen).toLowerCase()).not.toContain(form.toLowerCase())
+    // Whoever reaches the earlier case sees it named.
+    expect(codesOf(supervisor.repeats)).toEqual([earlier.trackingCode])
+  })
+
   it('keeps no identity in the repeat index or in the suggestions stored on the case', async () => {
     const items = [
       ...(await keyItems('same_identity', `identity:${z.idNumber}`)),

@@ -341,17 +341,24 @@ const FAULTS: FaultKind[] = ['throttled', 'throttling', 'conditional', 'internal
 
 describe.each(OPERATIONS)('$name', (op) => {
   it('answers every injected store fault correctly and never half-applies a change', async () => {
+    // A first clean run fills the caches (settings, committees): the recorded run below must send
+    // what every later run sends, or the planned positions are off by the cached reads.
+    expect((await op.run(await op.arrange(), 0)).status).toBe(op.status)
     // Record the calls a clean run sends.
     const ctx = await op.arrange()
     plan.calls = []
     plan.failAt = undefined
     const clean = await op.run(ctx, 0)
     expect(clean.status, clean.text).toBe(op.status)
-    const calls = plan.calls
+    // A copy: the first attempt's `arrange()` below would otherwise add its own calls to this list,
+    // planning faults at positions the operation never reaches (runs that then test nothing).
+    const calls = [...plan.calls]
     expect(calls.length).toBeGreaterThan(0)
 
     let attempt = 0
     let committedAfterwards = 0
+    /** Runs in which the planned fault was actually thrown, by kind: what the checks below ran on. */
+    const injectedRuns = new Map<FaultKind, number>()
     for (let at = 0; at < calls.length; at++)
       for (const fault of FAULTS) {
         // A conditional failure can only come from a conditional write.
@@ -367,6 +374,7 @@ describe.each(OPERATIONS)('$name', (op) => {
         plan.failAt = undefined
         const label = `${op.name}: ${fault} at call ${at + 1} (${calls[at]!.client} ${calls[at]!.command}) → ${res.status} ${res.text.slice(0, 200)}`
         if (plan.injected === 0) continue // this run took another path (e.g. a cached read)
+        injectedRuns.set(fault, (injectedRuns.get(fault) ?? 0) + 1)
         const after = await snapshot(arranged.code)
 
         if (res.status === op.status) {
@@ -404,7 +412,17 @@ describe.each(OPERATIONS)('$name', (op) => {
           expect(after.case.version, label).toBe(before.case.version + 1)
         }
       }
+    // Planning attempts proves nothing: a broken gate (or a path that never reaches the store) would
+    // pass every check above by skipping it. Each fault kind that could be planned was thrown at
+    // least once, and faults were thrown at most positions of the clean run.
     expect(attempt).toBeGreaterThan(0)
+    const planned = new Set(FAULTS.filter((f) => f !== 'conditional' || calls.some((c) => c.conditional)))
+    for (const fault of planned)
+      expect(injectedRuns.get(fault) ?? 0, `${op.name}: ${fault} runs`).toBeGreaterThan(0)
+    const injected = [...injectedRuns.values()].reduce((a, b) => a + b, 0)
+    expect(injected * 2, `${op.name}: ${injected} of ${attempt} runs injected`).toBeGreaterThanOrEqual(
+      attempt,
+    )
     if (committedAfterwards) console.info(`${op.name}: ${committedAfterwards} faults after the commit`)
   })
 })

@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../shared/domain/case.js'
 import { TransitionError } from '../../shared/domain/errors.js'
 import {
   geoReportServices,
+  publicDay,
   publicDeadline,
   publicIdDate,
   publicStatus,
@@ -137,8 +138,8 @@ describe('the Open311 facts of a case', () => {
       service_name: 'Feedback: Other',
       service_code: 'feedback.other',
       agency_responsible: 'Ministry of Construction',
-      requested_datetime: '2026-11-26T03:00:00.000Z',
-      updated_datetime: '2026-11-26T03:00:00.000Z',
+      requested_datetime: '2026-11-26T00:00:00+07:00',
+      updated_datetime: '2026-11-26T00:00:00+07:00',
       expected_datetime: '2026-12-10T23:59:59+07:00',
     })
     expect(geoReportServices('vi')).toHaveLength(16)
@@ -171,5 +172,27 @@ describe('the Open311 facts of a case', () => {
       publicId: rec.publicId,
       publicDue: '2026-12-10',
     })
+  })
+})
+
+describe('public timestamps', () => {
+  it('are rounded to the Vietnam day: no hour, minute or millisecond of a filing is published', () => {
+    expect(publicDay('2026-11-26T03:17:42.123Z')).toBe('2026-11-26T00:00:00+07:00')
+    // 01:30 in Vietnam on the 27th is still the 26th in UTC.
+    expect(publicDay('2026-11-26T18:30:00.000Z')).toBe('2026-11-27T00:00:00+07:00')
+    const r = toGeoReportRequest(
+      {
+        publicId: '20261126-7K3M9Q7XZ2',
+        kind: 'feedback',
+        committeeId: 'x',
+        status: 'received',
+        receivedAt: '2026-11-26T09:41:07.512Z',
+        publicUpdatedAt: '2026-11-28T16:59:59.999Z',
+      },
+      [],
+      'vi',
+    )
+    expect(r.requested_datetime).toBe('2026-11-26T00:00:00+07:00')
+    expect(r.updated_datetime).toBe('2026-11-28T00:00:00+07:00')
   })
 })

@@ -19,6 +19,7 @@ import { deadlinesOf } from '../../shared/domain/case.js'
 import { DEFAULT_DEADLINE_SETTINGS } from '../../shared/domain/deadline-rules.js'
 import type { DeadlineContext } from '../../shared/domain/deadlines.js'
 import { buildReport, caseMetrics, type ReportFigures } from '../../shared/domain/reports.js'
+import { csvLine } from '../../shared/http/csv.js'
 import { REPORT_CASES, TODAY } from './fixtures/report-cases.js'
 
 const ctx: DeadlineContext = { calendar: new WorkingCalendar(), settings: DEFAULT_DEADLINE_SETTINGS }
@@ -151,5 +152,22 @@ describe('the CSV', () => {
       })
     })
     expect(rows.at(-1)![1]).toBe('Tổng cộng')
+  })
+})
+
+describe('formula injection in the CSV', () => {
+  it('writes a committee named like a formula as text, whatever formula character it starts with', () => {
+    const names = ['=HYPERLINK("http://x.example","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']
+    const child = REPORT.children[0]!
+    for (const name of names) {
+      const committees = COMMITTEES.map((c) => (c.id === child.committeeId ? { ...c, name } : c))
+      const [, ...rows] = parseCsv(reportCsv(REPORT, committees).slice(1))
+      const row = rows.find((r) => r[0] === child.committeeId)!
+      expect(row[1], JSON.stringify(name)).toBe(`'${name}`)
+    }
+  })
+
+  it('leaves figures and ordinary text alone', () => {
+    expect(csvLine(['Đảng ủy', 12, -3, null, 'a "b"'])).toBe('Đảng ủy,12,-3,,"a ""b"""')
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { formUploadLimitText, MAX_FORM_UPLOAD_BYTES } from '../../shared/domain/attachments.js'
 import { citizenPages } from '../../web/citizen-pages.js'
 import type {
   CitizenPageDeps,
@@ -88,6 +89,7 @@ function fakeDeps(
     locked?: boolean
     actions?: boolean
     onError?: CitizenPageDeps['onError']
+    acceptsFiles?: boolean
   } = {},
 ) {
   const calls: Calls = { submitted: [], tracked: [], withdrawn: [], supplemented: [] }
@@ -111,6 +113,7 @@ function fakeDeps(
       return lookup(code, pin)
     },
     onError: options.onError,
+    ...(options.acceptsFiles ? { acceptsFiles: true } : {}),
   }
   if (options.actions) {
     deps.withdraw = async (code, pin, reason) => {
@@ -647,5 +650,30 @@ describe('errors', () => {
     expect(html).toContain('Đã có lỗi xảy ra')
     expect(html).not.toContain('exploded')
     expect(onError).toHaveBeenCalledOnce()
+  })
+})
+
+describe('documents posted with the form (no JavaScript)', () => {
+  it('states the real limit on the form and refuses a larger post at once, naming it', async () => {
+    const { app: withFiles, calls } = fakeDeps({ acceptsFiles: true })
+    const form = await (await withFiles.request('/submit?lang=en')).text()
+    expect(form).toContain(`all files together may be at most ${formUploadLimitText('en')}`)
+    expect(formUploadLimitText('vi')).toBe('4,4 MB')
+
+    const body = new FormData()
+    for (const [k, v] of Object.entries(validForm)) body.set(k, v)
+    body.set(
+      'attachments',
+      new File([new Uint8Array(MAX_FORM_UPLOAD_BYTES)], 'scan.pdf', { type: 'application/pdf' }),
+    )
+    const res = await withFiles.request('/submit?lang=en', {
+      method: 'POST',
+      body,
+      headers: { origin: 'http://localhost' },
+    })
+
+    expect(res.status).toBe(413)
+    expect(await res.text()).toContain('larger than 4.4 MB')
+    expect(calls.submitted).toEqual([])
   })
 })

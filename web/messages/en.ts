@@ -101,7 +101,8 @@ export const en: Record<keyof typeof vi, string> = {
   'submit.signatories': 'Number of people signing',
   'submit.signatories.hint': 'Five or more people make it a multi-person petition.',
   'submit.attachments': 'Documents (optional)',
-  'submit.attachments.hint': 'Up to 5 PDF, JPEG, PNG or Word (DOCX) files, 10 MB each at most.',
+  'submit.attachments.hint':
+    'Up to 5 PDF, JPEG, PNG or Word (DOCX) files. Sent with this form, all files together may be at most {limit}; larger files (up to 10 MB each) can be added after filing through the upload links of the API, or brought to the reception desk.',
   'submit.attachments.contentOnly': 'These documents do not identify me',
   'submit.attachments.contentOnly.hint':
     'For a denunciation, documents are seen only by those entitled to, unless you tick this box.',
@@ -110,6 +111,8 @@ export const en: Record<keyof typeof vi, string> = {
     'Your petition is stored, but its documents could not be. Please send the documents again later.',
   'submit.button': 'Send petition',
   'submit.tooLarge': 'What you sent is too large. Please shorten the content and send it again.',
+  'submit.filesTooLarge':
+    'The form with its files is larger than {limit}, the most this form can carry. Send it with smaller or fewer files; add larger files after filing through the upload links of the API, or bring them to the reception desk.',
 
   'receipt.title': 'We have received your petition',
   'receipt.code': 'Tracking code',

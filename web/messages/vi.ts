@@ -103,7 +103,8 @@ export const vi = {
   'submit.signatories': 'Số người cùng ký đơn',
   'submit.signatories.hint': 'Từ 5 người trở lên là đơn đông người.',
   'submit.attachments': 'Tài liệu kèm theo (không bắt buộc)',
-  'submit.attachments.hint': 'Tối đa 5 tệp PDF, JPEG, PNG hoặc Word (DOCX), mỗi tệp không quá 10 MB.',
+  'submit.attachments.hint':
+    'Tối đa 5 tệp PDF, JPEG, PNG hoặc Word (DOCX). Gửi kèm biểu mẫu này, tổng các tệp không quá {limit}; tệp lớn hơn (đến 10 MB mỗi tệp) có thể bổ sung sau khi gửi đơn qua đường dẫn tải lên của API, hoặc mang đến nơi tiếp công dân.',
   'submit.attachments.contentOnly': 'Các tài liệu này không chứa thông tin nhận diện tôi',
   'submit.attachments.contentOnly.hint':
     'Với đơn tố cáo, tài liệu chỉ được người có thẩm quyền xem, trừ khi bạn đánh dấu ô này.',
@@ -112,6 +113,8 @@ export const vi = {
     'Đơn đã được lưu nhưng chưa lưu được tài liệu kèm theo. Vui lòng gửi lại tài liệu sau.',
   'submit.button': 'Gửi đơn',
   'submit.tooLarge': 'Nội dung gửi quá lớn. Hãy rút gọn nội dung rồi gửi lại.',
+  'submit.filesTooLarge':
+    'Đơn kèm tệp vượt quá {limit}, mức tối đa biểu mẫu này gửi được. Hãy gửi lại với ít tệp hơn hoặc tệp nhỏ hơn; tệp lớn hơn có thể bổ sung sau khi gửi đơn qua đường dẫn tải lên của API, hoặc mang đến nơi tiếp công dân.',
 
   'receipt.title': 'Đã nhận đơn của bạn',
   'receipt.code': 'Mã tra cứu',

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { formUploadLimitText } from '../../shared/domain/attachments.js'
 import { MAX_CONTENT_LENGTH } from '../../shared/domain/schemas.js'
 import { KINDS } from '../../shared/domain/vocabulary.js'
 import {
@@ -301,7 +302,7 @@ function AttachmentsField(props: { lang: Lang; error: string | undefined }) {
     <div class={error ? 'field has-error' : 'field'}>
       <label for="f-attachments">{t(lang, 'submit.attachments')}</label>
       <span class="hint" id="f-attachments-hint">
-        {t(lang, 'submit.attachments.hint')}
+        {t(lang, 'submit.attachments.hint', { limit: formUploadLimitText(lang) })}
       </span>
       <FieldErrorText lang={lang} id="f-attachments-error" message={error} />
       <input

@@ -28,13 +28,13 @@ export function RepeatSuggestions(props: {
       <p>{t(lang, 'staff.repeats.lead')}</p>
       <ul class="repeats">
         {repeats.map((r) => (
-          <li data-repeat={r.trackingCode}>
+          <li data-repeat={r.trackingCode ?? 'outside-reach'}>
             <p>
               <strong>
-                {r.reachable ? (
+                {r.trackingCode ? (
                   <a href={`/staff/cases/${encodeURIComponent(r.trackingCode)}`}>{r.trackingCode}</a>
                 ) : (
-                  r.trackingCode
+                  t(lang, 'staff.repeats.outsideReach')
                 )}
               </strong>
               {` – ${t(lang, 'staff.repeats.score', { percent: String(Math.round(r.score * 100)) })}`}
@@ -56,17 +56,17 @@ export function RepeatSuggestions(props: {
                 {r.flag.basis}
               </p>
             )}
-            {props.actions.length > 0 && (
+            {props.actions.length > 0 && r.trackingCode && (
               <p>
                 {props.actions.map((a, i) => (
                   <>
                     {i > 0 ? ' · ' : ''}
                     <a
                       href={`/staff/cases/${encodeURIComponent(trackingCode)}?of=${encodeURIComponent(
-                        r.trackingCode,
+                        r.trackingCode ?? '',
                       )}#action-${a}`}
                     >
-                      {t(lang, `staff.repeats.use.${a}`, { code: r.trackingCode })}
+                      {t(lang, `staff.repeats.use.${a}`, { code: r.trackingCode ?? '' })}
                     </a>
                   </>
                 ))}

@@ -35,6 +35,8 @@ export interface SessionRow {
   readonly visitors: number
   readonly delegations: readonly { readonly people: number; readonly subject: string }[]
   readonly caseCodes: readonly string[]
+  /** Cases of the session outside the reader's reach: counted, never named. */
+  readonly casesOutsideReach?: number
 }
 
 export interface RegisterSummary {
@@ -216,6 +218,12 @@ export function ReceptionRegisterPage(p: {
                         <a href={`/staff/cases/${encodeURIComponent(code)}`}>{code}</a>
                       </>
                     ))}
+                    {s.casesOutsideReach ? (
+                      <>
+                        {s.caseCodes.length > 0 && '; '}
+                        {t(lang, 'staff.register.outsideReach', { count: String(s.casesOutsideReach) })}
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}
