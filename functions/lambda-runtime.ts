@@ -28,6 +28,7 @@ export function lambdaRuntime(serviceName: string) {
     organizationName: { vi: config.ORG_NAME_VI, en: config.ORG_NAME_EN },
     rateLimitSalt: config.RATE_LIMIT_SALT,
     repeatKeySalt: config.REPEAT_KEY_SALT,
+    siteUrl: config.SITE_URL,
   })
   return { config, logger, services, sealer, receiptSealer, petitions: createPetitionService(services) }
 }

@@ -59,7 +59,10 @@ function idempotencyProblem(error: unknown): DomainError | undefined {
 }
 
 export function createPublicApp(deps: PublicAppDeps) {
-  const app = createApp(deps.services.logger, { corsOrigins: deps.corsOrigins })
+  const app = createApp(deps.services.logger, {
+    corsOrigins: deps.corsOrigins,
+    siteUrl: deps.services.siteUrl,
+  })
   const { petitions } = deps
 
   app.openapi(submitPetitionRoute, async (c) => {

@@ -220,7 +220,8 @@ export class StatelessStack extends Stack {
     // HTTP API alone (its origin is the API id), not on its routes, integrations or functions, so
     // there is no cycle (test/infra/stateless.test.ts loads the template with the cycle check on).
     const siteUrl = `https://${config.domainName ?? this.edge.distribution.distributionDomainName}`
-    for (const api of [this.publicApi, this.staffApi]) api.function.addEnvironment('SITE_URL', siteUrl)
+    for (const api of [this.publicApi, this.staffApi, this.reportExport])
+      api.function.addEnvironment('SITE_URL', siteUrl)
 
     if (props.includeDeadlineSweep ?? existsSync(repoPath(ENTRIES.deadlineSweep)))
       this.deadlineSweep = new DeadlineSweep(this, 'DeadlineSweep', {

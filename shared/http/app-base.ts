@@ -33,6 +33,8 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; fo
 export interface AppOptions {
   /** Origins allowed to call the JSON API from a browser. Empty: CORS closed. */
   readonly corsOrigins?: readonly string[]
+  /** The public origin; problem `type` URIs are absolute under it (else the request's origin). */
+  readonly siteUrl?: string
 }
 
 export function createApp<E extends Env>(logger: Logger, options: AppOptions = {}): OpenAPIHono<E> {
@@ -46,6 +48,7 @@ export function createApp<E extends Env>(logger: Logger, options: AppOptions = {
     const given = c.req.header('x-correlation-id')
     const correlationId = given && CORRELATION_ID.test(given) ? given : crypto.randomUUID()
     c.set('correlationId' as never, correlationId as never)
+    if (options.siteUrl) c.set('siteUrl' as never, options.siteUrl as never)
     logger.appendKeys({ correlationId })
     c.header('x-correlation-id', correlationId)
     try {

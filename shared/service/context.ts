@@ -28,6 +28,8 @@ export interface ServiceOptions {
   readonly rateLimitSalt?: string
   /** Secret salt of the repeat index's keys (identity numbers, names, contents: hashed only). */
   readonly repeatKeySalt?: string
+  /** The public origin (`SITE_URL`): problem types and links are absolute under it. */
+  readonly siteUrl?: string
 }
 
 export function createServices(options: ServiceOptions) {
@@ -67,6 +69,7 @@ export function createServices(options: ServiceOptions) {
     logger: options.logger,
     now: options.now ?? (() => new Date()),
     organizationName: options.organizationName ?? { vi: 'Đảng ủy Khối', en: 'Bloc Party Committee' },
+    siteUrl: options.siteUrl,
     deadlineContext,
   }
 }
