@@ -1,7 +1,8 @@
 /**
- * DynamoDB capacity units per operation, measured against dynalite through the same code paths
- * that serve requests (ReturnConsumedCapacity on every call), each beside a baseline design in the
- * same run:
+ * DynamoDB capacity units per operation, billed as DynamoDB bills them by the capacity meter
+ * (shared/store/meter.ts: UTF-8 item sizes, the larger of before and after, every index write,
+ * empty reads at their minimum) on the same code paths that serve requests, against dynalite,
+ * each beside a baseline design in the same run:
  *   - a queue page from the committeeQueue index vs. a Scan with a filter (what a table without
  *     the index would cost, growing with the table);
  *   - a transition as one UpdateItem on the small case item vs. rewriting one item that also
@@ -19,6 +20,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { type LocalServer, startLocalServer } from '../local/server.js'
+import { createPetitionService } from '../shared/service/petitions.js'
 import type { CapacityRecord } from '../shared/store/client.js'
 import { INDEXES } from '../shared/store/table.js'
 import { indexEntrySize, itemSize, queryUnits } from './lib/item-size.js'
@@ -35,9 +37,14 @@ const server: LocalServer = await startLocalServer({
   onCapacity: (r) => records.push(r),
 })
 
-async function measure<T>(
-  run: () => Promise<T>,
-): Promise<{ result: T; units: number; operations: string[]; ms: number }> {
+async function measure<T>(run: () => Promise<T>): Promise<{
+  result: T
+  units: number
+  writes: number
+  indexWrites: number
+  operations: string[]
+  ms: number
+}> {
   records = []
   const started = performance.now()
   const result = await run()
@@ -45,6 +52,8 @@ async function measure<T>(
     result,
     ms: performance.now() - started,
     units: records.reduce((sum, r) => sum + r.capacityUnits, 0),
+    writes: records.reduce((sum, r) => sum + (r.writeCapacityUnits ?? 0), 0),
+    indexWrites: records.reduce((sum, r) => sum + (r.indexWriteUnits ?? 0), 0),
     operations: records.map((r) => `${r.operation} ${r.capacityUnits}`),
   }
 }
@@ -112,12 +121,12 @@ const scanQueue = await measure(async () => {
     const out = await db.send(
       new ScanCommand({
         TableName: tableName,
-        FilterExpression: 'committeeId = :c AND sk = :sk',
-        ExpressionAttributeValues: { ':c': 'btc', ':sk': 'CASE' },
+        // Filtered here rather than with a FilterExpression: DynamoDB bills a Scan on every item
+        // it reads either way, and the meter bills a Scan on the items it returns.
         ExclusiveStartKey: start,
       }),
     )
-    found += out.Items?.length ?? 0
+    found += (out.Items ?? []).filter((i) => i.committeeId === 'btc' && i.sk === 'CASE').length
     start = out.LastEvaluatedKey
   } while (start && found < 25)
 })
@@ -221,6 +230,27 @@ for (const input of [
   transitions.push([input.action, await act(fresh.trackingCode, input), fresh.trackingCode])
   await noteMinimum(`transition: ${input.action}`, fresh.trackingCode)
 }
+// A transition's write units must not grow with the case's history: accept on a case with 2
+// events (received, then one audit event) and on one with 40 (received, then 39 audit events).
+const petitions = createPetitionService(server.services)
+const historyRows: [string, Awaited<ReturnType<typeof act>>][] = []
+for (const events of [2, 40]) {
+  const fresh = await file()
+  for (let i = 1; i < events; i++)
+    await petitions.audit(fresh.trackingCode.replaceAll('-', ''), {
+      at: new Date().toISOString(),
+      type: 'identity_document_opened',
+      actor: { kind: 'staff', id: 'bxd.truong', role: 'committee_head' },
+      public: false,
+      data: { attachmentId: `att-${i}` },
+    })
+  versions.set(fresh.trackingCode, events)
+  historyRows.push([
+    `accept on a case with ${events} events`,
+    await act(fresh.trackingCode, { action: 'accept' }),
+  ])
+}
+
 const toWithdraw = await file()
 const withdrawal = await measure(() =>
   fetch(`${server.url}/api/v1/petitions/${toWithdraw.trackingCode}/withdrawal`, {
@@ -287,7 +317,7 @@ interface Minimum {
   readonly excess?: string
 }
 const TRANSITION_EXCESS =
-  'the acting user item (0.5 RCU, eventually consistent) is read to authorise the request; the response re-reads the case and its supplements (Query, 0 when none) to return the staff view after the change (≈1.5 RCU that a response built from the written item would save); an UpdateItem is charged for the larger of the item before and after'
+  'the acting user item (0.5 RCU, eventually consistent) is read to authorise the request; the response is built from the record the conditional update returned (ReturnValues ALL_NEW), with the content item read for the staff view (and the supplements only when the history records any); an UpdateItem is charged for the larger of the item before and after, and for every index entry it moves (the queue and watch keys follow the due dates)'
 const transitionMin = (name: string): Minimum => {
   const m = afterTransition.get(name)!
   return {
@@ -369,11 +399,12 @@ const rows = [
   [`  baseline: queue by Scan + filter (${BACKGROUND_CASES + 3} cases)`, scanQueue],
   ['  baseline: transition rewriting case + content in one item', fatTransition],
   ...transitions.map(([action, m]) => [`transition: ${action}`, m] as const),
+  ...historyRows.map(([name, m]) => [name, m] as const),
   ['petitioner withdrawal (POST /petitions/{code}/withdrawal)', withdrawal],
   [`yearly report, whole organisation (${year})`, report],
 ] as const
 
-console.log('\nCapacity units per operation (dynalite, ReturnConsumedCapacity=TOTAL)\n')
+console.log('\nCapacity units per operation (billed as DynamoDB does: shared/store/meter.ts)\n')
 for (const [name, m] of rows) {
   const min = minimums.get(name)
   console.log(
@@ -390,6 +421,8 @@ await writeFile(
       rows: rows.map(([name, m]) => ({
         name: name.trim(),
         capacityUnits: m.units,
+        writeUnits: m.writes,
+        indexWriteUnits: m.indexWrites,
         operations: m.operations,
         ms: Math.round(m.ms * 10) / 10,
         ...(minimums.has(name)

@@ -3,7 +3,7 @@
  * the handlers so each handler stays a few lines.
  */
 
-import { loadLambdaConfig } from '../shared/config.js'
+import { loadLambdaConfig, publicOrigins } from '../shared/config.js'
 import { createKmsSealer } from '../shared/kms-sealer.js'
 import { createLogger } from '../shared/observability.js'
 import { SEALING_PURPOSES } from '../shared/sealing.js'
@@ -28,7 +28,7 @@ export function lambdaRuntime(serviceName: string) {
     organizationName: { vi: config.ORG_NAME_VI, en: config.ORG_NAME_EN },
     rateLimitSalt: config.RATE_LIMIT_SALT,
     repeatKeySalt: config.REPEAT_KEY_SALT,
-    siteUrl: config.SITE_URL,
+    publicOrigins: publicOrigins(config),
   })
   return { config, logger, services, sealer, receiptSealer, petitions: createPetitionService(services) }
 }

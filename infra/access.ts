@@ -90,10 +90,14 @@ export const STAFF_API_ACCESS: TableAccess = {
 /**
  * The export function (functions/report-export/app.ts): read only.
  *   every request  GetItem USERS (requireUser), GetItem CONFIG (settings)
- *   export         Query reporting (per committee, finished on or after the period's start)
+ *   export         Query reporting (per committee, finished on or after the period's start);
+ *                  the report's accountability and reception figures (service/report-extras.ts):
+ *                  Query ACCOUNTABILITY#<committee> (listCommitteeRequests) and
+ *                  Query RECEPTION#<committee> (the register's sessions of the period)
  */
 export const REPORT_EXPORT_ACCESS: TableAccess = {
   get: [CONFIG, USERS],
+  query: [ANY_REPORT_REQUEST, ANY_REGISTER],
   indexes: ['reporting'],
 }
 
@@ -109,7 +113,8 @@ export const REPORT_EXPORT_ACCESS: TableAccess = {
  *                  markRetry, markFailed); UpdateItem CASE#/CASE ADD (noteDeliveryFailure)
  *   owed reports   Query owedReports (due within the horizon); GetItem ACCOUNTABILITY#/REQUEST;
  *                  PutItem MSG#; UpdateItem ACCOUNTABILITY#/REQUEST (markStep, conditional)
- *   digest         PutItem DIGEST# (the day's marker, conditional on absence);
+ *   digest         PutItem DIGEST# (the day's claim, conditional on no sent marker; then the sent
+ *                  marker, conditional on the claim): no GetItem;
  *                  Query committeeQueue (listCommitteeQueue); PutItem MSG#; then delivery
  * No GetItem on MSG#: outbox.get and listRecent serve the dev mailbox, not the sweep (claim
  * returns the message it took). No DeleteItem, no Scan, no other index.

@@ -50,8 +50,11 @@ const deploymentShape = z.object({
    * by the stack (a replaced key makes every sealed identity unreadable). Unset: KMS only.
    */
   identityKeySecretName: z.string().min(1).optional(),
-  /** Sign-in redirect URLs of the staff web client (https, or http://localhost for development). */
-  staffCallbackUrls: z.array(z.url()).min(1),
+  /**
+   * Sign-in redirect URLs of the staff web client allowed in addition to the site's own
+   * (`<site>/staff/auth/callback`, always registered), e.g. http://localhost for development.
+   */
+  staffCallbackUrls: z.array(z.url()).default([]),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
   logRetentionDays: positiveInt.refine((d) => (Object.values(RetentionDays) as number[]).includes(d), {
     message:
@@ -93,7 +96,6 @@ const STAGE_DEFAULTS: Record<Stage, Partial<DeploymentConfig>> = {
     wafLimitPublicWrites: 200,
     wafLimitTracking: 500,
     protectData: false,
-    staffCallbackUrls: ['http://localhost:3000/staff/auth/callback'],
   },
   prod: {
     logLevel: 'INFO',
@@ -154,8 +156,6 @@ export function readDeploymentConfig(
     ...flags,
     stage,
   }
-  if (merged.domainName && !perDeployment.staffCallbackUrls && !flags.staffCallbackUrls)
-    merged.staffCallbackUrls = [`https://${merged.domainName}/staff/auth/callback`]
   const parsed = deploymentSchema.safeParse(merged)
   if (!parsed.success) {
     const problems = parsed.error.issues

@@ -160,6 +160,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         verifier: identity.verifier,
         signIn: devStaffSignIn(services.users, identity),
         attachments,
+        siteUrl: () => siteUrl,
       }),
     )
     root.route('/', devRoutes({ users: services.users, identity, sweep, sealer }))

@@ -34,8 +34,10 @@ const lambdaEnv = z.object({
             .filter(Boolean)
         : [],
     ),
-  /** The public address of the site (links in messages). */
+  /** The public address of the site (links in messages; the origin form posts must come from). */
   SITE_URL: z.string().url().default('https://localhost'),
+  /** Further origins the pages are served from (e.g. the distribution's own name beside the custom domain). */
+  SITE_ORIGINS: z.string().optional(),
   /** Verified SES sender and End User Messaging origination identity (the sweep). */
   EMAIL_SENDER: z.string().email().optional(),
   SMS_ORIGIN: z.string().min(1).optional(),
@@ -54,4 +56,17 @@ export function loadLambdaConfig(env: Record<string, string | undefined> = proce
     throw new Error(`invalid configuration: ${fields}`)
   }
   return parsed.data
+}
+
+/**
+ * Where the site's pages live, as browsers name them in `Origin`: SITE_URL's origin and any listed
+ * in SITE_ORIGINS. In AWS the request host is API Gateway's, so this, not the request, says which
+ * origin is ours (shared/http/app-base.ts).
+ */
+export function publicOrigins(config: Pick<LambdaConfig, 'SITE_URL' | 'SITE_ORIGINS'>): string[] {
+  const listed = (config.SITE_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+  return [...new Set([config.SITE_URL, ...listed].map((u) => new URL(u).origin))]
 }

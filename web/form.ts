@@ -10,7 +10,7 @@ import type { Lang, PetitionForm } from './types.js'
 export type FormBody = Record<string, string | File>
 
 /** The field as text, trimmed; '' when absent or a file. */
-function field(body: FormBody, name: string): string {
+export function field(body: FormBody, name: string): string {
   const value = body[name]
   return typeof value === 'string' ? value.trim() : ''
 }

@@ -61,7 +61,7 @@ function idempotencyProblem(error: unknown): DomainError | undefined {
 export function createPublicApp(deps: PublicAppDeps) {
   const app = createApp(deps.services.logger, {
     corsOrigins: deps.corsOrigins,
-    siteUrl: deps.services.siteUrl,
+    publicOrigins: deps.services.publicOrigins,
   })
   const { petitions } = deps
 

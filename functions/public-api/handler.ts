@@ -1,9 +1,9 @@
 /** Lambda entry of the public function: the same app the local runtime mounts. */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy from '@middy/core'
-import { handle } from 'hono/aws-lambda'
 import { createIdempotentSubmit } from '../../shared/service/idempotency.js'
 import { s3Attachments } from '../attachments-runtime.js'
+import { handleHttp } from '../lambda-http.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { createPublicApp } from './app.js'
 import { buildCitizenPages } from './pages.js'
@@ -24,6 +24,6 @@ const app = createPublicApp({
   corsOrigins: config.CORS_ORIGINS,
 })
 
-export const handler = middy(handle(app))
+export const handler = middy(handleHttp(app))
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .before((request) => idempotentSubmit.registerLambdaContext(request.context))

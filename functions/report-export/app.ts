@@ -41,7 +41,7 @@ export function createReportExportApp(deps: {
   verifier: TokenVerifier
 }): OpenAPIHono<StaffEnv> {
   const { services } = deps
-  const app = createApp<StaffEnv>(services.logger, { siteUrl: services.siteUrl })
+  const app = createApp<StaffEnv>(services.logger, { publicOrigins: services.publicOrigins })
   const reports = createReportService(services)
   app.use('/api/v1/reports/export', requireUser(deps.verifier, services.users))
 

@@ -1,9 +1,9 @@
 /** Lambda entry of the export function: the same app the local runtime mounts. */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy from '@middy/core'
-import { handle } from 'hono/aws-lambda'
 import { createRemoteJWKSet } from 'jose'
 import { createJwtVerifier } from '../../shared/http/auth.js'
+import { handleHttp } from '../lambda-http.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { createReportExportApp } from './app.js'
 import { buildExportPages } from './pages.js'
@@ -21,4 +21,4 @@ const app = createReportExportApp({ services, verifier })
 // The staff pages' download links (cookie session), routed here by infra/routes.ts.
 app.route('/', buildExportPages({ services, verifier }))
 
-export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }))
+export const handler = middy(handleHttp(app)).use(injectLambdaContext(logger, { resetKeys: true }))

@@ -106,7 +106,7 @@ function tree(committees: readonly Committee[], lang: 'vi' | 'en'): CommitteeNod
 }
 
 export function createStaffApp(deps: StaffAppDeps) {
-  const app = createApp<StaffEnv>(deps.services.logger, { siteUrl: deps.services.siteUrl })
+  const app = createApp<StaffEnv>(deps.services.logger, { publicOrigins: deps.services.publicOrigins })
   const { petitions, services } = deps
   const users = createUserService(services)
   const reports = createReportService(services)

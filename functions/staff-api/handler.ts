@@ -1,10 +1,10 @@
 /** Lambda entry of the staff function: the same app the local runtime mounts. */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy from '@middy/core'
-import { handle } from 'hono/aws-lambda'
 import { createRemoteJWKSet } from 'jose'
 import { createJwtVerifier } from '../../shared/http/auth.js'
 import { s3Attachments } from '../attachments-runtime.js'
+import { handleHttp } from '../lambda-http.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { createStaffApp } from './app.js'
 import { buildStaffPages } from './pages.js'
@@ -28,6 +28,7 @@ app.route(
     petitions,
     verifier,
     attachments,
+    siteUrl: () => config.SITE_URL,
     signIn:
       config.AUTH_DOMAIN && config.STAFF_CALLBACK_URL
         ? {
@@ -41,4 +42,4 @@ app.route(
   }),
 )
 
-export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }))
+export const handler = middy(handleHttp(app)).use(injectLambdaContext(logger, { resetKeys: true }))

@@ -12,11 +12,25 @@ import {
   OAuthScope,
   StandardThreatProtectionMode,
   UserPool,
-  type UserPoolClient,
+  UserPoolClient,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito'
 import { Construct } from 'constructs'
 import { ROLES, type Role } from '../../shared/domain/vocabulary.js'
+
+/**
+ * The claim of a Cognito access token that names the user item (USERS/USER#<id>): `username`. The
+ * pool signs in by e-mail (an alias), so each account's username is free to be the user's id in the
+ * table (`btc.canbo`, `admin`), set when the account is created (infra/README.md, first
+ * administrator; the admin pages' user form names the same id). `sub` is a UUID Cognito picks and
+ * no user item could be keyed by it before the account exists.
+ */
+export const STAFF_USER_CLAIM = 'username'
+
+/** Where the hosted UI sends staff back to, and where it sends them after signing out. */
+export const STAFF_CALLBACK_PATH = '/staff/auth/callback'
+export const STAFF_SIGN_IN_PATH = '/staff/sign-in'
+const signInOf = (callback: string) => callback.replace(/\/staff\/auth\/callback$/, STAFF_SIGN_IN_PATH)
 
 const ROLE_DESCRIPTIONS: Record<Role, string> = {
   member: 'Staff-directory member: files petitions under their identity, sees their own',
@@ -30,15 +44,12 @@ const ROLE_DESCRIPTIONS: Record<Role, string> = {
 export interface StaffDirectoryProps {
   /** Keep the pool (accounts and MFA enrolments) and refuse deletion (prod). */
   readonly protectData: boolean
-  /** Where the hosted sign-in may send users back to. */
-  readonly callbackUrls: readonly string[]
   /** The hosted UI's Cognito domain prefix (globally unique), e.g. `tiepdan-dev-staff`. */
   readonly domainPrefix?: string
 }
 
 export class StaffDirectory extends Construct {
   readonly userPool: UserPool
-  readonly webClient: UserPoolClient
   /** The hosted UI (authorization-code flow with PKCE) the staff pages send users to. */
   readonly hostedUi?: UserPoolDomain
 
@@ -79,15 +90,37 @@ export class StaffDirectory extends Construct {
       })
     })
 
-    this.webClient = this.userPool.addClient('StaffWeb', {
+    if (props.domainPrefix)
+      this.hostedUi = this.userPool.addDomain('HostedUi', {
+        cognitoDomain: { domainPrefix: props.domainPrefix },
+      })
+  }
+
+  /**
+   * The staff pages' app client, in `scope`: the stack that knows the site's address. Its callback
+   * is the site's own (the distribution or the custom domain), which exists only in the stateless
+   * stack; a client there keeps the stateful stack free of a reference back to it. `extraCallbackUrls`
+   * (e.g. a developer's localhost) are allowed in addition, never instead.
+   */
+  addWebClient(
+    scope: Construct,
+    id: string,
+    props: { siteUrl: string; extraCallbackUrls?: readonly string[] },
+  ): UserPoolClient {
+    const callbackUrls = [`${props.siteUrl}${STAFF_CALLBACK_PATH}`, ...(props.extraCallbackUrls ?? [])]
+    return new UserPoolClient(scope, id, {
+      userPool: this.userPool,
       generateSecret: false,
       authFlows: { userSrp: true },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [...props.callbackUrls],
+        callbackUrls,
         // After signing out the hosted UI returns to the staff sign-in page.
-        logoutUrls: props.callbackUrls.map((u) => u.replace(/\/staff\/auth\/callback$/, '/staff/sign-in')),
+        logoutUrls: [
+          `${props.siteUrl}${STAFF_SIGN_IN_PATH}`,
+          ...(props.extraCallbackUrls ?? []).map(signInOf),
+        ],
       },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
@@ -96,10 +129,6 @@ export class StaffDirectory extends Construct {
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
     })
-    if (props.domainPrefix)
-      this.hostedUi = this.userPool.addDomain('HostedUi', {
-        cognitoDomain: { domainPrefix: props.domainPrefix },
-      })
   }
 
   /**

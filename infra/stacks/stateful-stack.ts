@@ -46,7 +46,6 @@ export class StatefulStack extends Stack {
     })
     this.staff = new StaffDirectory(this, 'Staff', {
       protectData: config.protectData,
-      callbackUrls: config.staffCallbackUrls,
       domainPrefix: `${resourcePrefix(config)}-staff`,
     })
   }

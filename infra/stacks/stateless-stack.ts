@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import {
   CfnOutput,
   Duration,
+  Lazy,
   ReferenceStrength,
   RemovalPolicy,
   SecretValue,
@@ -14,6 +15,7 @@ import {
   type StackProps,
 } from 'aws-cdk-lib'
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito'
 import type { Construct } from 'constructs'
 import { SEALING_PURPOSES } from '../../shared/sealing.js'
 import { PUBLIC_API_ACCESS, REPORT_EXPORT_ACCESS, STAFF_API_ACCESS } from '../access.js'
@@ -26,6 +28,7 @@ import { PetitionApi } from '../constructs/http-api.js'
 import { Notifications } from '../constructs/notifications.js'
 import { OperationsAlarms } from '../constructs/operations-alarms.js'
 import { OriginGuard } from '../constructs/origin-guard.js'
+import { STAFF_CALLBACK_PATH, STAFF_USER_CLAIM } from '../constructs/staff-directory.js'
 import { ENTRIES, repoPath } from '../paths.js'
 import type { StatefulStack } from './stateful-stack.js'
 
@@ -44,6 +47,8 @@ export interface StatelessStackProps extends StackProps {
 export class StatelessStack extends Stack {
   readonly publicApi: AppFunction
   readonly staffApi: AppFunction
+  /** The staff pages' Cognito app client (its callback is this stack's distribution). */
+  readonly staffWebClient: UserPoolClient
   readonly reportExport: AppFunction
   readonly originGuard: OriginGuard
   readonly api: PetitionApi
@@ -106,6 +111,16 @@ export class StatelessStack extends Stack {
       withoutRotationBecause:
         'A new salt makes every earlier petition unfindable as a repeat; it is replaced only when the old one is suspected known, and the index is rebuilt then.',
     })
+    // The site's address is the distribution's (or the custom domain), known once the distribution
+    // exists below; the staff web client's callback and the functions' SITE_URL both come from it.
+    let siteUrl = ''
+    const lazySiteUrl = Lazy.string({ produce: () => siteUrl })
+    this.staffWebClient = stateful.staff.addWebClient(this, 'StaffWebClient', {
+      siteUrl: lazySiteUrl,
+      extraCallbackUrls: config.staffCallbackUrls,
+    })
+    const staffAudience = this.staffWebClient.userPoolClientId
+
     this.publicApi = new AppFunction(this, 'PublicApi', {
       entry: ENTRIES.publicApi,
       functionName: `${prefix}-public-api`,
@@ -134,13 +149,11 @@ export class StatelessStack extends Stack {
         ...environment,
         ...this.notifications.environment,
         AUTH_ISSUER: stateful.staff.issuer,
-        AUTH_AUDIENCE: stateful.staff.webClient.userPoolClientId,
+        AUTH_AUDIENCE: staffAudience,
         // The staff pages' sign-in: the hosted UI and the callback registered on the app client.
         ...(stateful.staff.hostedUi ? { AUTH_DOMAIN: stateful.staff.hostedUi.baseUrl() } : {}),
-        STAFF_CALLBACK_URL: config.staffCallbackUrls[0]!,
-        // `sub` is in both Cognito token kinds (ID: `aud` = client id; access: `client_id`) and is
-        // what USERS items are keyed by (infra/README.md, first administrator).
-        AUTH_USER_CLAIM: 'sub',
+        STAFF_CALLBACK_URL: `${lazySiteUrl}${STAFF_CALLBACK_PATH}`,
+        AUTH_USER_CLAIM: STAFF_USER_CLAIM,
         REPEAT_KEY_SALT: repeatKeySalt.value,
       },
       ...functionDefaults,
@@ -165,8 +178,8 @@ export class StatelessStack extends Stack {
       environment: {
         ...environment,
         AUTH_ISSUER: stateful.staff.issuer,
-        AUTH_AUDIENCE: stateful.staff.webClient.userPoolClientId,
-        AUTH_USER_CLAIM: 'sub',
+        AUTH_AUDIENCE: staffAudience,
+        AUTH_USER_CLAIM: STAFF_USER_CLAIM,
       },
       ...functionDefaults,
       // A year's report of a large tree and its workbook: more time than a JSON answer.
@@ -188,7 +201,7 @@ export class StatelessStack extends Stack {
       reportExport: this.reportExport.function,
       originVerify: this.originGuard.authorizer.function,
       userPool: stateful.staff.userPool,
-      userPoolClient: stateful.staff.webClient,
+      userPoolClient: this.staffWebClient,
       rateLimit: config.apiRateLimit,
       burstLimit: config.apiBurstLimit,
       logRetention,
@@ -219,7 +232,8 @@ export class StatelessStack extends Stack {
     // is the distribution's own name, which the functions may read: the distribution depends on the
     // HTTP API alone (its origin is the API id), not on its routes, integrations or functions, so
     // there is no cycle (test/infra/stateless.test.ts loads the template with the cycle check on).
-    const siteUrl = `https://${config.domainName ?? this.edge.distribution.distributionDomainName}`
+    siteUrl = `https://${config.domainName ?? this.edge.distribution.distributionDomainName}`
+    // The export function too: its pages' form posts are checked against the site's origin.
     for (const api of [this.publicApi, this.staffApi, this.reportExport])
       api.function.addEnvironment('SITE_URL', siteUrl)
 
@@ -245,7 +259,7 @@ export class StatelessStack extends Stack {
       value: this.edge.distribution.distributionDomainName,
     })
     new CfnOutput(this, 'UserPoolId', { value: stateful.staff.userPool.userPoolId })
-    new CfnOutput(this, 'StaffWebClientId', { value: stateful.staff.webClient.userPoolClientId })
+    new CfnOutput(this, 'StaffWebClientId', { value: staffAudience })
     new CfnOutput(this, 'TableName', { value: stateful.data.table.tableName })
   }
 }

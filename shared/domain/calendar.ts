@@ -1,15 +1,24 @@
 /**
  * The Vietnamese working-day calendar (Labour Code 45/2019/QH14 Art. 111–112): Monday to Friday,
- * less public holidays, the substitute days they give when they fall on a weekend, and the yearly
- * government notices (bridge days off, Saturdays worked in exchange), which an admin enters as
- * overrides and which win over everything computed here.
+ * less public holidays (`holiday-rules.ts`, versioned by the law in force), the substitute days
+ * they give when they fall on a weekend, and the yearly government notices that fix each break
+ * (which five days Tết takes, bridge days off, Saturdays worked in exchange). The announced
+ * notices ship as data (`holiday-notices.ts`) and replace the computed days of their break; an
+ * admin can record a notice not yet shipped, and an admin's single-day overrides win over all.
  *
  * Lunar holidays come from the Vietnamese lunar calendar (`@dqcai/vn-lunar`, computed for UTC+7;
  * it differs from the Chinese one in some years), which covers the years 1900–2199.
  */
-import { getSolarDate } from '@dqcai/vn-lunar'
 import { dayNumber, formatVietnamese, fromDayNumber, type LocalDate } from './dates.js'
 import { DomainError } from './errors.js'
+import {
+  HOLIDAY_NOTICES,
+  type HolidayNotice,
+  OCCASION_HOLIDAYS,
+  OCCASIONS,
+  type Occasion,
+} from './holiday-notices.js'
+import { HOLIDAY_RULES, type HolidayRule, ruleInForce } from './holiday-rules.js'
 
 /** A text in both languages of the system. */
 export interface LocalizedText {
@@ -28,18 +37,23 @@ export const HOLIDAYS = [
 ] as const
 export type Holiday = (typeof HOLIDAYS)[number]
 
-/** Why a day is not a working day. `override` = listed as a day off in the admin's yearly notice. */
-export type DayOffReason = 'weekend' | 'holiday' | 'substitute' | 'override'
+/**
+ * Why a day is not a working day. `notice` = a day of a break the government's notice gave beyond
+ * the statutory days (a bridge or swapped day); `override` = listed as a day off by an admin.
+ */
+export type DayOffReason = 'weekend' | 'holiday' | 'substitute' | 'notice' | 'override'
 
 /** The explanation of one day off, for the calendar page and for deadline explanations. */
 export interface DayOffInfo {
   date: LocalDate
   reason: DayOffReason
   name: LocalizedText
-  /** Set for public holidays and for their substitutes (the holiday they replace). */
-  holiday?: Holiday
+  /** Set for public holidays, their substitutes and notice days (the holiday of the break). */
+  holiday?: Holiday | (string & {})
   /** For a substitute day: the holiday date (on a weekend) it makes up for. */
   substituteFor?: LocalDate
+  /** The notice that set the day (a holiday break fixed by the government's notice). */
+  basis?: string
 }
 
 /** One date in an admin override; a plain string name is used for both languages. */
@@ -57,7 +71,23 @@ export interface CalendarOverride {
   year: number
   daysOff?: readonly DayOverride[]
   workingDays?: readonly DayOverride[]
+  /**
+   * Holiday schedules the admin recorded from a notice not yet shipped in `holiday-notices.ts`
+   * (the coming Tết, typically): each replaces the shipped or computed days of its break.
+   */
+  notices?: readonly HolidayNotice[]
 }
+
+/** Options of a calendar; tests and a future law pass their own lists, production the shipped ones. */
+export interface CalendarOptions {
+  /** The announced schedules; defaults to {@link HOLIDAY_NOTICES}. */
+  notices?: readonly HolidayNotice[]
+  /** The statutory holidays; defaults to {@link HOLIDAY_RULES}. */
+  rules?: readonly HolidayRule[]
+}
+
+/** From this year on, every year's Tết is expected to come from a notice (shipped or recorded). */
+export const NOTICES_FIRST_YEAR = 2019
 
 /** The first and last years the lunar calendar package can compute. */
 export const CALENDAR_FIRST_YEAR = 1900
@@ -101,71 +131,32 @@ const localized = (name: string | LocalizedText | undefined, fallback: Localized
 
 interface ComputedHoliday {
   dn: number
-  holiday: Holiday
+  holiday: string
   name: LocalizedText
 }
 
-/** The day of 2 Sep's partner (Art. 112(1)(đ)); the rule reproduces the 2021–2025 notices. */
-function nationalDayNeighbour(year: number): number {
-  const sep1 = dnOf(year, 9, 1)
-  const sep3 = dnOf(year, 9, 3)
-  const wd1 = weekdayOf(sep1)
-  const wd3 = weekdayOf(sep3)
-  const sep1Weekday = wd1 >= 1 && wd1 <= 5
-  const sep3Weekday = wd3 >= 1 && wd3 <= 5
-  if (sep1Weekday !== sep3Weekday) return sep1Weekday ? sep1 : sep3
-  // Both are weekdays: the one that joins the holiday to a weekend gives a longer break.
-  if (wd3 === 5) return sep3
-  return sep1
-}
-
-/** Public holidays of a Gregorian year with their default dates (before substitutes and overrides). */
-function computedHolidays(year: number): ComputedHoliday[] {
-  const tet = getSolarDate(1, 1, year)
-  const hung = getSolarDate(10, 3, year)
-  const tetDn = dnOf(tet.year, tet.month, tet.day)
-  const list: ComputedHoliday[] = [
-    { dn: dnOf(year, 1, 1), holiday: 'new_year', name: { vi: 'Tết Dương lịch', en: "New Year's Day" } },
-    {
-      // The last day of the lunar year is the day before the 1st of month 1, whether month 12 has 29 or 30 days.
-      dn: tetDn - 1,
-      holiday: 'tet',
-      name: { vi: 'Tết Nguyên đán (ngày cuối năm Âm lịch)', en: "Tết (Lunar New Year's Eve)" },
-    },
-  ]
-  for (let i = 1; i <= 4; i++) {
-    list.push({
-      dn: tetDn + i - 1,
-      holiday: 'tet',
-      name: { vi: `Tết Nguyên đán (mùng ${i})`, en: `Tết (Lunar New Year, day ${i})` },
-    })
+/** Public holidays of a Gregorian year with their default dates (before substitutes and notices). */
+function computedHolidays(year: number, rules: readonly HolidayRule[]): ComputedHoliday[] {
+  const list: ComputedHoliday[] = []
+  for (const rule of rules) {
+    for (const day of rule.days(year)) {
+      if (ruleInForce(rule, day.date))
+        list.push({ dn: dayNumber(day.date), holiday: rule.holiday, name: day.name })
+    }
   }
-  const neighbour = nationalDayNeighbour(year)
-  list.push(
-    {
-      dn: dnOf(hung.year, hung.month, hung.day),
-      holiday: 'hung_kings',
-      name: { vi: 'Giỗ Tổ Hùng Vương (10/3 Âm lịch)', en: "Hùng Kings' Commemoration Day" },
-    },
-    {
-      dn: dnOf(year, 4, 30),
-      holiday: 'victory_day',
-      name: { vi: 'Ngày Chiến thắng', en: 'Reunification Day' },
-    },
-    {
-      dn: dnOf(year, 5, 1),
-      holiday: 'labour_day',
-      name: { vi: 'Ngày Quốc tế lao động', en: 'International Labour Day' },
-    },
-    { dn: dnOf(year, 9, 2), holiday: 'national_day', name: { vi: 'Quốc khánh', en: 'National Day' } },
-    {
-      dn: neighbour,
-      holiday: 'national_day',
-      name: { vi: 'Quốc khánh (ngày liền kề)', en: 'National Day (adjacent day)' },
-    },
-  )
   return list.sort((a, b) => a.dn - b.dn)
 }
+
+const OCCASION_NAMES: Record<Occasion, LocalizedText> = {
+  new_year: { vi: 'Tết Dương lịch', en: "New Year's Day" },
+  tet: { vi: 'Tết Nguyên đán', en: 'Tết' },
+  hung_kings: { vi: 'Giỗ Tổ Hùng Vương', en: "Hùng Kings' Commemoration Day" },
+  victory_labour: { vi: 'Ngày Chiến thắng và Quốc tế lao động', en: 'Reunification Day and Labour Day' },
+  national_day: { vi: 'Quốc khánh', en: 'National Day' },
+}
+
+const occasionOf = (holiday: string | undefined): Occasion | undefined =>
+  holiday === undefined ? undefined : OCCASIONS.find((o) => OCCASION_HOLIDAYS[o].includes(holiday as Holiday))
 
 interface YearTable {
   firstDn: number
@@ -182,19 +173,31 @@ interface YearTable {
  * it: each year is computed once, on first use, and answers from a lookup table afterwards.
  *
  * @example
- * const calendar = new WorkingCalendar([{ year: 2025, daysOff: [{ date: '2025-01-27' }], workingDays: [{ date: '2025-02-08' }] }])
- * calendar.addWorkingDays('2026-07-01', 7) // '2026-07-10'
+ * // The shipped notices already hold, for instance, the 2025 swap of Friday 2 May for Saturday
+ * // 26 April (Công văn 8726/VPCP-KGVX); an admin's override for a day wins over them:
+ * const calendar = new WorkingCalendar([{ year: 2026, daysOff: [{ date: '2026-12-31', name: 'Nghỉ theo quyết định của cơ quan' }] }])
+ * calendar.addWorkingDays('2025-01-27', 7) // '2025-02-11': 27–31 Jan 2025 are the announced Tết days
  */
 export class WorkingCalendar {
   readonly #overrides = new Map<
     number,
     { off: Map<number, DayOverride>; working: Map<number, DayOverride> }
   >()
+  /** The schedule of each (year, occasion): shipped notices, replaced by those an admin recorded. */
+  readonly #notices = new Map<string, HolidayNotice>()
+  readonly #rules: readonly HolidayRule[]
   readonly #years = new Map<number, YearTable>()
+  readonly #unconfirmedCache = new Map<number, { days: readonly LocalDate[]; window: readonly LocalDate[] }>()
   #last: YearTable | undefined
 
   /** @throws CalendarError `invalid_override` for a malformed date, a date outside its year, or a date both off and working. */
-  constructor(overrides: readonly CalendarOverride[] = []) {
+  constructor(overrides: readonly CalendarOverride[] = [], options: CalendarOptions = {}) {
+    this.#rules = options.rules ?? HOLIDAY_RULES
+    const recorded = overrides.flatMap((o) => o.notices ?? [])
+    for (const notice of [...(options.notices ?? HOLIDAY_NOTICES), ...recorded]) {
+      for (const date of [...notice.daysOff, ...(notice.workingDays ?? [])]) parseOverrideDate(date)
+      this.#notices.set(`${notice.year}#${notice.occasion}`, notice)
+    }
     for (const o of overrides) {
       const entry = this.#overrides.get(o.year) ?? { off: new Map(), working: new Map() }
       this.#overrides.set(o.year, entry)
@@ -222,6 +225,56 @@ export class WorkingCalendar {
         }
       }
     }
+  }
+
+  /** The announced schedule of one break, shipped or recorded by an admin; undefined when none is known. */
+  notice(year: number, occasion: Occasion): HolidayNotice | undefined {
+    return this.#notices.get(`${year}#${occasion}`)
+  }
+
+  /**
+   * The computed default Tết days of `year` (weekdays off, substitutes included) when no notice
+   * fixes that Tết and the year is one where a notice is expected; empty otherwise.
+   */
+  unconfirmedTetDays(year: number): LocalDate[] {
+    return [...this.#unconfirmed(year).days]
+  }
+
+  /** Per year, once: the default Tết days no notice confirms, and the weekdays that may still move. */
+  #unconfirmed(year: number): { days: readonly LocalDate[]; window: readonly LocalDate[] } {
+    const cached = this.#unconfirmedCache.get(year)
+    if (cached) return cached
+    let result: { days: readonly LocalDate[]; window: readonly LocalDate[] } = { days: [], window: [] }
+    if (year >= NOTICES_FIRST_YEAR && !this.notice(year, 'tet')) {
+      const tet = this.holidays(year).filter((d) => d.holiday === 'tet')
+      const days = tet
+        .filter((d) => !isWeekendDn(dayNumber(d.date)) && !this.isWorkingDay(d.date))
+        .map((d) => d.date)
+      const eve = tet.find((d) => d.reason === 'holiday')
+      const window: LocalDate[] = []
+      if (eve) {
+        // The announced breaks (2019–2026) lay between the 26th of the last lunar month and mùng 7.
+        const eveDn = dayNumber(eve.date)
+        for (let dn = eveDn - 3; dn <= eveDn + 7; dn++) if (!isWeekendDn(dn)) window.push(fromDayNumber(dn))
+      }
+      result = { days, window }
+    }
+    this.#unconfirmedCache.set(year, result)
+    return result
+  }
+
+  /**
+   * The weekdays whose status an unannounced Tết leaves open, in (fromExclusive, toInclusive]:
+   * every weekday from three days before the computed eve to mùng 7 may still move.
+   */
+  unconfirmedDaysBetween(fromExclusive: LocalDate, toInclusive: LocalDate): LocalDate[] {
+    const days: LocalDate[] = []
+    const last = Number(toInclusive.slice(0, 4))
+    for (let year = Number(fromExclusive.slice(0, 4)); year <= last; year++) {
+      for (const date of this.#unconfirmed(year).window)
+        if (date > fromExclusive && date <= toInclusive) days.push(date)
+    }
+    return days
   }
 
   /** True when public bodies work on `date`. */
@@ -298,6 +351,58 @@ export class WorkingCalendar {
     return table
   }
 
+  /**
+   * Replaces the computed days of each break a notice fixes: the notice's weekdays off are the
+   * break's days off (a computed holiday or substitute on a weekday it does not list becomes a
+   * working day; weekend holidays keep their names), and its weekend days worked become working.
+   * Returns the day numbers the notices make working days.
+   */
+  #applyNotices(
+    year: number,
+    daysOff: Map<number, DayOffInfo>,
+    extraWorkingDays: YearTable['extraWorkingDays'],
+  ): Set<number> {
+    const working = new Set<number>()
+    const notices = [...this.#notices.values()]
+    for (const notice of notices.filter((n) => n.year === year)) {
+      const listed = new Set(notice.daysOff)
+      for (const [dn, info] of daysOff) {
+        if (occasionOf(info.holiday) !== notice.occasion) continue
+        if (info.reason === 'substitute' || (!isWeekendDn(dn) && !listed.has(info.date))) daysOff.delete(dn)
+        else if (!isWeekendDn(dn)) daysOff.set(dn, { ...info, basis: notice.basis })
+      }
+    }
+    // A break's days may fall in the year before (New Year's bridge on 31 December).
+    for (const notice of notices) {
+      const name = OCCASION_NAMES[notice.occasion]
+      for (const date of notice.daysOff) {
+        const dn = dayNumber(date)
+        if (yearOfDn(dn) !== year || daysOff.has(dn)) continue
+        daysOff.set(dn, {
+          date,
+          reason: 'notice',
+          name: { vi: `Nghỉ ${name.vi} theo thông báo`, en: `${name.en} break by official notice` },
+          holiday: OCCASION_HOLIDAYS[notice.occasion][0],
+          basis: notice.basis,
+        })
+      }
+      for (const date of notice.workingDays ?? []) {
+        const dn = dayNumber(date)
+        if (yearOfDn(dn) !== year) continue
+        daysOff.delete(dn)
+        working.add(dn)
+        extraWorkingDays.push({
+          date,
+          name: {
+            vi: `Làm bù dịp ${name.vi} (${notice.basis})`,
+            en: `Worked in exchange (${name.en} break)`,
+          },
+        })
+      }
+    }
+    return working
+  }
+
   #build(year: number): YearTable {
     if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) {
       throw new CalendarError(
@@ -310,7 +415,7 @@ export class WorkingCalendar {
     const overrides = this.#overrides.get(year)
     const daysOff = new Map<number, DayOffInfo>()
 
-    const holidays = computedHolidays(year)
+    const holidays = computedHolidays(year, this.#rules)
     for (const h of holidays) {
       daysOff.set(h.dn, { date: fromDayNumber(h.dn), reason: 'holiday', name: h.name, holiday: h.holiday })
     }
@@ -336,6 +441,7 @@ export class WorkingCalendar {
     }
 
     const extraWorkingDays: YearTable['extraWorkingDays'] = []
+    const noticeWorking = this.#applyNotices(year, daysOff, extraWorkingDays)
     if (overrides) {
       for (const [dn, day] of overrides.off) {
         // An unnamed override on a computed holiday keeps the holiday's more telling name.
@@ -348,14 +454,23 @@ export class WorkingCalendar {
       }
       for (const [dn, day] of overrides.working) {
         daysOff.delete(dn)
+        const at = extraWorkingDays.findIndex((w) => w.date === day.date)
+        if (at >= 0) extraWorkingDays.splice(at, 1)
         extraWorkingDays.push({ date: day.date, name: localized(day.name, DEFAULT_OVERRIDE_WORKING) })
       }
-      extraWorkingDays.sort((a, b) => (a.date < b.date ? -1 : 1))
+      for (const dn of overrides.off.keys()) {
+        const at = extraWorkingDays.findIndex((w) => w.date === fromDayNumber(dn))
+        if (at >= 0) extraWorkingDays.splice(at, 1)
+      }
     }
+    extraWorkingDays.sort((a, b) => (a.date < b.date ? -1 : 1))
 
     const working = new Uint8Array(lastDn - firstDn + 1)
     for (let dn = firstDn; dn <= lastDn; dn++) {
-      const isWorking = overrides?.working.has(dn) || (!isWeekendDn(dn) && !daysOff.has(dn))
+      const isWorking =
+        overrides?.working.has(dn) ||
+        (!overrides?.off.has(dn) && noticeWorking.has(dn)) ||
+        (!isWeekendDn(dn) && !daysOff.has(dn))
       working[dn - firstDn] = isWorking ? 1 : 0
     }
     return { firstDn, lastDn, working, daysOff, extraWorkingDays }
@@ -368,4 +483,28 @@ function parseOverrideDate(date: LocalDate): number {
   } catch {
     throw new CalendarError('invalid_override', `not a calendar date: ${date}`)
   }
+}
+
+/** The coming Tết counted with computed days because no notice fixes it yet. */
+export interface TetScheduleWarning {
+  readonly year: number
+  /** The default days the deadlines are counted with meanwhile. */
+  readonly defaultDays: readonly LocalDate[]
+}
+
+/**
+ * From 1 October, next year's Tết is expected to be announced; until a notice for it is shipped or
+ * recorded (and until that Tết is over), the dashboards say its days are the computed defaults.
+ */
+export function tetScheduleWarning(
+  calendar: WorkingCalendar,
+  today: LocalDate,
+): TetScheduleWarning | undefined {
+  const year = Number(today.slice(0, 4))
+  const candidates = today.slice(5) >= '10-01' ? [year, year + 1] : [year]
+  for (const y of candidates) {
+    const days = calendar.unconfirmedTetDays(y)
+    if (days.length > 0 && today <= days[days.length - 1]!) return { year: y, defaultDays: days }
+  }
+  return undefined
 }

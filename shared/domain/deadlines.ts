@@ -431,6 +431,15 @@ function explain(x: ExplainInput): LocalizedText {
     en += `; ${x.note.en}`
     vn += `; ${x.note.vi}`
   }
+  // A count across a Tết whose days no notice has fixed yet may still move (calendar.ts).
+  const unconfirmed =
+    x.counting === 'working'
+      ? x.calendar.unconfirmedDaysBetween(x.startedOn, x.due)
+      : x.calendar.unconfirmedDaysBetween(x.startedOn, x.due).filter((d) => d >= x.end)
+  if (unconfirmed.length > 0) {
+    en += '; counted with the default Tết days; the official schedule is not yet recorded'
+    vn += '; tính theo các ngày nghỉ Tết mặc định; lịch nghỉ Tết chính thức chưa được ghi nhận'
+  }
   return { vi: vn, en }
 }
 

@@ -196,3 +196,22 @@ export function escalationLevel(
 ): number {
   return planned.reduce((level, s) => (done[s.id] !== undefined && s.level > level ? s.level : level), 0)
 }
+
+/** How near a case's nearest time limit is, as the queue, the triage list and the dashboard show it. */
+export type Urgency = 'none' | 'on_track' | 'due_soon' | 'overdue' | 'very_overdue'
+
+/** Days before a time limit from which a case is "due soon" (the digest's window). */
+export const DUE_SOON_DAYS = 3
+/** The rung of the ladder above from which an overdue case is "very overdue" (STEP_KINDS). */
+const VERY_OVERDUE_LEVEL = STEP_KINDS.indexOf('very_overdue')
+
+export function urgencyOf(
+  nextDue: LocalDate | undefined,
+  escalationLevel: number,
+  today: LocalDate,
+): Urgency {
+  if (!nextDue) return 'none'
+  if (nextDue < today) return escalationLevel >= VERY_OVERDUE_LEVEL ? 'very_overdue' : 'overdue'
+  if (nextDue <= addDays(today, DUE_SOON_DAYS)) return 'due_soon'
+  return 'on_track'
+}

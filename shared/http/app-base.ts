@@ -33,8 +33,12 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; fo
 export interface AppOptions {
   /** Origins allowed to call the JSON API from a browser. Empty: CORS closed. */
   readonly corsOrigins?: readonly string[]
-  /** The public origin; problem `type` URIs are absolute under it (else the request's origin). */
-  readonly siteUrl?: string
+  /**
+   * The origins the site's pages are served from. Behind CloudFront the request's host is API
+   * Gateway's (the origin request policy drops the viewer's Host), so a form's Origin is checked
+   * against these, never against the request URL. Unset (one machine): the request's own origin.
+   */
+  readonly publicOrigins?: readonly string[]
 }
 
 export function createApp<E extends Env>(logger: Logger, options: AppOptions = {}): OpenAPIHono<E> {
@@ -48,7 +52,8 @@ export function createApp<E extends Env>(logger: Logger, options: AppOptions = {
     const given = c.req.header('x-correlation-id')
     const correlationId = given && CORRELATION_ID.test(given) ? given : crypto.randomUUID()
     c.set('correlationId' as never, correlationId as never)
-    if (options.siteUrl) c.set('siteUrl' as never, options.siteUrl as never)
+    // Problem `type` URIs are absolute under the site's first public origin (SITE_URL in AWS).
+    if (options.publicOrigins?.[0]) c.set('siteUrl' as never, options.publicOrigins[0] as never)
     logger.appendKeys({ correlationId })
     c.header('x-correlation-id', correlationId)
     try {
@@ -68,8 +73,16 @@ export function createApp<E extends Env>(logger: Logger, options: AppOptions = {
       c.res.headers.set('cache-control', 'no-store')
   })
   // Form posts (the pages) must come from our own pages: Sec-Fetch-Site or Origin. JSON calls
-  // from another site need CORS, which stays closed unless origins are configured.
-  app.use('*', csrf())
+  // from another site need CORS, which stays closed unless origins are configured. Browsers that
+  // send no Sec-Fetch-Site (older ones, in-app webviews) are judged by Origin alone.
+  const publicOrigins = options.publicOrigins?.length ? options.publicOrigins : undefined
+  app.use(
+    '*',
+    csrf({
+      origin: (origin, c) =>
+        publicOrigins ? publicOrigins.includes(origin) : origin === new URL(c.req.url).origin,
+    }),
+  )
   if (options.corsOrigins?.length)
     app.use(
       '/api/v1/petitions/*',

@@ -4,14 +4,16 @@
  * new value (a 422 naming the field), and writes it conditionally on the version the admin read.
  */
 import * as z from 'zod'
-import { type CalendarOverride, WorkingCalendar } from '../domain/calendar.js'
+import { type CalendarOverride, type LocalizedText, WorkingCalendar } from '../domain/calendar.js'
 import type { ActingUser } from '../domain/case.js'
 import { isLocalDate, type LocalDate } from '../domain/dates.js'
 import { type DeadlineSettings, LIMIT_SETTING_KEYS } from '../domain/deadline-rules.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
+import { type HolidayNotice, OCCASIONS } from '../domain/holiday-notices.js'
 import { canManageConfiguration } from '../domain/policy.js'
 import { COMMITTEE_TYPES, type Committee, type RoutingRule, TOPIC_CODES } from '../domain/routing.js'
 import { KINDS } from '../domain/vocabulary.js'
+import { type CalendarChangeReport, recordCalendarChange } from './calendar-change.js'
 import type { Services } from './context.js'
 
 function requireAdmin(user: ActingUser): void {
@@ -47,6 +49,17 @@ export const routingRuleInputSchema = z.strictObject({
     z.strictObject({ committeeId: z.string().min(1).max(64) }),
     z.strictObject({ byConcernedOrganization: z.literal(true) }),
   ]),
+})
+
+const localDate = z.string().refine(isLocalDate, { message: 'local_date' })
+
+/** A holiday schedule an admin records from the government's notice (calendar.ts `HolidayNotice`). */
+export const holidayNoticeInputSchema = z.strictObject({
+  year: z.number().int().min(2019).max(2199),
+  occasion: z.enum(OCCASIONS),
+  daysOff: z.array(localDate).min(1).max(15),
+  workingDays: z.array(localDate).max(5).optional(),
+  basis: z.string().trim().min(5).max(300),
 })
 
 export const deadlineSettingsSchema = z.strictObject({
@@ -145,18 +158,25 @@ export function createAdminService(s: Services) {
         throw new RuleViolation('calendar_day_name', 'give the day a name (up to 200 characters)', 'name')
       const year = Number(day.date.slice(0, 4))
       const current = await s.settings.getCalendarOverrides()
-      const others = current.value.filter((o) => o.year !== year)
       const mine = current.value.find((o) => o.year === year) ?? { year }
       const without = (list: CalendarOverride['daysOff']) => (list ?? []).filter((d) => d.date !== day.date)
       const entry = { date: day.date as LocalDate, name }
       const updated: CalendarOverride = {
-        year,
+        ...mine,
         daysOff: [...without(mine.daysOff), ...(day.type === 'off' ? [entry] : [])],
         workingDays: [...without(mine.workingDays), ...(day.type === 'working' ? [entry] : [])],
       }
-      const list = [...others, updated].sort((a, b) => a.year - b.year)
-      assertCalendar(list)
-      await s.settings.putCalendarOverrides(list, version)
+      const reason = {
+        vi: `Lịch làm việc thay đổi: ${name} (${day.date}, ${day.type === 'off' ? 'ngày nghỉ' : 'ngày làm việc'})`,
+        en: `Working calendar changed: ${name} (${day.date}, ${day.type === 'off' ? 'day off' : 'working day'})`,
+      }
+      const { list } = await saveCalendar(
+        user,
+        current.value,
+        replaceYear(current.value, updated),
+        version,
+        reason,
+      )
       s.logger.info('calendar override saved', { date: day.date, type: day.type, by: user.id })
       return list
     },
@@ -165,17 +185,101 @@ export function createAdminService(s: Services) {
       requireAdmin(user)
       if (!isLocalDate(date)) throw new RuleViolation('local_date', `${date} is not a date`, 'date')
       const current = await s.settings.getCalendarOverrides()
-      const list = current.value.map((o) => ({
+      const next = current.value.map((o) => ({
         ...o,
         daysOff: (o.daysOff ?? []).filter((d) => d.date !== date),
         workingDays: (o.workingDays ?? []).filter((d) => d.date !== date),
       }))
-      await s.settings.putCalendarOverrides(list, version)
+      const reason = {
+        vi: `Lịch làm việc thay đổi: bỏ ngày ${date} khỏi điều chỉnh của cơ quan`,
+        en: `Working calendar changed: ${date} removed from the organisation's overrides`,
+      }
+      const { list } = await saveCalendar(user, current.value, next, version, reason)
       s.logger.info('calendar override removed', { date, by: user.id })
       return list
     },
+
+    /**
+     * Records the government's schedule for one break of a year (typically the coming Tết, before
+     * it is shipped in holiday-notices.ts): it replaces the computed days of that break, running
+     * clocks are recomputed and each moved deadline is recorded on its case with the notice.
+     */
+    async recordHolidayNotice(
+      user: ActingUser,
+      input: unknown,
+      version: number,
+    ): Promise<{ list: CalendarOverride[]; report: CalendarChangeReport }> {
+      requireAdmin(user)
+      const checked = holidayNoticeInputSchema.safeParse(input)
+      if (!checked.success) {
+        const issue = checked.error.issues[0]!
+        const field = String(issue.path[0] ?? 'value')
+        // A date that is not one says so in the calendar's own rule (as the day form does).
+        if (issue.message === 'local_date')
+          throw new RuleViolation('local_date', `${field}: not a date (day/month/year)`, field)
+        throw new RuleViolation(
+          'invalid_holiday_notice',
+          `${issue.path.join('.') || 'value'}: ${issue.message}`,
+          field,
+        )
+      }
+      const notice = checked.data as HolidayNotice
+      for (const [field, dates] of [
+        ['daysOff', notice.daysOff],
+        ['workingDays', notice.workingDays ?? []],
+      ] as const) {
+        const stray = dates.find((d) => Math.abs(Number(d.slice(0, 4)) - notice.year) > 1)
+        if (stray)
+          throw new RuleViolation('notice_date_year', `${stray} is not near the year ${notice.year}`, field)
+      }
+      const current = await s.settings.getCalendarOverrides()
+      const mine = current.value.find((o) => o.year === notice.year) ?? { year: notice.year }
+      const updated: CalendarOverride = {
+        ...mine,
+        notices: [...(mine.notices ?? []).filter((n) => n.occasion !== notice.occasion), notice],
+      }
+      const reason = {
+        vi: `Ghi nhận lịch nghỉ ${notice.occasion === 'tet' ? 'Tết Nguyên đán' : notice.occasion} ${notice.year} theo ${notice.basis}`,
+        en: `Holiday schedule (${notice.occasion}) ${notice.year} recorded from ${notice.basis}`,
+      }
+      const saved = await saveCalendar(
+        user,
+        current.value,
+        replaceYear(current.value, updated),
+        version,
+        reason,
+      )
+      s.logger.info('holiday notice recorded', { year: notice.year, occasion: notice.occasion, by: user.id })
+      return saved
+    },
+  }
+
+  /**
+   * Writes the new overrides (conditional on the version read) and records on the open cases the
+   * deadlines the change moves (calendar-change.ts).
+   */
+  async function saveCalendar(
+    user: ActingUser,
+    before: readonly CalendarOverride[],
+    list: CalendarOverride[],
+    version: number,
+    reason: LocalizedText,
+  ): Promise<{ list: CalendarOverride[]; report: CalendarChangeReport }> {
+    assertCalendar(list)
+    await s.settings.putCalendarOverrides(list, version)
+    const report = await recordCalendarChange(
+      s,
+      new WorkingCalendar(before),
+      new WorkingCalendar(list),
+      reason,
+    )
+    s.logger.info('calendar saved', { by: user.id, ...report })
+    return { list, report }
   }
 }
+
+const replaceYear = (list: readonly CalendarOverride[], updated: CalendarOverride): CalendarOverride[] =>
+  [...list.filter((o) => o.year !== updated.year), updated].sort((a, b) => a.year - b.year)
 
 /** The calendar refuses a malformed override (a date in another year, a day both off and working). */
 function assertCalendar(list: readonly CalendarOverride[]): void {

@@ -28,8 +28,11 @@ export interface ServiceOptions {
   readonly rateLimitSalt?: string
   /** Secret salt of the repeat index's keys (identity numbers, names, contents: hashed only). */
   readonly repeatKeySalt?: string
-  /** The public origin (`SITE_URL`): problem types and links are absolute under it. */
-  readonly siteUrl?: string
+  /**
+   * The site's public origins (`https://<SITE_URL host>`, the custom domain): what a form post's
+   * Origin must be. Unset on one machine, where the request's own host is the site's.
+   */
+  readonly publicOrigins?: readonly string[]
 }
 
 export function createServices(options: ServiceOptions) {
@@ -69,8 +72,8 @@ export function createServices(options: ServiceOptions) {
     logger: options.logger,
     now: options.now ?? (() => new Date()),
     organizationName: options.organizationName ?? { vi: 'Đảng ủy Khối', en: 'Bloc Party Committee' },
-    siteUrl: options.siteUrl,
     deadlineContext,
+    publicOrigins: options.publicOrigins,
   }
 }
 

@@ -8,7 +8,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import type { Context } from 'aws-lambda'
 import type { Sealer } from '../security.js'
-import { type CapacityRecord, meterCapacity } from '../store/client.js'
+import { type CapacityRecord, meterClient } from '../store/client.js'
 import { TIME_TO_LIVE_ATTRIBUTE } from '../store/table.js'
 import type { Receipt } from './petitions.js'
 
@@ -44,7 +44,7 @@ export function createIdempotentSubmit(options: IdempotencyOptions): IdempotentS
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   })
-  if (options.onCapacity) meterCapacity(client, options.onCapacity)
+  if (options.onCapacity) meterClient(client, options.onCapacity, options)
   const persistenceStore = new DynamoDBPersistenceLayer({
     tableName: options.tableName,
     keyAttr: 'pk',

@@ -299,7 +299,10 @@ export function createPetitionService(s: Services) {
   async function viewForStaff(stored: StoredCase, user: ActingUser, lang: Language) {
     const [content, supplements, committees, ctx] = await Promise.all([
       s.cases.getContent(stored.code),
-      s.cases.listSupplements(stored.code),
+      // Only supplements the history records are shown: with none recorded there is nothing to read.
+      stored.history.some((e) => e.type === 'supplement_added')
+        ? s.cases.listSupplements(stored.code)
+        : Promise.resolve([]),
       s.settings.getCommittees(),
       s.deadlineContext(),
     ])

@@ -5,7 +5,7 @@
  * and delivers the outbox. Overlapping, repeated or interrupted sweeps neither skip nor repeat a
  * step: whatever an earlier run did is recognised by its ids.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { addDays, vietnamDate } from '../domain/dates.js'
 import { ancestry, type Committee } from '../domain/routing.js'
 import { formatTrackingCode } from '../domain/tracking-code.js'
@@ -346,12 +346,35 @@ export function createSweep(s: Services, options: SweepOptions) {
      * gets their committee's open, overdue and due-soon counts.
      */
     async digest(): Promise<number> {
+      const putMarker = async (item: Record<string, unknown>, condition: string): Promise<boolean> => {
+        try {
+          await s.db.send(
+            new PutCommand({
+              TableName: s.tableName,
+              Item: item,
+              ConditionExpression: condition,
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':started': 'started' },
+            }),
+          )
+          return true
+        } catch (error) {
+          if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false
+          throw error
+        }
+      }
       const now = s.now()
       const today = vietnamDate(now)
       const marker = { pk: `DIGEST#${today}`, sk: 'DIGEST' }
-      // Done today already? The marker is written last, so a run that failed half-way is redone;
-      // the messages' ids keep a redo from sending anything twice.
-      if ((await s.db.send(new GetCommand({ TableName: s.tableName, Key: marker }))).Item) return 0
+      // Done today already? One conditional put claims the day unless it is marked sent (a marker
+      // without a state is one of the earlier, sent-only kind). A run that failed half-way left its
+      // claim, not the sent mark, so it is redone; the messages' ids keep a redo from sending
+      // anything twice. No read first: the function's role may put the marker, not get it.
+      const claimed = await putMarker(
+        { ...marker, state: 'started', at: now.toISOString() },
+        'attribute_not_exists(pk) OR #state = :started',
+      )
+      if (!claimed) return 0
       const [users, committees] = await Promise.all([s.users.listUsers(), s.settings.getCommittees()])
       let written = 0
       const soon = addDays(today, 3)
@@ -419,9 +442,8 @@ export function createSweep(s: Services, options: SweepOptions) {
         )
           written++
       }
-      await s.db.send(
-        new PutCommand({ TableName: s.tableName, Item: { ...marker, at: now.toISOString(), written } }),
-      )
+      // A concurrent run that marked the day first has sent the same messages (same ids): fine.
+      await putMarker({ ...marker, state: 'sent', at: now.toISOString(), written }, '#state = :started')
       await deliver()
       return written
     },

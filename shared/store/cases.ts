@@ -301,7 +301,9 @@ export function createCaseStore(db: Db, tableName: string) {
       removes.push(`#${k}`)
     }
     try {
-      await db.send(
+      // The record after the change comes back with the write (no charge for it): the caller's
+      // response shows what was stored, not a second read of it.
+      const out = await db.send(
         new UpdateCommand({
           TableName: tableName,
           Key: { pk: casePk(current.code), sk: 'CASE' },
@@ -309,14 +311,15 @@ export function createCaseStore(db: Db, tableName: string) {
           ConditionExpression: '#version = :expected',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
         }),
       )
+      return out.Attributes ? toRecord(out.Attributes) : next
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException)
         throw new VersionConflictError(current.code, expectedVersion)
       throw error
     }
-    return next
   }
 
   /**

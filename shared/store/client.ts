@@ -1,23 +1,20 @@
 /**
  * One DynamoDB document client per process (created at cold start, reused by every request).
- * Optionally records the capacity units every operation consumed, which is how the benchmarks and
- * the capacity tests measure cost per operation against the same code paths that serve requests.
+ * Optionally bills every operation as DynamoDB would (store/meter.ts), which is how the benchmarks
+ * and the capacity tests measure cost per operation against the same code paths that serve
+ * requests. Without `onCapacity` nothing is metered and nothing extra is read.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { type CapacityRecord, meterCapacity, sideClient } from './meter.js'
 
-export interface CapacityRecord {
-  readonly operation: string
-  readonly capacityUnits: number
-  readonly readCapacityUnits?: number
-  readonly writeCapacityUnits?: number
-}
+export type { CapacityRecord } from './meter.js'
 
 export interface StoreClientOptions {
   readonly region?: string
   /** A local endpoint (dynalite) instead of AWS. */
   readonly endpoint?: string
-  /** Called after every operation with the capacity it consumed (turns on ReturnConsumedCapacity). */
+  /** Called after every operation with the capacity DynamoDB would bill for it (store/meter.ts). */
   readonly onCapacity?: (record: CapacityRecord) => void
 }
 
@@ -34,35 +31,15 @@ export function createDocumentClient(options: StoreClientOptions = {}): Db {
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   })
-  if (options.onCapacity) meterCapacity(doc, options.onCapacity)
+  if (options.onCapacity) meterCapacity(doc, options.onCapacity, sideClient(options))
   return doc
 }
 
-/** Adds ReturnConsumedCapacity to every call of a client and reports what each call consumed. */
-export function meterCapacity(
+/** Bills every call of a client (e.g. the idempotency layer's own) as DynamoDB would. */
+export function meterClient(
   client: DynamoDBClient | DynamoDBDocumentClient,
   onCapacity: (record: CapacityRecord) => void,
+  options: { region?: string; endpoint?: string },
 ): void {
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as Record<string, unknown>
-      input.ReturnConsumedCapacity = 'TOTAL'
-      const result = await next(args)
-      const output = result.output as { ConsumedCapacity?: unknown }
-      const consumed = ([] as unknown[]).concat(output.ConsumedCapacity ?? []) as {
-        CapacityUnits?: number
-        ReadCapacityUnits?: number
-        WriteCapacityUnits?: number
-      }[]
-      for (const c of consumed)
-        onCapacity({
-          operation: (context.commandName ?? 'unknown').replace(/Command$/, ''),
-          capacityUnits: c.CapacityUnits ?? 0,
-          readCapacityUnits: c.ReadCapacityUnits,
-          writeCapacityUnits: c.WriteCapacityUnits,
-        })
-      return result
-    },
-    { step: 'initialize', name: 'consumedCapacityMeter' },
-  )
+  meterCapacity(client, onCapacity, sideClient(options))
 }

@@ -166,7 +166,8 @@ describe('staff sign-in', () => {
   })
 
   it('gives the staff web client no secret and only the authorization code flow', () => {
-    deploymentOf('dev').templates.stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    // The client lives beside the distribution it calls back to (the stateless stack).
+    deploymentOf('dev').templates.stateless.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
       PreventUserExistenceErrors: 'ENABLED',

@@ -158,7 +158,7 @@ describe('the functions', () => {
         Variables: Match.objectLike({
           AUTH_ISSUER: Match.anyValue(),
           AUTH_AUDIENCE: Match.anyValue(),
-          AUTH_USER_CLAIM: 'sub',
+          AUTH_USER_CLAIM: 'username',
         }),
       },
     })

@@ -735,6 +735,40 @@ describe('administration', () => {
     expect(stale.html).toContain('vừa được người khác thay đổi')
   })
 
+  it('warns of the unrecorded Tết 2027 until an admin records its schedule from the notice', async () => {
+    // Arrange: after 1 October 2026, Tết 2027 is neither shipped nor recorded.
+    const board = await page('/staff/dashboard', { as: 'giamsat' })
+    expect(board.html).toContain('data-testid="tet-warning"')
+    const form = await page('/staff/admin/calendar?year=2027', { as: 'admin' })
+    expect(form.html).toContain('data-testid="tet-warning"')
+    const version = /name="version" value="(\d+)"/.exec(form.html)![1]!
+    const notice = {
+      year: '2027',
+      occasion: 'tet',
+      daysOff: '04/02/2027, 05/02/2027, 08/02/2027, 09/02/2027, 10/02/2027',
+      basis: 'Thông báo số 1/TB-BNV (ví dụ)',
+      version,
+    }
+
+    // Act: a date that is not one is refused with the field named; then the schedule is recorded.
+    const bad = await page('/staff/admin/calendar/notice', {
+      as: 'admin',
+      form: { ...notice, daysOff: '31/02/2027' },
+    })
+    const ok = await page('/staff/admin/calendar/notice', { as: 'admin', form: notice })
+
+    // Assert
+    expect(bad.status).toBe(422)
+    expect(bad.html).toContain('href="#f-daysOff"')
+    expect(ok.status).toBe(303)
+    const after = await page('/staff/admin/calendar?year=2027', { as: 'admin' })
+    expect(after.html).not.toContain('data-testid="tet-warning"')
+    expect(after.html).toContain('Thông báo số 1/TB-BNV (ví dụ)')
+    expect((await page('/staff/dashboard', { as: 'giamsat' })).html).not.toContain(
+      'data-testid="tet-warning"',
+    )
+  })
+
   it('tests a routing rule and refuses a rule pointing at no committee', async () => {
     const test = await page(
       '/staff/admin/routing?testKind=complaint&testTopic=policy&testSubmitter=citizen&testOrganization=B%E1%BB%99%20Y%20t%E1%BA%BF',
@@ -801,6 +835,7 @@ describe('signing in with Cognito (authorization code with PKCE)', () => {
       services,
       petitions: createPetitionService(services),
       verifier: h.server.identity.verifier,
+      siteUrl: () => 'https://tiepdan.example',
       signIn: {
         kind: 'cognito',
         domain,

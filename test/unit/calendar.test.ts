@@ -5,12 +5,14 @@
 import { describe, expect, it } from 'vitest'
 import { CalendarError, WorkingCalendar } from '../../shared/domain/calendar.js'
 
+/** The computed defaults alone, without the announced schedules (holiday-notices.test.ts covers those). */
+const computedOnly = () => new WorkingCalendar([], { notices: [] })
 const datesOff = (calendar: WorkingCalendar, year: number) => calendar.holidays(year).map((d) => d.date)
 
-describe('public holidays', () => {
-  it('gives Tết 2025 from lunar New Year’s Eve (Tue 28 Jan) to the 4th (Sat 1 Feb), with Monday 3 Feb in lieu', () => {
-    // Arrange
-    const calendar = new WorkingCalendar()
+describe('public holidays as computed when no notice fixes the break', () => {
+  it('computes Tết 2025 from lunar New Year’s Eve (Tue 28 Jan) to the 4th (Sat 1 Feb), with Monday 3 Feb in lieu', () => {
+    // Arrange: the default the announced schedule (27–31 Jan) replaced.
+    const calendar = computedOnly()
 
     // Act
     const off = calendar.holidays(2025).filter((d) => d.holiday === 'tet')
@@ -135,8 +137,8 @@ describe('public holidays', () => {
     expect(off.map((d) => d.date)).toEqual(expected)
   })
 
-  it('lists every day off of 2026 other than plain weekends, in date order', () => {
-    const calendar = new WorkingCalendar()
+  it('lists every computed day off of 2026 other than plain weekends, in date order', () => {
+    const calendar = computedOnly()
 
     expect(datesOff(calendar, 2026)).toEqual([
       '2026-01-01',
@@ -179,33 +181,39 @@ describe('public holidays', () => {
 })
 
 describe('admin overrides', () => {
-  it('lets a notice add a bridge day off and a Saturday worked in exchange', () => {
-    // Arrange: the kind of notice given for Tết 2025 (Monday 27 Jan off, Saturday 8 Feb worked).
-    const calendar = new WorkingCalendar([
-      {
-        year: 2025,
-        daysOff: [{ date: '2025-01-27', name: { vi: 'Nghỉ hoán đổi', en: 'Swapped day off' } }],
-        workingDays: [{ date: '2025-02-08' }],
-      },
-    ])
+  it('lets an admin add a swapped day off and the Saturday worked in exchange', () => {
+    // Arrange: the real swap of 30/4–1/5/2025 (Friday 2 May off, Saturday 26 April worked,
+    // Công văn 8726/VPCP-KGVX), entered by hand on a calendar without the shipped notices.
+    const calendar = new WorkingCalendar(
+      [
+        {
+          year: 2025,
+          daysOff: [{ date: '2025-05-02', name: { vi: 'Nghỉ hoán đổi', en: 'Swapped day off' } }],
+          workingDays: [{ date: '2025-04-26' }],
+        },
+      ],
+      { notices: [] },
+    )
 
     // Act / Assert
-    expect(calendar.dayOff('2025-01-27')).toMatchObject({
+    expect(calendar.dayOff('2025-05-02')).toMatchObject({
       reason: 'override',
       name: { en: 'Swapped day off' },
     })
-    expect(calendar.isWorkingDay('2025-02-08')).toBe(true)
-    expect(calendar.extraWorkingDays(2025).map((d) => d.date)).toEqual(['2025-02-08'])
+    expect(calendar.isWorkingDay('2025-04-26')).toBe(true)
+    expect(calendar.extraWorkingDays(2025).map((d) => d.date)).toEqual(['2025-04-26'])
   })
 
-  it('lets a notice turn a computed holiday or substitute into a working day', () => {
-    const calendar = new WorkingCalendar([{ year: 2025, workingDays: [{ date: '2025-02-03' }] }])
+  it('lets an admin turn a computed holiday or substitute into a working day', () => {
+    const calendar = new WorkingCalendar([{ year: 2025, workingDays: [{ date: '2025-02-03' }] }], {
+      notices: [],
+    })
 
     expect(calendar.isWorkingDay('2025-02-03')).toBe(true)
     expect(datesOff(calendar, 2025)).not.toContain('2025-02-03')
   })
 
-  it('keeps the computed substitutes when a notice lists them again as days off', () => {
+  it('keeps the computed substitutes when an override lists them again as days off', () => {
     const calendar = new WorkingCalendar([
       { year: 2027, daysOff: [{ date: '2027-02-10' }, { date: '2027-02-11' }] },
     ])
@@ -216,11 +224,11 @@ describe('admin overrides', () => {
 
   it('counts an override working Saturday in working-day arithmetic', () => {
     const calendar = new WorkingCalendar([
-      { year: 2025, workingDays: [{ date: '2025-02-08', name: 'Làm bù' }] },
+      { year: 2027, workingDays: [{ date: '2027-03-06', name: 'Làm bù' }] },
     ])
 
-    // Fri 7 Feb → Sat 8 Feb (worked) is the 1st working day after it.
-    expect(calendar.addWorkingDays('2025-02-07', 1)).toBe('2025-02-08')
+    // Fri 5 Mar → Sat 6 Mar (worked) is the 1st working day after it.
+    expect(calendar.addWorkingDays('2027-03-05', 1)).toBe('2027-03-06')
   })
 
   it('refuses an override that lists a date of another year, or one date both ways', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { parseVietnameseDate } from '../../functions/staff-api/pages.js'
+import { parseVietnameseDate } from '../../web/staff/http.js'
 import { navFor } from '../../web/staff/layout.js'
 import { urgencyOf } from '../../web/staff/pages/queue.js'
 import { safeReturnPath, tokenLifetime } from '../../web/staff/session.js'

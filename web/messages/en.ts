@@ -219,6 +219,7 @@ export const en: Record<keyof typeof vi, string> = {
   'event.closed': 'Closed',
   'event.withdrawn': 'Withdrawn',
   'event.supplement_added': 'Information added',
+  'event.deadlines_moved': 'Deadlines moved by the working calendar',
   'event.marked_duplicate': 'Marked as a duplicate',
   'event.rerouted': 'Sent to another handler',
   'event.escalated': 'Escalated to the superior body',

@@ -221,6 +221,7 @@ export const vi = {
   'event.closed': 'Kết thúc',
   'event.withdrawn': 'Rút đơn',
   'event.supplement_added': 'Bổ sung thông tin',
+  'event.deadlines_moved': 'Thời hạn thay đổi theo lịch làm việc',
   'event.marked_duplicate': 'Xác định là đơn trùng',
   'event.rerouted': 'Chuyển nơi giải quyết',
   'event.escalated': 'Chuyển cấp trên xem xét',

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
+import type { TetScheduleWarning } from '../../shared/domain/calendar.js'
 import { describedBy, FieldErrorText, fieldId } from '../components.js'
-import { t } from '../i18n.js'
+import { formatDate, t } from '../i18n.js'
 import type { Lang } from '../types.js'
 
 export interface Option {
@@ -88,6 +89,25 @@ export function CheckboxField(p: {
         </span>
       )}
     </div>
+  )
+}
+
+/**
+ * The coming Tết has no recorded schedule: deadlines across it are counted with the computed days
+ * (shared/domain/calendar.ts `tetScheduleWarning`), shown on the admin and supervisor dashboards.
+ */
+export function TetWarning(props: { lang: Lang; warning: TetScheduleWarning | undefined }) {
+  if (!props.warning) return null
+  return (
+    <p class="warning" role="status" data-testid="tet-warning">
+      {t(props.lang, 'staff.calendar.tetWarning', {
+        year: props.warning.year,
+        days: props.warning.defaultDays.map((d) => formatDate(d)).join(', '),
+      })}{' '}
+      <a href={`/staff/admin/calendar?year=${props.warning.year}#notice-form-title`}>
+        {t(props.lang, 'staff.calendar.tetWarning.record')}
+      </a>
+    </p>
   )
 }
 

@@ -1,14 +1,16 @@
 import type { Child } from 'hono/jsx'
-import type { DayOffInfo } from '../../../shared/domain/calendar.js'
+import type { DayOffInfo, TetScheduleWarning } from '../../../shared/domain/calendar.js'
 import type { DeadlineSettings } from '../../../shared/domain/deadline-rules.js'
 import { LIMIT_SETTING_KEYS } from '../../../shared/domain/deadline-rules.js'
+import { OCCASIONS } from '../../../shared/domain/holiday-notices.js'
 import { COMMITTEE_TYPES, type Committee, type RoutingRule, TOPICS } from '../../../shared/domain/routing.js'
 import { KINDS, ROLES } from '../../../shared/domain/vocabulary.js'
 import type { User } from '../../../shared/store/users.js'
 import { errorFor, TextField } from '../../components.js'
 import { formatDate, label, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
-import { CheckboxField, type Option, SelectField } from '../components.js'
+import { CheckboxField, type Option, SelectField, TetWarning } from '../components.js'
+import type { FormState } from '../form.js'
 import { StaffLayout, type StaffUserView } from '../layout.js'
 import { ErrorSummaryFocus, roleLabel } from './case.js'
 
@@ -505,15 +507,22 @@ export function CalendarPage(
     preview?: CalendarPreview
     previewValues: Record<string, string>
     previewError?: string
+    /** The coming Tết has no recorded schedule (from 1 October): say so. */
+    tetWarning?: TetScheduleWarning
+    /** The form recording a notice's schedule. */
+    notice: FormState
   },
 ) {
   const { lang } = p
+  const noticeForm = { ...p, ...p.notice }
   return (
     <AdminFrame
       {...p}
+      errors={[...p.errors, ...p.notice.errors]}
       title={t(lang, 'staff.admin.calendar.title', { year: p.year })}
-      linkable={['date', 'name', 'type']}
+      linkable={['date', 'name', 'type', 'year', 'occasion', 'daysOff', 'workingDays', 'basis']}
     >
+      <TetWarning lang={lang} warning={p.tetWarning} />
       <nav class="pager" aria-label={t(lang, 'staff.admin.calendar.years')}>
         <a href={`/staff/admin/calendar?year=${p.year - 1}`}>{String(p.year - 1)}</a>
         <a href={`/staff/admin/calendar?year=${p.year + 1}`}>{String(p.year + 1)}</a>
@@ -534,7 +543,10 @@ export function CalendarPage(
                 <td>
                   <time datetime={d.date}>{formatDate(d.date)}</time>
                 </td>
-                <td>{d.name[lang]}</td>
+                <td>
+                  {d.name[lang]}
+                  {d.basis && <span class="hint">{` (${d.basis})`}</span>}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -586,6 +598,38 @@ export function CalendarPage(
         />
         <button type="submit" id="save-day">
           {t(lang, 'staff.admin.calendar.addButton')}
+        </button>
+      </form>
+      <h2 id="notice-form-title">{t(lang, 'staff.admin.calendar.notice')}</h2>
+      <p>{t(lang, 'staff.admin.calendar.notice.help')}</p>
+      <form
+        novalidate
+        method="post"
+        action="/staff/admin/calendar/notice"
+        aria-labelledby="notice-form-title"
+      >
+        <input type="hidden" name="version" value={String(p.version)} />
+        {tf(noticeForm, 'year', 'staff.admin.calendar.notice.year', { required: true, max: 4 })}
+        <SelectField
+          lang={lang}
+          name="occasion"
+          label={t(lang, 'staff.admin.calendar.notice.occasion')}
+          options={OCCASIONS.map((o) => ({ value: o, label: t(lang, `staff.admin.calendar.occasion.${o}`) }))}
+          value={noticeForm.values.occasion}
+          required
+        />
+        {tf(noticeForm, 'daysOff', 'staff.admin.calendar.notice.daysOff', {
+          required: true,
+          max: 200,
+          hint: t(lang, 'staff.admin.calendar.notice.datesHint'),
+        })}
+        {tf(noticeForm, 'workingDays', 'staff.admin.calendar.notice.workingDays', {
+          max: 100,
+          hint: t(lang, 'staff.admin.calendar.notice.datesHint'),
+        })}
+        {tf(noticeForm, 'basis', 'staff.admin.calendar.notice.basis', { required: true, max: 300 })}
+        <button type="submit" id="save-notice">
+          {t(lang, 'staff.admin.calendar.notice.save')}
         </button>
       </form>
       <h2 id="preview-title">{t(lang, 'staff.admin.calendar.preview')}</h2>

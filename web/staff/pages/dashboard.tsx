@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx'
+import type { TetScheduleWarning } from '../../../shared/domain/calendar.js'
 import { formatDate, formatNumber, t } from '../../i18n.js'
 import type { Lang } from '../../types.js'
-import { type Option, SelectField } from '../components.js'
+import { type Option, SelectField, TetWarning } from '../components.js'
 import { StaffLayout, type StaffUserView } from '../layout.js'
 import { type QueueRow, QueueTable } from './queue.js'
 
@@ -30,6 +31,8 @@ export interface DashboardPageProps {
   overdue: readonly QueueRow[]
   atRisk: readonly QueueRow[]
   standings: readonly CommitteeStanding[]
+  /** Next Tết has no recorded schedule yet (from 1 October). */
+  tetWarning?: TetScheduleWarning
   /**
    * Sections other features add (charts, chase, sample review, owed reports): each a `<section>`
    * with its own heading, shown after the figures in the order given.
@@ -62,6 +65,7 @@ export function DashboardPage(p: DashboardPageProps) {
     >
       <h1>{title}</h1>
       <p>{t(lang, 'staff.dashboard.asOf', { date: formatDate(p.today) })}</p>
+      <TetWarning lang={lang} warning={p.tetWarning} />
       <ul class="cards">
         <li>
           <span class="figure" data-testid="figure-open">

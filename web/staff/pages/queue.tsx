@@ -1,48 +1,17 @@
-import { addDays, type LocalDate } from '../../../shared/domain/dates.js'
+import type { QueueFilters, QueueItem } from '../../../shared/service/workspace.js'
 import { formatDate, label, t } from '../../i18n.js'
 import type { Lang } from '../../types.js'
-import { type Option, SelectField, type Urgency, UrgencyBadge } from '../components.js'
+import { type Option, SelectField, UrgencyBadge } from '../components.js'
 import { StaffLayout, type StaffUserView } from '../layout.js'
 
-/** Days before a time limit from which a case is "due soon" (the digest's window). */
-export const DUE_SOON_DAYS = 3
-/** The watch's rung for "very overdue" (shared/domain/watch.ts: reminder 0 … very overdue 3). */
-const VERY_OVERDUE_LEVEL = 3
+export { DUE_SOON_DAYS, urgencyOf } from '../../../shared/domain/watch.js'
 
-export function urgencyOf(
-  nextDue: LocalDate | undefined,
-  escalationLevel: number,
-  today: LocalDate,
-): Urgency {
-  if (!nextDue) return 'none'
-  if (nextDue < today) return escalationLevel >= VERY_OVERDUE_LEVEL ? 'very_overdue' : 'overdue'
-  if (nextDue <= addDays(today, DUE_SOON_DAYS)) return 'due_soon'
-  return 'on_track'
-}
-
-export interface QueueRow {
-  readonly trackingCode: string
-  readonly kind: string
-  readonly status: string
-  readonly title: string
-  readonly channel: string
-  readonly receivedOn: string
-  readonly nextDue?: string
-  readonly urgency: Urgency
+/** One open case as the lists show it: the workspace service's item, with its committee's name. */
+export interface QueueRow extends Omit<QueueItem, 'committeeId'> {
   readonly committeeName?: string
-  /** The petitioner's name, only where the viewer may see it and a search asked for names. */
-  readonly petitionerName?: string
 }
 
-export interface QueueFilters {
-  committee: string
-  kind?: string
-  status?: string
-  topic?: string
-  channel?: string
-  due?: string
-  q?: string
-}
+export type { QueueFilters }
 
 export interface QueuePageProps {
   lang: Lang

@@ -1,0 +1,175 @@
+/**
+ * One case: its page, the action forms (each a `<action>.<field>` form posted to `/act`), the
+ * identity reveal and the attachment links.
+ */
+import { Hono } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { Action } from '../../../shared/domain/lifecycle.js'
+import { actionSchema } from '../../../shared/domain/schemas.js'
+import { multiline } from '../../form.js'
+import { otherLang, t } from '../../i18n.js'
+import type { FieldError } from '../../types.js'
+import { type FormDefinition, type FormValues, readBody, submitForm, text } from '../form.js'
+import { committeeOptions, formLimit, layout, messagePage, render, type StaffContext } from '../http.js'
+import { CasePage, PAGE_ACTIONS, type StaffCaseViewModel } from '../pages/case.js'
+import type { StaffEnv, StaffPageDeps } from '../types.js'
+
+interface CaseExtra {
+  done?: string
+  failed?: { action: string; errors: FieldError[]; values: Record<string, string> }
+  stale?: boolean
+  revealed?: StaffCaseViewModel['petitioner']
+  prefillOf?: string
+}
+
+/**
+ * One action's form: its fields are the posted `<action>.*` names, whatever the action has; the
+ * domain's action schema checks them; empty optional fields are left out.
+ */
+function actionForm(action: string, posted: readonly string[]): FormDefinition<unknown> {
+  const prefix = `${action}.`
+  return {
+    fields: Object.fromEntries(posted.filter((n) => n.startsWith(prefix)).map((n) => [n, 'lines'])),
+    input: (values) => {
+      const input: Record<string, unknown> = { action }
+      for (const [name, v] of Object.entries(values)) {
+        const k = name.slice(prefix.length)
+        if (v) input[k] = k === 'days' ? Number(v) : v
+      }
+      return input
+    },
+    schema: actionSchema,
+    fallback: 'form',
+    prefix,
+  }
+}
+
+/** The action form's values as the page shows them again: without the `<action>.` prefix. */
+function unprefixed(values: FormValues, action: string): FormValues {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k.slice(action.length + 1), v]))
+}
+
+export function caseRoutes(deps: StaffPageDeps) {
+  const org = deps.organizationName
+  const app = new Hono<StaffEnv>()
+
+  async function renderCase(
+    c: StaffContext,
+    code: string,
+    extra: CaseExtra,
+    status: ContentfulStatusCode = 200,
+  ) {
+    const lang = c.get('lang')
+    const user = c.get('user')
+    const view = (await deps.petitions.getForStaff(code, user, lang)) as unknown as StaffCaseViewModel
+    const actors = view.history.map((e) => e.actor.id).filter((x): x is string => typeof x === 'string')
+    const [context, attachments] = await Promise.all([
+      deps.workspace.caseContext(user, code, actors),
+      deps.attachments ? deps.attachments.listAttachments(user, view.trackingCode) : [],
+    ])
+    return render(
+      c,
+      <CasePage
+        {...layout(c, org)}
+        langHref={`/staff/cases/${view.trackingCode}?lang=${otherLang(lang)}`}
+        view={view}
+        actorNames={context.names}
+        committees={committeeOptions(
+          context.committees.filter((x) => x.id !== view.committee.id),
+          lang,
+        )}
+        canReveal={context.canReveal}
+        revealed={extra.revealed && extra.revealed !== 'redacted' ? extra.revealed : undefined}
+        attachments={attachments}
+        // The petitioner's message points to the public site, never to the host this request came by.
+        trackUrl={`${deps.siteUrl()}/track`}
+        done={extra.done}
+        failed={extra.failed}
+        stale={extra.stale}
+        prefillOf={extra.prefillOf}
+      />,
+      status,
+    )
+  }
+
+  app.get('/staff/cases/:code', async (c) => {
+    const done = c.req.query('done')
+    return renderCase(c, c.req.param('code'), {
+      done:
+        done && (done === 'reveal' || (PAGE_ACTIONS as readonly string[]).includes(done)) ? done : undefined,
+      // From a repeat suggestion: its code prefills the link and duplicate forms (checked on posting).
+      prefillOf: c.req.query('of')?.trim().slice(0, 40) || undefined,
+    })
+  })
+
+  app.post('/staff/cases/:code/act', formLimit, async (c) => {
+    const code = c.req.param('code')
+    const body = await readBody(c)
+    const action = text(body, 'action') as Action
+    const version = Number(text(body, 'version'))
+    const backToTriage = text(body, 'return') === 'triage'
+    return submitForm(
+      c,
+      actionForm(action, Object.keys(body)),
+      {
+        run: async (input) => {
+          if (!Number.isInteger(version) || version < 1) return messagePage(c, org, 400)
+          const view = await deps.petitions.act(
+            code,
+            version,
+            input as Parameters<StaffPageDeps['petitions']['act']>[2],
+            c.get('user'),
+            c.get('lang'),
+          )
+          return backToTriage
+            ? '/staff/reception/triage?done=reroute'
+            : `/staff/cases/${view.trackingCode}?done=${action}`
+        },
+        again: async (state, status, cause) => {
+          if (backToTriage && cause === 'invalid') return c.redirect('/staff/reception/triage', 303)
+          if (state.stale) return renderCase(c, code, { stale: true }, 409)
+          return renderCase(
+            c,
+            code,
+            { failed: { action, errors: state.errors, values: unprefixed(state.values, action) } },
+            status,
+          )
+        },
+      },
+      body,
+    )
+  })
+
+  // A fresh short-lived link on each click, never on page render: opening a document that may
+  // identify a denouncer is recorded in the case history. Outside scope 404, refused 403.
+  app.get('/staff/cases/:code/attachments/:id', async (c) => {
+    if (!deps.attachments) return messagePage(c, org, 404)
+    const link = await deps.attachments.attachmentLink(c.get('user'), c.req.param('code'), c.req.param('id'))
+    c.header('Cache-Control', 'no-store')
+    c.header('Referrer-Policy', 'no-referrer')
+    return c.redirect(link.url, 302)
+  })
+
+  app.post('/staff/cases/:code/reveal', formLimit, async (c) => {
+    const code = c.req.param('code')
+    const body = await readBody(c)
+    const reason = multiline(body, 'reveal.reason').trim()
+    if (!reason)
+      return renderCase(
+        c,
+        code,
+        {
+          failed: {
+            action: 'reveal',
+            errors: [{ field: 'reveal.reason', message: t(c.get('lang'), 'staff.action.reveal.missing') }],
+            values: {},
+          },
+        },
+        422,
+      )
+    const identity = await deps.petitions.revealIdentity(code, c.get('user'), reason)
+    // Shown in this response only (no-store), never through a redirect that could be replayed.
+    return renderCase(c, code, { done: 'reveal', revealed: identity })
+  })
+  return app
+}
