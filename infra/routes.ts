@@ -55,6 +55,8 @@ export const PUBLIC_ROUTES: readonly RouteSpec[] = [
   page('/track/supplement'),
   page('/track/escalate'),
   page('/track/rate'),
+  // The pages problem+json `type` URIs resolve to (shared/http/problem-types.ts).
+  publicApi('GET', '/problems/{code}'),
   publicApi('GET', '/assets/{proxy+}'),
   // Open311 GeoReport v2, read only (functions/public-api/open311.ts).
   publicApi('GET', '/open311/v2/services.json'),

@@ -15,11 +15,14 @@ import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { formUploadLimitText, MAX_FORM_UPLOAD_BYTES } from '../shared/domain/attachments.js'
 import { MAX_RATING_COMMENT } from '../shared/domain/satisfaction.js'
+import { problemTitle } from '../shared/http/problem.js'
+import { PROBLEMS_PATH } from '../shared/http/problem-types.js'
 import { SITE_CSS, SITE_CSS_PATH, SITE_ICON_PATH, SITE_ICON_SVG } from './assets.js'
 import { type FormBody, multiline, parseCredentials, parsePetitionForm, ticked } from './form.js'
 import { DEFAULT_LANG, isLang, otherLang, t } from './i18n.js'
 import { ErrorPage } from './pages/error.js'
 import { HomePage } from './pages/home.js'
+import { ProblemPage } from './pages/problem.js'
 import { ReceiptPage } from './pages/receipt.js'
 import { SubmitPage } from './pages/submit.js'
 import { TrackPage } from './pages/track.js'
@@ -238,6 +241,24 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
     c.header('X-Content-Type-Options', 'nosniff')
     c.header('Cache-Control', 'public, max-age=604800')
     return c.body(SITE_ICON_SVG)
+  })
+
+  // The pages problem `type` URIs resolve to (shared/http/problem-types.ts).
+  app.get(`${PROBLEMS_PATH}/:code`, (c) => {
+    const lang = pageLang(c)
+    const code = c.req.param('code')
+    const title = problemTitle(code, lang)
+    if (!title) return citizenNotFound(deps)(c)
+    return render(
+      c,
+      <ProblemPage
+        lang={lang}
+        organizationName={org}
+        code={code}
+        title={title}
+        langHref={switchHref(c, lang)}
+      />,
+    )
   })
 
   app.get('/', (c) => {

@@ -11,23 +11,18 @@ import {
 } from '../../shared/http/attachment-schemas.js'
 import { clientAddress } from '../../shared/http/client-address.js'
 import { requestLanguage } from '../../shared/http/lang.js'
-import { problemResponses, problemSchema } from '../../shared/http/schemas.js'
+import { problemResponses, problems } from '../../shared/http/schemas.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 
 const codeParam = z.object({ trackingCode: z.string().max(40) })
 const pinHeader = z.object({ 'x-tracking-pin': z.string().min(1).max(32) })
-const problems = (codes: Record<number, string>) =>
-  Object.fromEntries(
-    Object.entries(codes).map(([status, description]) => [
-      status,
-      { description, content: { 'application/problem+json': { schema: problemSchema } } },
-    ]),
-  )
 
 export const requestPetitionUploadsRoute = createRoute({
+  operationId: 'requestPetitionUploads',
   method: 'post',
   path: '/api/v1/petitions/{trackingCode}/attachments',
   tags: ['public'],
+  security: [],
   summary: 'Ask for upload URLs (PDF, JPEG, PNG, DOCX; at most 5 files of 10 MB per petition)',
   request: {
     params: codeParam,
@@ -45,9 +40,11 @@ export const requestPetitionUploadsRoute = createRoute({
 })
 
 export const completePetitionUploadRoute = createRoute({
+  operationId: 'completePetitionUpload',
   method: 'post',
   path: '/api/v1/petitions/{trackingCode}/attachments/{id}/completion',
   tags: ['public'],
+  security: [],
   summary: 'Confirm an upload: the server checks the type from the content and the size',
   request: { params: codeParam.extend({ id: attachmentIdParam }), headers: pinHeader },
   responses: {
@@ -61,9 +58,11 @@ export const completePetitionUploadRoute = createRoute({
 })
 
 export const listPetitionAttachmentsRoute = createRoute({
+  operationId: 'listPetitionAttachments',
   method: 'get',
   path: '/api/v1/petitions/{trackingCode}/attachments',
   tags: ['public'],
+  security: [],
   summary: 'The documents the petitioner attached',
   request: { params: codeParam, headers: pinHeader },
   responses: {

@@ -8,15 +8,16 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { createApp } from '../../shared/http/app-base.js'
 import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
 import { reportPeriodOf, reportQuerySchema } from '../../shared/http/report-query.js'
-import { problemResponses, problemSchema } from '../../shared/http/schemas.js'
+import { problemResponses, problems } from '../../shared/http/schemas.js'
 import type { Services } from '../../shared/service/context.js'
 import { createReportService } from '../../shared/service/reports.js'
 import { exportFile, XLSX_TYPE } from './file.js'
 
 export const reportExportRoute = createRoute({
+  operationId: 'exportReport',
   method: 'get',
   path: '/api/v1/reports/export',
-  tags: ['staff'],
+  tags: ['reports'],
   security: [{ bearerAuth: [] }],
   summary: 'The report as a spreadsheet (Biểu 01/XLD and a summary sheet) or as CSV',
   request: {
@@ -28,15 +29,7 @@ export const reportExportRoute = createRoute({
       content: { [XLSX_TYPE]: { schema: z.string() }, 'text/csv': { schema: z.string() } },
     },
     ...problemResponses,
-    ...Object.fromEntries(
-      [
-        [401, 'Not signed in'],
-        [403, 'Supervisors and the heads over the committee only'],
-      ].map(([status, description]) => [
-        status,
-        { description, content: { 'application/problem+json': { schema: problemSchema } } },
-      ]),
-    ),
+    ...problems({ 401: 'Not signed in', 403: 'Supervisors and the heads over the committee only' }),
   },
 })
 

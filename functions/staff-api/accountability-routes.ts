@@ -16,19 +16,12 @@ import {
 import { DomainError } from '../../shared/domain/errors.js'
 import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
 import { requestLanguage } from '../../shared/http/lang.js'
-import { problemResponses, problemSchema } from '../../shared/http/schemas.js'
+import { problemResponses, problems } from '../../shared/http/schemas.js'
 import { createAccountabilityService } from '../../shared/service/accountability.js'
 import type { Services } from '../../shared/service/context.js'
 
 const security = [{ bearerAuth: [] }]
 const BASE = '/api/v1/accountability-requests'
-const problems = (codes: Record<number, string>) =>
-  Object.fromEntries(
-    Object.entries(codes).map(([status, description]) => [
-      status,
-      { description, content: { 'application/problem+json': { schema: problemSchema } } },
-    ]),
-  )
 
 const requestView = z
   .object({
@@ -82,6 +75,7 @@ const ifMatch = z.object({
 })
 
 export const requireReportRoute = createRoute({
+  operationId: 'requireAccountabilityReport',
   method: 'post',
   path: BASE,
   tags: ['accountability'],
@@ -102,6 +96,7 @@ export const requireReportRoute = createRoute({
 })
 
 export const listReportRequestsRoute = createRoute({
+  operationId: 'listAccountabilityRequests',
   method: 'get',
   path: BASE,
   tags: ['accountability'],
@@ -132,6 +127,7 @@ export const listReportRequestsRoute = createRoute({
 })
 
 export const getReportRequestRoute = createRoute({
+  operationId: 'getAccountabilityRequest',
   method: 'get',
   path: `${BASE}/{id}`,
   tags: ['accountability'],
@@ -149,6 +145,7 @@ const stepRoute = (action: RequestAction, schema: z.ZodType, summary: string) =>
   createRoute({
     method: 'post',
     path: `${BASE}/{id}/${action}`,
+    operationId: `${action}AccountabilityReport`,
     tags: ['accountability'],
     security,
     summary,

@@ -2,7 +2,7 @@
  * The staff function: reception, committee queues, case handling. Every route is behind the JWT
  * check; object-level checks come from shared/domain/access.ts, action rights from the lifecycle.
  */
-import { OpenAPIHono, type z } from '@hono/zod-openapi'
+import type { z } from '@hono/zod-openapi'
 import { HTTPException } from 'hono/http-exception'
 import { addDays, vietnamDate } from '../../shared/domain/dates.js'
 import { DomainError, RuleViolation } from '../../shared/domain/errors.js'
@@ -26,7 +26,7 @@ import { createTransparencyService } from '../../shared/service/transparency.js'
 import { createUserService } from '../../shared/service/users.js'
 import type { User } from '../../shared/store/users.js'
 import { transparencyPages } from '../../web/transparency-pages.js'
-import { PUBLIC_ROUTES } from '../public-api/routes.js'
+import { buildOpenApiDocument } from '../openapi-document.js'
 import { registerAccountabilityRoutes } from './accountability-routes.js'
 import { staffAttachmentRoutes } from './attachment-routes.js'
 import { registerReceptionRoutes } from './reception-routes.js'
@@ -43,7 +43,6 @@ import {
   recordIntakeRoute,
   reportRoute,
   revealIdentityRoute,
-  STAFF_ROUTES,
   verifyHistoryRoute,
 } from './routes.js'
 
@@ -106,34 +105,16 @@ function tree(committees: readonly Committee[], lang: 'vi' | 'en'): CommitteeNod
   return roots
 }
 
-/** The OpenAPI document of both surfaces (served by the staff function, public to read). */
-export function openApiDocument(app: OpenAPIHono<StaffEnv>) {
-  for (const route of PUBLIC_ROUTES) app.openAPIRegistry.registerPath(route as never)
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-  })
-  return app.getOpenAPI31Document({
-    openapi: '3.1.0',
-    info: {
-      title: 'Tiếp công dân và xử lý đơn thư — Citizen reception and petition handling',
-      version: '1.0.0',
-      description: 'Errors are application/problem+json (RFC 9457). Staff routes need a Bearer JWT.',
-    },
-  })
-}
-
 export function createStaffApp(deps: StaffAppDeps) {
   const app = createApp<StaffEnv>(deps.services.logger, { publicOrigins: deps.services.publicOrigins })
   const { petitions, services } = deps
   const users = createUserService(services)
   const reports = createReportService(services)
-  let document: ReturnType<typeof openApiDocument> | undefined
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined
 
   // The document is public (it describes, it does not expose), and is built once.
   app.get('/api/v1/openapi.json', (c) => {
-    document ??= openApiDocument(docApp())
+    document ??= buildOpenApiDocument()
     return c.json(document)
   })
 
@@ -296,12 +277,5 @@ export function createStaffApp(deps: StaffAppDeps) {
   registerReceptionRoutes(app, deps)
   if (deps.attachments) staffAttachmentRoutes(app, deps.attachments)
 
-  return app
-}
-
-/** A bare app holding only the route definitions, to build the document from. */
-function docApp(): OpenAPIHono<StaffEnv> {
-  const app = new OpenAPIHono<StaffEnv>()
-  for (const route of STAFF_ROUTES) app.openAPIRegistry.registerPath(route as never)
   return app
 }

@@ -11,20 +11,14 @@ import {
 } from '../../shared/http/attachment-schemas.js'
 import type { StaffEnv } from '../../shared/http/auth.js'
 import { requestLanguage } from '../../shared/http/lang.js'
-import { problemResponses, problemSchema } from '../../shared/http/schemas.js'
+import { problemResponses, problems } from '../../shared/http/schemas.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 
 const security = [{ bearerAuth: [] }]
 const codeParam = z.object({ trackingCode: z.string().max(40) })
-const problems = (codes: Record<number, string>) =>
-  Object.fromEntries(
-    Object.entries(codes).map(([status, description]) => [
-      status,
-      { description, content: { 'application/problem+json': { schema: problemSchema } } },
-    ]),
-  )
 
 export const listAttachmentsRoute = createRoute({
+  operationId: 'listCaseAttachments',
   method: 'get',
   path: '/api/v1/cases/{trackingCode}/attachments',
   tags: ['staff'],
@@ -42,6 +36,7 @@ export const listAttachmentsRoute = createRoute({
 })
 
 export const attachmentLinkRoute = createRoute({
+  operationId: 'getCaseAttachmentLink',
   method: 'get',
   path: '/api/v1/cases/{trackingCode}/attachments/{id}/link',
   tags: ['staff'],
@@ -56,6 +51,7 @@ export const attachmentLinkRoute = createRoute({
 })
 
 export const requestCaseUploadsRoute = createRoute({
+  operationId: 'requestCaseUploads',
   method: 'post',
   path: '/api/v1/cases/{trackingCode}/attachments',
   tags: ['staff'],
@@ -76,6 +72,7 @@ export const requestCaseUploadsRoute = createRoute({
 })
 
 export const completeCaseUploadRoute = createRoute({
+  operationId: 'completeCaseUpload',
   method: 'post',
   path: '/api/v1/cases/{trackingCode}/attachments/{id}/completion',
   tags: ['staff'],

@@ -9,19 +9,12 @@ import { RECEPTION_TYPES, receptionSessionSchema } from '../../shared/domain/rec
 import { PERIOD_KINDS } from '../../shared/domain/reports.js'
 import { localDate } from '../../shared/domain/schemas.js'
 import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
-import { problemResponses, problemSchema } from '../../shared/http/schemas.js'
+import { problemResponses, problems } from '../../shared/http/schemas.js'
 import type { Services } from '../../shared/service/context.js'
 import { createReceptionService, type ReceptionPeriod } from '../../shared/service/reception.js'
 
 const security = [{ bearerAuth: [] }]
 const BASE = '/api/v1/reception-sessions'
-const problems = (codes: Record<number, string>) =>
-  Object.fromEntries(
-    Object.entries(codes).map(([status, description]) => [
-      status,
-      { description, content: { 'application/problem+json': { schema: problemSchema } } },
-    ]),
-  )
 
 const sessionView = z
   .object({
@@ -58,6 +51,7 @@ const periodQuery = z.object({
 })
 
 export const recordReceptionRoute = createRoute({
+  operationId: 'recordReceptionSession',
   method: 'post',
   path: BASE,
   tags: ['reception'],
@@ -73,6 +67,7 @@ export const recordReceptionRoute = createRoute({
 })
 
 export const listReceptionRoute = createRoute({
+  operationId: 'listReceptionSessions',
   method: 'get',
   path: BASE,
   tags: ['reception'],
@@ -99,6 +94,7 @@ export const listReceptionRoute = createRoute({
 })
 
 export const receptionSummaryRoute = createRoute({
+  operationId: 'summarizeReceptionSessions',
   method: 'get',
   path: `${BASE}/summary`,
   tags: ['reception'],

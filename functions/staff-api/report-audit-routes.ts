@@ -4,16 +4,9 @@ import * as z from 'zod'
 import { FINDINGS, MAX_SAMPLE_SIZE } from '../../shared/domain/audit.js'
 import { localDate } from '../../shared/domain/schemas.js'
 import { reportQuerySchema } from '../../shared/http/report-query.js'
-import { problemResponses, problemSchema } from '../../shared/http/schemas.js'
+import { problemResponses, problems } from '../../shared/http/schemas.js'
 
 const security = [{ bearerAuth: [] }]
-const problems = (codes: Record<number, string>) =>
-  Object.fromEntries(
-    Object.entries(codes).map(([status, description]) => [
-      status,
-      { description, content: { 'application/problem+json': { schema: problemSchema } } },
-    ]),
-  )
 const json = (description: string) => ({
   description,
   content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
@@ -23,9 +16,10 @@ const readers = problems({ 401: 'Not signed in', 403: 'Supervisors and the heads
 const supervisors = problems({ 401: 'Not signed in', 403: 'Supervisors only' })
 
 export const reportCasesRoute = createRoute({
+  operationId: 'listReportCases',
   method: 'get',
   path: '/api/v1/reports/cases',
-  tags: ['staff'],
+  tags: ['reports'],
   security,
   summary: 'The cases behind one figure of a report (drill-down), with the dates the figure read',
   request: {
@@ -47,9 +41,10 @@ export const reportCasesRoute = createRoute({
 })
 
 export const onTimeChartRoute = createRoute({
+  operationId: 'getOnTimeChart',
   method: 'get',
   path: '/api/v1/reports/charts/on-time.svg',
-  tags: ['staff'],
+  tags: ['reports'],
   security,
   summary: 'SVG chart: share resolved on time in each of the last periods (one report per period)',
   request: {
@@ -65,9 +60,10 @@ export const onTimeChartRoute = createRoute({
 })
 
 export const backlogChartRoute = createRoute({
+  operationId: 'getBacklogChart',
   method: 'get',
   path: '/api/v1/reports/charts/backlog.svg',
-  tags: ['staff'],
+  tags: ['reports'],
   security,
   summary: 'SVG chart: overdue open cases by days overdue at the end of the period',
   request: { query: reportQuerySchema.extend({ lang: z.enum(['vi', 'en']).optional() }) },
@@ -75,9 +71,10 @@ export const backlogChartRoute = createRoute({
 })
 
 export const drawSampleRoute = createRoute({
+  operationId: 'drawAuditSample',
   method: 'post',
   path: '/api/v1/audit-samples',
-  tags: ['staff'],
+  tags: ['reports'],
   security,
   summary: 'Draw a random sample of the cases a committee finished in a period, for quality review',
   request: {
@@ -100,9 +97,10 @@ export const drawSampleRoute = createRoute({
 })
 
 export const listSamplesRoute = createRoute({
+  operationId: 'listAuditSamples',
   method: 'get',
   path: '/api/v1/audit-samples',
-  tags: ['staff'],
+  tags: ['reports'],
   security,
   summary: 'Audit samples and the progress of their review',
   request: { query: z.object({ committeeId: z.string().min(1).max(64).optional() }) },
@@ -116,9 +114,10 @@ export const listSamplesRoute = createRoute({
 const sampleId = z.string().regex(/^[0-9TZ]{15,24}-[0-9a-f]{8}$/)
 
 export const getSampleRoute = createRoute({
+  operationId: 'getAuditSample',
   method: 'get',
   path: '/api/v1/audit-samples/{id}',
-  tags: ['staff'],
+  tags: ['reports'],
   security,
   summary: 'An audit sample with its cases and findings',
   request: { params: z.object({ id: sampleId }) },
@@ -126,9 +125,10 @@ export const getSampleRoute = createRoute({
 })
 
 export const recordFindingRoute = createRoute({
+  operationId: 'recordAuditFinding',
   method: 'put',
   path: '/api/v1/audit-samples/{id}/findings/{trackingCode}',
-  tags: ['staff'],
+  tags: ['reports'],
   security,
   summary: 'Record the finding of the review of one sampled case',
   request: {

@@ -12,10 +12,11 @@ import {
 import {
   citizenViewSchema,
   problemResponses,
-  problemSchema,
+  problems,
   receiptSchema,
   staffCaseSchema,
 } from '../../shared/http/schemas.js'
+import { actionExample, transitionProblemExample } from '../api-examples.js'
 import { ACCOUNTABILITY_ROUTES } from './accountability-routes.js'
 import { STAFF_ATTACHMENT_ROUTES } from './attachment-routes.js'
 import { RECEPTION_ROUTES } from './reception-routes.js'
@@ -23,15 +24,9 @@ import { REPORT_AUDIT_ROUTES } from './report-audit-routes.js'
 
 const security = [{ bearerAuth: [] }]
 const codeParam = z.object({ trackingCode: z.string().max(40) })
-const problems = (codes: Record<number, string>) =>
-  Object.fromEntries(
-    Object.entries(codes).map(([status, description]) => [
-      status,
-      { description, content: { 'application/problem+json': { schema: problemSchema } } },
-    ]),
-  )
 
 export const recordIntakeRoute = createRoute({
+  operationId: 'recordIntake',
   method: 'post',
   path: '/api/v1/cases',
   tags: ['staff'],
@@ -49,6 +44,7 @@ export const recordIntakeRoute = createRoute({
 })
 
 export const getCaseRoute = createRoute({
+  operationId: 'getCase',
   method: 'get',
   path: '/api/v1/cases/{trackingCode}',
   tags: ['staff'],
@@ -63,6 +59,7 @@ export const getCaseRoute = createRoute({
 })
 
 export const actOnCaseRoute = createRoute({
+  operationId: 'actOnCase',
   method: 'post',
   path: '/api/v1/cases/{trackingCode}/actions',
   tags: ['staff'],
@@ -74,7 +71,10 @@ export const actOnCaseRoute = createRoute({
     headers: z.object({
       'if-match': z.string().max(40).optional().meta({ description: 'the case version you read' }),
     }),
-    body: { required: true, content: { 'application/json': { schema: actionSchema } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: actionSchema, example: actionExample } },
+    },
   },
   responses: {
     200: {
@@ -85,7 +85,10 @@ export const actOnCaseRoute = createRoute({
     ...problems({
       401: 'Not signed in',
       403: 'Outside your committees',
-      409: 'Not allowed in this state, for this kind or for your role',
+      409: {
+        description: 'Not allowed in this state, for this kind or for your role',
+        example: transitionProblemExample,
+      },
       412: 'The case changed since you read it (stale If-Match)',
       428: 'If-Match is required',
     }),
@@ -105,6 +108,7 @@ const committeeNode: z.ZodType = z
   .meta({ id: 'CommitteeNode' })
 
 export const listCommitteesRoute = createRoute({
+  operationId: 'listCommittees',
   method: 'get',
   path: '/api/v1/committees',
   tags: ['staff'],
@@ -120,6 +124,7 @@ export const listCommitteesRoute = createRoute({
 })
 
 export const committeeQueueRoute = createRoute({
+  operationId: 'getCommitteeQueue',
   method: 'get',
   path: '/api/v1/committees/{id}/queue',
   tags: ['staff'],
@@ -166,6 +171,7 @@ export const committeeQueueRoute = createRoute({
 })
 
 export const myPetitionsRoute = createRoute({
+  operationId: 'listMyPetitions',
   method: 'get',
   path: '/api/v1/me/petitions',
   tags: ['staff'],
@@ -204,6 +210,7 @@ const userSchema = z
   .meta({ id: 'User' })
 
 export const revealIdentityRoute = createRoute({
+  operationId: 'revealIdentity',
   method: 'post',
   path: '/api/v1/cases/{trackingCode}/reveal',
   tags: ['staff'],
@@ -228,6 +235,7 @@ export const revealIdentityRoute = createRoute({
 })
 
 export const verifyHistoryRoute = createRoute({
+  operationId: 'verifyCaseHistory',
   method: 'get',
   path: '/api/v1/cases/{trackingCode}/history/verification',
   tags: ['staff'],
@@ -255,6 +263,7 @@ export const verifyHistoryRoute = createRoute({
 })
 
 export const myPetitionRoute = createRoute({
+  operationId: 'getMyPetition',
   method: 'get',
   path: '/api/v1/me/petitions/{trackingCode}',
   tags: ['staff'],
@@ -272,6 +281,7 @@ export const myPetitionRoute = createRoute({
 })
 
 export const listUsersRoute = createRoute({
+  operationId: 'listUsers',
   method: 'get',
   path: '/api/v1/users',
   tags: ['admin'],
@@ -287,6 +297,7 @@ export const listUsersRoute = createRoute({
 })
 
 export const putUserRoute = createRoute({
+  operationId: 'putUser',
   method: 'put',
   path: '/api/v1/users/{id}',
   tags: ['admin'],
@@ -304,9 +315,10 @@ export const putUserRoute = createRoute({
 })
 
 export const reportRoute = createRoute({
+  operationId: 'getReport',
   method: 'get',
   path: '/api/v1/reports',
-  tags: ['staff'],
+  tags: ['reports'],
   security,
   summary: 'Accountability report of a committee and the committees below it, for a period',
   request: {

@@ -306,7 +306,7 @@ export function decideAction(
     throw new TransitionError('not_allowed_for_role', `only the petitioner may ${action}`, { action })
   const refusal = refusalReason(action, c)
   if (refusal)
-    throw new TransitionError(refusal.code, refusal.message, { action, status: c.status, kind: c.kind })
+    throw new TransitionError(refusal.code, refusal.message, { action, caseStatus: c.status, kind: c.kind })
   const transition = transitionFor(action)
   let actorRecord: Actor
   if (actor === 'petitioner') {

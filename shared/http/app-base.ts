@@ -53,6 +53,8 @@ export function createApp<E extends Env>(logger: Logger, options: AppOptions = {
     const given = c.req.header('x-correlation-id')
     const correlationId = given && CORRELATION_ID.test(given) ? given : crypto.randomUUID()
     c.set('correlationId' as never, correlationId as never)
+    // Problem `type` URIs are absolute under the site's first public origin (SITE_URL in AWS).
+    if (options.publicOrigins?.[0]) c.set('siteUrl' as never, options.publicOrigins[0] as never)
     c.header('x-correlation-id', correlationId)
     // Per request, not on the shared logger: concurrent requests must not swap ids (observability.ts).
     await withCorrelationId(correlationId, next)

@@ -11,6 +11,7 @@ import { DomainError } from '../domain/errors.js'
 import { RULE_MESSAGES } from '../domain/schemas.js'
 import type { Language } from '../domain/vocabulary.js'
 import { requestLanguage } from './lang.js'
+import { PROBLEM_CODES, PROBLEM_FAMILIES, PROBLEMS_PATH } from './problem-types.js'
 import { classifyStoreError, THROTTLED_RETRY_AFTER_SECONDS } from './store-errors.js'
 
 export interface FieldProblem {
@@ -55,6 +56,13 @@ const TITLES: Record<string, { vi: string; en: string }> = {
 }
 const TRANSITION_TITLE = { vi: 'Không thể thực hiện thao tác này', en: 'This action is not possible' }
 const RULE_TITLE = { vi: 'Dữ liệu vi phạm quy định', en: 'The request breaks a rule' }
+
+/** A code's own title, else its family's (the heading of its page, `/problems/<code>`). */
+export function problemTitle(code: string, lang: Language): string | undefined {
+  const status = PROBLEM_CODES[code]
+  if (status === undefined) return undefined
+  return (TITLES[code] ?? PROBLEM_FAMILIES[status].title)[lang]
+}
 
 const zodLocales = { vi: locales.vi().localeError, en: locales.en().localeError }
 
@@ -106,6 +114,19 @@ export function fieldProblems(error: ZodError, lang: Language): FieldProblem[] {
   return out
 }
 
+/** The members RFC 9457 defines; an extension member can never take one of these names. */
+export const STANDARD_PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'] as const
+
+/**
+ * The absolute URI of a problem type: the site's origin when the app knows it (`SITE_URL` in AWS,
+ * where the request's own host is API Gateway's), else the origin the request came to (one
+ * machine, where that is the site).
+ */
+export function problemTypeUri(c: Context, code: string): string {
+  const site = (c.get('siteUrl' as never) as string | undefined) ?? new URL(c.req.url).origin
+  return `${site.replace(/\/$/, '')}${PROBLEMS_PATH}/${code}`
+}
+
 export function problemResponse(
   c: Context,
   status: number,
@@ -116,15 +137,20 @@ export function problemResponse(
 ): Response {
   const lang = requestLanguage(c)
   const correlationId = c.get('correlationId' as never) as string | undefined
+  // Extensions first, then the standard members, and a clashing extension is left out: a client
+  // reading `status` must always read the HTTP status (RFC 9457 §3.1), never a case's state.
+  const extensions = Object.fromEntries(
+    Object.entries(extra).filter(([name]) => !(STANDARD_PROBLEM_MEMBERS as readonly string[]).includes(name)),
+  )
   const body = {
-    type: `/problems/${code}`,
+    ...extensions,
+    // A 5xx says nothing of its cause; this id finds the request's log lines.
+    ...(status >= 500 && correlationId ? { correlationId } : {}),
+    type: problemTypeUri(c, code),
     title: title ?? (TITLES[code] ?? (status >= 500 ? TITLES.internal_error! : RULE_TITLE))[lang],
     status,
     detail,
     instance: c.req.path,
-    ...extra,
-    // A 5xx says nothing of its cause; this id finds the request's log lines.
-    ...(status >= 500 && correlationId ? { correlationId } : {}),
   }
   return new Response(JSON.stringify(body), {
     status,

@@ -3,17 +3,71 @@ import * as z from 'zod'
 import { STATUSES } from '../domain/lifecycle.js'
 import { MATCH_REASONS } from '../domain/similarity.js'
 import { CHANNELS, KINDS } from '../domain/vocabulary.js'
+import { PROBLEM_FAMILIES, type ProblemStatusCode } from './problem-types.js'
 
+const fieldProblemSchema = z
+  .object({
+    field: z
+      .string()
+      .meta({ description: 'the field, dotted (`petitioner.phone`); `(body)` for the whole body' }),
+    rule: z.string().meta({ description: 'the rule it breaks, a stable code' }),
+    message: z.string().meta({ description: "how to fix it, in the caller's language" }),
+  })
+  .meta({ id: 'FieldProblem' })
+
+/**
+ * RFC 9457 problem details. The standard members are always present and always the standard ones
+ * (shared/http/problem.ts); extension members (`errors`, `retryAfterSeconds`, `correlationId`, and
+ * per code e.g. `action`, `caseStatus`, `kind`) may be added, so the object stays open.
+ */
 export const problemSchema = z
   .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
+    type: z.url().meta({
+      description: 'absolute URI of the problem type; its page says what happened and what to do',
+      example: 'https://tiepdan.example.vn/problems/action_not_in_state',
+    }),
+    title: z.string().meta({ description: "short summary of the type, in the caller's language" }),
+    status: z.number().int().meta({ description: 'the HTTP status code, always' }),
+    detail: z.string().meta({ description: 'what happened in this case' }),
+    instance: z.string().meta({ description: 'the path that was called' }),
+    errors: z.array(fieldProblemSchema).optional(),
+    retryAfterSeconds: z.number().int().optional().meta({ description: 'also in the Retry-After header' }),
+    correlationId: z.string().optional().meta({ description: 'on a 5xx: finds the request in the logs' }),
   })
+  .loose()
   .meta({ id: 'Problem' })
+
+/** One schema per problem family (its HTTP status), each naming the status it carries. */
+export const PROBLEM_SCHEMAS = Object.fromEntries(
+  Object.entries(PROBLEM_FAMILIES).map(([status, family]) => [
+    status,
+    problemSchema
+      .extend({
+        status: z.literal(Number(status)).meta({ description: 'the HTTP status code, always' }),
+      })
+      .meta({ id: family.schema, description: `${family.title.en}. ${family.happened.en}` }),
+  ]),
+) as unknown as Record<ProblemStatusCode, typeof problemSchema>
+
+type ProblemDescription = string | { readonly description: string; readonly example: unknown }
+
+/**
+ * Problem responses of an operation, `{ status: description }` (or `{ description, example }`),
+ * each with its family's schema.
+ */
+export function problems<S extends ProblemStatusCode>(codes: Record<S, ProblemDescription>) {
+  return Object.fromEntries(
+    Object.entries<ProblemDescription>(codes).map(([status, given]) => {
+      const { description, example } =
+        typeof given === 'string' ? { description: given, example: undefined } : given
+      const media = { schema: PROBLEM_SCHEMAS[Number(status) as S], ...(example ? { example } : {}) }
+      return [status, { description, content: { 'application/problem+json': media } }]
+    }),
+  ) as Record<
+    S,
+    { description: string; content: { 'application/problem+json': { schema: typeof problemSchema } } }
+  >
+}
 
 export const deadlineSchema = z
   .object({
@@ -104,14 +158,8 @@ export const staffCaseSchema = z
   .loose()
   .meta({ id: 'Case' })
 
-export const problemResponses = {
-  400: {
-    description: 'Malformed request',
-    content: { 'application/problem+json': { schema: problemSchema } },
-  },
-  404: { description: 'Not found', content: { 'application/problem+json': { schema: problemSchema } } },
-  422: {
-    description: 'Invalid input: each field and the rule it breaks',
-    content: { 'application/problem+json': { schema: problemSchema } },
-  },
-} as const
+export const problemResponses = problems({
+  400: 'Malformed request',
+  404: 'Not found',
+  422: 'Invalid input: each field and the rule it breaks',
+})

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatTrackingCode, trackingCodeFromBytes } from '../../shared/domain/tracking-code.js'
 import type { OutboxMessage } from '../../shared/store/outbox.js'
 import { fileOnline } from './authz-helpers.js'
-import { type Harness, startHarness } from './harness.js'
+import { type Harness, problemType, startHarness } from './harness.js'
 
 let h: Harness
 beforeAll(async () => {
@@ -179,7 +179,7 @@ describe('period and periodic reports', () => {
     expect((await h.request('GET', `${BASE}?committeeId=btc`, { as: 'byt.truong' })).status).toBe(403)
     const bySupervisor = await step(created.body.id, 'submit', 'giamsat', { explanation: 'x' })
     expect(bySupervisor.status).toBe(409)
-    expect(bySupervisor.body.type).toBe('/problems/not_allowed_for_role')
+    expect(bySupervisor.body.type).toEqual(problemType('not_allowed_for_role'))
   })
 
   it('pre-fills the periodic report with the figures and keeps them with the submission', async () => {

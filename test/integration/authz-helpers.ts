@@ -3,14 +3,10 @@
  * users straight into the table, reading raw items, posting the citizen forms, and a harness whose
  * Powertools logger is switched on and captured.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { startLocalServer } from '../../local/server.js'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import type { Role } from '../../shared/domain/vocabulary.js'
-import { type Harness, petition } from './harness.js'
+import { type Harness, petition, startHarness } from './harness.js'
 
 export const TODAY = '2026-11-26'
 
@@ -177,59 +173,19 @@ export async function startLoggingHarness(now = '2026-11-26T03:00:00Z'): Promise
     for (const [i, stream] of streams.entries()) stream.write = originals[i]!
   }
 
-  const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-leak-'))
-  const clock = { now: new Date(now) }
-  let server: Awaited<ReturnType<typeof startLocalServer>>
+  let harness: Harness
   try {
-    server = await startLocalServer({
-      port: 0,
-      dataDir,
-      seed: { petitions: 0 },
-      quiet: false,
-      now: () => clock.now,
-    })
+    harness = await startHarness({ now, quiet: false })
   } catch (error) {
     restore()
     throw error
   }
-  const tokens = new Map<string, string>()
-  async function tokenFor(userId: string) {
-    let token = tokens.get(userId)
-    if (!token) {
-      token = await server.identity.issue(userId)
-      tokens.set(userId, token)
-    }
-    return token
-  }
   return {
-    server,
-    clock,
+    ...harness,
     logs,
-    tokenFor,
-    async request(method, path, { body, raw, headers = {}, as } = {}) {
-      const auth: Record<string, string> = as ? { authorization: `Bearer ${await tokenFor(as)}` } : {}
-      const res = await fetch(server.url + path, {
-        method,
-        headers: {
-          ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...auth,
-          ...headers,
-        },
-        body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-      })
-      const text = await res.text()
-      let parsed: unknown = text
-      try {
-        parsed = text ? JSON.parse(text) : undefined
-      } catch {
-        // not JSON: keep the text
-      }
-      return { status: res.status, headers: res.headers, body: parsed }
-    },
     async close() {
       try {
-        await server.close()
-        await rm(dataDir, { recursive: true, force: true })
+        await harness.close()
       } finally {
         restore()
       }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderMessage } from '../../shared/notifications/templates.js'
-import { type Harness, petition, startHarness } from './harness.js'
+import { type Harness, petition, problemType, startHarness } from './harness.js'
 
 let h: Harness
 beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('a denouncer asking the superior to act (Law 25/2018 Art. 38)', () => {
     expect(view.body.canEscalate).toBe(false)
     const res = await escalate(r)
     expect(res.status).toBe(409)
-    expect(res.body.type).toBe('/problems/not_overdue')
+    expect(res.body.type).toEqual(problemType('not_overdue'))
   })
 
   it('is offered once overdue, recorded on the timeline, told to the parent committee and the supervisors, and only once', async () => {
@@ -61,7 +61,7 @@ describe('a denouncer asking the superior to act (Law 25/2018 Art. 38)', () => {
     expect(res.body.timeline.at(-1).type).toBe('escalated')
     expect(res.body.canEscalate).toBe(false)
     expect(again.status).toBe(409)
-    expect(again.body.type).toBe('/problems/already_escalated')
+    expect(again.body.type).toEqual(problemType('already_escalated'))
     expect(told.map((m) => m.recipient.userId).sort()).toEqual(['dukhoi.truong', 'giamsat'])
     for (const m of told)
       expect(renderMessage(m.template, m.language, m.params).body).not.toContain('Nguyễn Văn An')
@@ -84,7 +84,7 @@ describe('a denouncer asking the superior to act (Law 25/2018 Art. 38)', () => {
     h.clock.now = new Date('2026-12-29T03:00:00Z')
     const res = await escalate(receipt)
     expect(res.status).toBe(409)
-    expect(res.body.type).toBe('/problems/anonymous_not_handled')
+    expect(res.body.type).toEqual(problemType('anonymous_not_handled'))
   })
 
   it('is refused to staff, who cannot escalate on the petitioner’s behalf', async () => {

@@ -2,12 +2,21 @@
  * Real HTTP against the real apps on embedded dynalite: one local server per test file, in a
  * fresh temporary data folder, with the demo organisation (committees, routing, users) and a
  * clock the test controls.
+ *
+ * Every request goes through the client generated from the OpenAPI document (openapi-fetch over
+ * test/api/schema.d.ts), and every response from the server, by whatever path a test reaches it,
+ * is checked against the document (test/api/contract.ts): an undeclared status or a body that does
+ * not match its schema fails the test.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { appendFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import createClient, { type Client } from 'openapi-fetch'
+import { expect } from 'vitest'
 import { type LocalServer, startLocalServer } from '../../local/server.js'
 import type { CapacityRecord } from '../../shared/store/client.js'
+import { type ContractCounter, checkResponse } from '../api/contract.js'
+import type { paths } from '../api/schema.js'
 
 export interface Harness {
   readonly server: LocalServer
@@ -17,12 +26,41 @@ export interface Harness {
     path: string,
     options?: { body?: unknown; raw?: string; headers?: Record<string, string>; as?: string },
   ): Promise<{ status: number; headers: Headers; body: any }>
+  /** The typed client generated from the OpenAPI document. */
+  readonly api: Client<paths>
+  /** Responses checked against the document so far. */
+  readonly contract: ContractCounter
   tokenFor(userId: string): Promise<string>
   close(): Promise<void>
 }
 
+/** A problem `type`: the absolute URI of the code's page. */
+export function problemType(code: string) {
+  return expect.stringMatching(new RegExp(`^https?://[^/]+/problems/${code}$`))
+}
+
+/**
+ * Tests also call `fetch` directly (forms, uploads, raw bodies): while a harness runs, responses
+ * from its server are checked whichever way they were asked for.
+ */
+function checkingFetch(origin: string, counter: ContractCounter, inner: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const response = await inner(input, init)
+    const url = new URL(input instanceof Request ? input.url : String(input))
+    const method = (input instanceof Request ? input.method : (init?.method ?? 'GET')).toUpperCase()
+    if (url.origin === origin) await checkResponse(method, url, response, counter)
+    return response
+  }
+}
+
 export async function startHarness(
-  options: { now?: string; petitions?: number; onCapacity?: (record: CapacityRecord) => void } = {},
+  options: {
+    now?: string
+    petitions?: number
+    onCapacity?: (record: CapacityRecord) => void
+    /** false: the server logs (a test captures them). */
+    quiet?: boolean
+  } = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-it-'))
   const clock = { now: new Date(options.now ?? '2026-11-26T03:00:00Z') }
@@ -30,10 +68,16 @@ export async function startHarness(
     port: 0,
     dataDir,
     seed: { petitions: options.petitions ?? 0 },
-    quiet: true,
+    quiet: options.quiet ?? true,
     now: () => clock.now,
     onCapacity: options.onCapacity,
   })
+  const contract: ContractCounter = { validated: 0 }
+  const origin = new URL(server.url).origin
+  const outerFetch = globalThis.fetch
+  const checked = checkingFetch(origin, contract, outerFetch)
+  globalThis.fetch = checked
+  const api = createClient<paths>({ baseUrl: server.url, fetch: (request) => checked(request) })
   const tokens = new Map<string, string>()
   async function tokenFor(userId: string) {
     let token = tokens.get(userId)
@@ -47,27 +91,43 @@ export async function startHarness(
     server,
     clock,
     tokenFor,
+    api,
+    contract,
     async request(method, path, { body, raw, headers = {}, as } = {}) {
       const auth: Record<string, string> = as ? { authorization: `Bearer ${await tokenFor(as)}` } : {}
-      const res = await fetch(server.url + path, {
-        method,
-        headers: {
-          ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...auth,
-          ...headers,
-        } as Record<string, string>,
-        body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+      // Through the generated client, untyped: tests give concrete paths and bodies that are
+      // often wrong on purpose; the typed calls are `h.api.GET(…)` etc.
+      const { data, error, response } = await (
+        api.request as unknown as (
+          method: string,
+          url: string,
+          init: Record<string, unknown>,
+        ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
+      )(method.toLowerCase(), path, {
+        headers: { ...auth, ...headers },
+        ...(raw !== undefined
+          ? { body: raw, bodySerializer: (b: unknown) => b }
+          : body !== undefined
+            ? { body }
+            : {}),
+        parseAs: 'text',
       })
-      const text = await res.text()
-      let parsed: unknown = text
-      try {
-        parsed = text ? JSON.parse(text) : undefined
-      } catch {
-        // not JSON: keep the text
+      let parsed: unknown = response.ok ? data : error
+      if (typeof parsed === 'string') {
+        try {
+          parsed = parsed ? JSON.parse(parsed) : undefined
+        } catch {
+          // not JSON: keep the text
+        }
       }
-      return { status: res.status, headers: res.headers, body: parsed }
+      if (parsed === '') parsed = undefined
+      return { status: response.status, headers: response.headers, body: parsed }
     },
     async close() {
+      if (globalThis.fetch === checked) globalThis.fetch = outerFetch
+      // `API_CONTRACT_COUNT=<file>`: each harness adds how many responses it checked.
+      if (process.env.API_CONTRACT_COUNT)
+        await appendFile(process.env.API_CONTRACT_COUNT, `${contract.validated}\n`)
       await server.close()
       await rm(dataDir, { recursive: true, force: true })
     },

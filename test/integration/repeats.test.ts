@@ -14,7 +14,7 @@ import { repeatKeyMaterials } from '../../shared/domain/similarity.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { newTrackingCode } from '../../shared/security.js'
 import type { CapacityRecord } from '../../shared/store/client.js'
-import { type Harness, startHarness } from './harness.js'
+import { type Harness, problemType, startHarness } from './harness.js'
 
 let h: Harness
 const operations: CapacityRecord[] = []
@@ -410,10 +410,10 @@ describe('linking repeats and marking duplicates', () => {
     const first = await act(b.trackingCode, 'bct.canbo', { action: 'link_repeat', of: a.trackingCode })
     const twice = await act(b.trackingCode, 'bct.canbo', { action: 'link_repeat', of: a.trackingCode })
 
-    expect([self.status, self.body.type]).toEqual([422, '/problems/repeat_of_itself'])
-    expect([unknown.status, unknown.body.type]).toEqual([422, '/problems/unknown_tracking_code'])
+    expect([self.status, self.body.type]).toEqual([422, problemType('repeat_of_itself')])
+    expect([unknown.status, unknown.body.type]).toEqual([422, problemType('unknown_tracking_code')])
     expect(first.status).toBe(200)
-    expect([twice.status, twice.body.type]).toEqual([409, '/problems/already_linked'])
+    expect([twice.status, twice.body.type]).toEqual([409, problemType('already_linked')])
   })
 
   it('flags a repeat of a petition already guided once, with the legal ground in both languages', async () => {

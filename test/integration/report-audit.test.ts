@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderMessage } from '../../shared/notifications/templates.js'
-import { type Harness, petition, startHarness } from './harness.js'
+import { type Harness, petition, problemType, startHarness } from './harness.js'
 
 let h: Harness
 const PERIOD = 'committeeId=bxd&from=2026-11-01&to=2026-11-30'
@@ -74,7 +74,7 @@ describe('chasing a case (đôn đốc)', () => {
     const parentHead = await act(code, 'dukhoi.truong', { action: 'chase', note: 'Đôn đốc từ cấp trên' })
 
     expect(handler.status).toBe(409)
-    expect(handler.body.type).toBe('/problems/not_allowed_for_role')
+    expect(handler.body.type).toEqual(problemType('not_allowed_for_role'))
     expect(head.status).toBe(409)
     expect(noNote.status).toBe(422)
     expect(parentHead.status).toBe(200)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/identity.js'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { verifyChain } from '../../shared/store/history.js'
-import { type Harness, petition, startHarness } from './harness.js'
+import { type Harness, petition, problemType, startHarness } from './harness.js'
 
 let h: Harness
 beforeAll(async () => {
@@ -109,7 +109,7 @@ describe('committees and queues', () => {
     )
     const res = await h.request('GET', `/api/v1/committees/btc/queue?cursor=${forged}`, { as: 'btc.canbo' })
     expect(res.status).toBe(400)
-    expect(res.body.type).toBe('/problems/invalid_cursor')
+    expect(res.body.type).toEqual(problemType('invalid_cursor'))
   })
 })
 
@@ -254,7 +254,7 @@ describe('actions', () => {
       reason: 'Lần nữa',
     })
     expect(again.status).toBe(409)
-    expect(again.body.type).toBe('/problems/extension_limit_reached')
+    expect(again.body.type).toEqual(problemType('extension_limit_reached'))
 
     const suspended = await act(trackingCode, 'bxd.canbo', { action: 'suspend', reason: 'Chờ giám định' })
     expect(suspended.body.status).toBe('suspended')
@@ -322,7 +322,7 @@ describe('actions', () => {
 
     const twice = await act(trackingCode, 'bct.canbo', { action: 'transfer', toCommitteeId: 'btc' })
     expect(twice.status).toBe(409)
-    expect(twice.body.type).toBe('/problems/already_transferred')
+    expect(twice.body.type).toEqual(problemType('already_transferred'))
   })
 
   it('re-routes a case from the intake office without restarting its clocks', async () => {
@@ -383,11 +383,11 @@ describe('actions', () => {
     const supervisor = await act(trackingCode, 'giamsat', { action: 'accept' })
 
     expect(notYet.status).toBe(409)
-    expect(notYet.body.type).toBe('/problems/action_not_in_state')
+    expect(notYet.body.type).toEqual(problemType('action_not_in_state'))
     expect(wrongKind.status).toBe(409)
     expect(notMine.status).toBe(409)
     expect(supervisor.status).toBe(409)
-    expect(supervisor.body.type).toBe('/problems/not_allowed_for_role')
+    expect(supervisor.body.type).toEqual(problemType('not_allowed_for_role'))
     expect((await h.request('GET', `/api/v1/cases/${trackingCode}`, { as: 'bxd.canbo' })).body.version).toBe(
       1,
     )
@@ -426,7 +426,7 @@ describe('actions', () => {
     expect((await act(trackingCode, 'bxd.canbo', { action: 'accept' }, 1)).status).toBe(200)
     const stale = await act(trackingCode, 'bxd.canbo', { action: 'start_verification' }, 1)
     expect(stale.status).toBe(412)
-    expect(stale.body.type).toBe('/problems/version_conflict')
+    expect(stale.body.type).toEqual(problemType('version_conflict'))
   })
 
   it('lets exactly one of two simultaneous writers win', async () => {

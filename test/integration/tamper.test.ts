@@ -8,7 +8,7 @@ import type { CaseEvent } from '../../shared/domain/case.js'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { chainEvent } from '../../shared/store/history.js'
 import { actOk, fileOnline, storedCase } from './authz-helpers.js'
-import { type Harness, startHarness } from './harness.js'
+import { type Harness, problemType, startHarness } from './harness.js'
 
 let h: Harness
 beforeAll(async () => {
@@ -122,7 +122,7 @@ describe('who may verify', () => {
     const headAbove = await verify(code, 'dukhoi.truong')
 
     expect(handler.status).toBe(403)
-    expect(handler.body.type).toBe('/problems/verification_not_allowed')
+    expect(handler.body.type).toEqual(problemType('verification_not_allowed'))
     expect(head.status).toBe(200)
     expect(head.body).toMatchObject({ intact: false, firstBrokenSeq: 2 })
     expect(headAbove.status).toBe(200)

@@ -317,7 +317,7 @@ async function checkApi(sample: Sample) {
     expect(res.type, label).toContain('application/problem+json')
     const problem = JSON.parse(res.text) as { status: number; type: string; title: string }
     expect(problem.status, label).toBe(res.status)
-    expect(problem.type, label).toMatch(/^\/problems\/[a-z_]+$/)
+    expect(problem.type, label).toMatch(/^https?:\/\/[^/]+\/problems\/[a-z_]+$/)
     expect(problem.title, label).toBeTruthy()
   }
 }

@@ -48,7 +48,11 @@ async function submit(sent: Sent) {
       await sleep(200 + Math.random() * 300)
       continue
     }
-    if (res.status === 409 && res.body?.type === '/problems/request_in_progress' && attempt < 200) {
+    if (
+      res.status === 409 &&
+      String(res.body?.type).endsWith('/problems/request_in_progress') &&
+      attempt < 200
+    ) {
       retriedInProgress++
       await sleep(100 + Math.random() * 200)
       continue
