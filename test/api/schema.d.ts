@@ -1207,7 +1207,8 @@ export interface components {
             [key: string]: unknown;
         };
         RepeatSuggestion: {
-            trackingCode: string;
+            /** @description only when your scope reaches the earlier case (`reachable`) */
+            trackingCode?: string;
             /** @description content similarity, 0…1 */
             score: number;
             reasons: ("same_identity" | "same_name_address" | "same_subject" | "similar_content")[];
@@ -1303,7 +1304,10 @@ export interface components {
                 representatives: number;
                 subject: string;
             }[];
+            /** @description the codes of the cases received at the session that you may open */
             caseCodes: string[];
+            /** @description cases received at the session outside your reach: counted, never named */
+            casesOutsideReach: number;
             notes?: string;
             recordedBy: string;
             recordedAt: string;
