@@ -12,7 +12,7 @@ import { PROBLEM_SCHEMAS, problems } from '../shared/http/schemas.js'
 import { OPEN311_ROUTES } from './public-api/open311-routes.js'
 import { problemPageRoute } from './public-api/problem-routes.js'
 import { PUBLIC_ROUTES } from './public-api/routes.js'
-import { REPORT_EXPORT_ROUTES } from './report-export/app.js'
+import { REPORT_EXPORT_ROUTES } from './report-export/routes.js'
 import { OPEN_DATA_ROUTES } from './staff-api/open-data-routes.js'
 import { STAFF_ROUTES } from './staff-api/routes.js'
 

@@ -4,37 +4,16 @@
  * the same sign-in check and the same report service as `GET /api/v1/reports`, so the figures are
  * the API's.
  */
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
 import { createApp } from '../../shared/http/app-base.js'
 import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
-import { reportPeriodOf, reportQuerySchema } from '../../shared/http/report-query.js'
-import { problemResponses, problems } from '../../shared/http/schemas.js'
+import { reportPeriodOf } from '../../shared/http/report-query.js'
 import type { Services } from '../../shared/service/context.js'
 import { createReportService } from '../../shared/service/reports.js'
-import { exportFile, XLSX_TYPE } from './file.js'
+import { exportFile } from './file.js'
+import { reportExportRoute } from './routes.js'
 
-export const reportExportRoute = createRoute({
-  operationId: 'exportReport',
-  method: 'get',
-  path: '/api/v1/reports/export',
-  tags: ['reports'],
-  security: [{ bearerAuth: [] }],
-  summary: 'The report as a spreadsheet (Biểu 01/XLD and a summary sheet) or as CSV',
-  request: {
-    query: reportQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).optional().default('xlsx') }),
-  },
-  responses: {
-    200: {
-      description: 'The file',
-      content: { [XLSX_TYPE]: { schema: z.string() }, 'text/csv': { schema: z.string() } },
-    },
-    ...problemResponses,
-    ...problems({ 401: 'Not signed in', 403: 'Supervisors and the heads over the committee only' }),
-  },
-})
-
-/** Every route of the export function (test/infra checks each is mapped to it). */
-export const REPORT_EXPORT_ROUTES = [reportExportRoute]
+export { REPORT_EXPORT_ROUTES, reportExportRoute } from './routes.js'
 
 export function createReportExportApp(deps: {
   services: Services

@@ -4,7 +4,9 @@ import type { Report } from '../../shared/domain/reports.js'
 import type { Services } from '../../shared/service/context.js'
 import { reportCsv } from './csv.js'
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+import { XLSX_TYPE } from './routes.js'
+
+export { XLSX_TYPE }
 
 export async function exportFile(
   services: Services,

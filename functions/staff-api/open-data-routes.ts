@@ -9,7 +9,17 @@ import { OPEN_DATA_CSV_PATH, OPEN_DATA_JSON_PATH } from '../../web/transparency-
 
 const bilingual = z.object({ vi: z.string(), en: z.string() })
 /** A published figure: a number, or null when suppressed (fewer cases than the threshold). */
-const figures = z.record(z.string(), z.union([z.number(), z.null(), z.string(), z.boolean()]))
+const figures = z.record(
+  z.string(),
+  z.union([
+    z.number(),
+    z.null(),
+    z.string(),
+    z.boolean(),
+    // `suppressed`: which figures were withheld and why.
+    z.array(z.object({ field: z.string(), reason: z.string() })),
+  ]),
+)
 
 const committeeFiguresSchema = z
   .object({

@@ -1354,10 +1354,16 @@ export interface components {
                 to: string;
                 toDate: boolean;
                 committees: {
-                    [key: string]: number | null | string | boolean;
+                    [key: string]: number | null | string | boolean | {
+                        field: string;
+                        reason: string;
+                    }[];
                 }[];
                 total: {
-                    [key: string]: number | null | string | boolean;
+                    [key: string]: number | null | string | boolean | {
+                        field: string;
+                        reason: string;
+                    }[];
                 };
             } & {
                 [key: string]: unknown;
