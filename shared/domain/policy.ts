@@ -114,6 +114,26 @@ export function canRevealIdentity(user: ActingUser, c: CaseScope): boolean {
   return memberships(user, 'committee_head').some((m) => m.committeeId === c.committeeId)
 }
 
+/**
+ * Whether holding this one membership lets its holder reveal some denouncer's identity: asked of
+ * `canRevealIdentity` itself (a holder of only this membership, a denunciation in the membership's
+ * own committee), so a role the reveal rule comes to admit is caught here too. Granting such a
+ * membership needs a second administrator (shared/service/users.ts).
+ */
+export function membershipCanRevealIdentity(m: {
+  readonly role: Role
+  readonly committeeId?: string
+}): boolean {
+  const holder: ActingUser = { id: '', memberships: [m] }
+  const probe: CaseScope = { committeeId: m.committeeId ?? '', kind: 'denunciation', history: [] }
+  return canRevealIdentity(holder, probe)
+}
+
+/** The audited log of role changes: supervisors (who oversee the organisation) and admins. */
+export function canReadRoleChanges(user: ActingUser): boolean {
+  return has(user, 'supervisor') || has(user, 'admin')
+}
+
 export interface FieldGrants {
   /** The petitioner's name, ID number, address, phone, e-mail. */
   readonly identity: boolean

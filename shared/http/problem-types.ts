@@ -195,6 +195,8 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   forbidden: 403,
   identity_restricted: 403,
   reveal_not_allowed: 403,
+  own_roles: 403,
+  four_eyes: 403,
   verification_not_allowed: 403,
   // 404
   not_found: 404,
@@ -202,6 +204,7 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   attachment_not_found: 404,
   report_request_not_found: 404,
   sample_not_found: 404,
+  grant_not_found: 404,
   not_in_sample: 404,
   unknown_committee: 404,
   // 409
@@ -221,6 +224,9 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   no_answer_yet: 409,
   case_closed: 409,
   nothing_to_reveal: 409,
+  grant_decided: 409,
+  account_gone: 409,
+  account_changed: 409,
   extension_not_allowed: 409,
   extension_limit_reached: 409,
   extension_after_deadline: 409,
