@@ -17,30 +17,9 @@ import {
 } from '../../shared/domain/lifecycle.js'
 import { INDICATORS } from '../../shared/domain/reports.js'
 import { KINDS } from '../../shared/domain/vocabulary.js'
+import { tableAfter } from './markdown-table.js'
 
 const doc = readFileSync(new URL('../../docs/domain.md', import.meta.url), 'utf8')
-
-/** The cells of the first table after the heading `title`, header and separator dropped, backticks stripped. */
-function tableAfter(markdown: string, title: string): string[][] {
-  const lines = markdown.split('\n')
-  const start = lines.findIndex((l) => /^#{2,4} /.test(l) && l.replace(/^#+ /, '').trim() === title)
-  if (start < 0) throw new Error(`no heading "${title}" in docs/domain.md`)
-  const rows: string[][] = []
-  let inTable = false
-  for (const line of lines.slice(start + 1)) {
-    if (/^#{2,4} /.test(line)) break
-    if (line.startsWith('|')) {
-      inTable = true
-      rows.push(
-        line
-          .slice(1, -1)
-          .split('|')
-          .map((cell) => cell.trim().replaceAll('`', '')),
-      )
-    } else if (inTable) break
-  }
-  return rows.slice(2)
-}
 
 describe('docs/domain.md', () => {
   it('lists every status once, in the named set the lifecycle puts it in', () => {
