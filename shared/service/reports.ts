@@ -5,7 +5,7 @@
  */
 
 import type { ActingUser } from '../domain/case.js'
-import { vietnamDate } from '../domain/dates.js'
+import { type LocalDate, vietnamDate } from '../domain/dates.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import { committeeRolesFor } from '../domain/policy.js'
 import {
@@ -64,6 +64,23 @@ export async function reportInputs(
   const { from, to } = 'period' in period ? periodRange(period.period, period.year, period.index) : period
   const today = vietnamDate(s.now())
   validateReportRequest(from, to, today)
+  return {
+    rows: await scopeRows(s, committees, committeeId, from, to),
+    request: { committeeId, from, to, today, committees },
+  }
+}
+
+/**
+ * The report rows of the committee's scope that can count between `from` and `to`: one Query per
+ * committee of the scope. The caller has checked the reader and the dates.
+ */
+export async function scopeRows(
+  s: Services,
+  committees: readonly Committee[],
+  committeeId: string,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<ScopeRow[]> {
   // Each committee's cases, and the rows a committee keeps for cases it transferred away.
   const pages = await Promise.all(
     subtree(committees, committeeId).map((id) => s.cases.listReportRows(id, from)),
@@ -75,10 +92,7 @@ export async function reportInputs(
     // A case moved inside the scope appears twice: the case's own row is the fuller one.
     if (!seen || (row.main && !seen.main)) byCode.set(row.code, row)
   }
-  return {
-    rows: [...byCode.values()].map(({ code, metrics }) => ({ code, metrics })),
-    request: { committeeId, from, to, today, committees },
-  }
+  return [...byCode.values()].map(({ code, metrics }) => ({ code, metrics }))
 }
 
 export function createReportService(s: Services) {
