@@ -23,7 +23,14 @@ import {
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
 import { type AuditSample, createAuditStore, type SampledCase } from '../store/audits.js'
 import type { Services } from './context.js'
-import { canReadReport, type ReportPeriod, reportInputs, type ScopeRow, scopeRows } from './reports.js'
+import {
+  canReadReport,
+  checkedReportRequest,
+  type ReportPeriod,
+  reportInputs,
+  type ScopeRow,
+  scopeRows,
+} from './reports.js'
 
 const isSupervisor = (user: ActingUser) => user.memberships.some((m) => m.role === 'supervisor')
 
@@ -152,8 +159,8 @@ export function createReportAuditService(s: Services) {
       const last = until && until < today ? until : today
       const periods = periodsEndingAt(kind, count, last)
       const first = periods[0] as (typeof periods)[number]
-      // The reader and the committee are checked as for the report of the first period.
-      const { request } = await reportInputs(s, user, committeeId, {
+      // The reader and the committee are checked as for the report of the first period (no rows read).
+      const request = await checkedReportRequest(s, user, committeeId, {
         period: kind as PeriodKind,
         year: first.year,
         index: first.index,

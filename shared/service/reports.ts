@@ -46,6 +46,27 @@ export interface ScopeRow {
 }
 
 /**
+ * The request of a report of `committeeId` for `period`, after the checks every report makes (the
+ * committee exists, the reader may read it, the dates are valid). Reads the committees, no rows.
+ */
+export async function checkedReportRequest(
+  s: Services,
+  user: ActingUser,
+  committeeId: string,
+  period: ReportPeriod,
+): Promise<ReportRequest> {
+  const committees = (await s.settings.getCommittees()).value
+  if (!committees.some((c) => c.id === committeeId))
+    throw new RuleViolation('unknown_committee', `there is no committee '${committeeId}'`, 'committeeId')
+  if (!canReadReport(user, committeeId, committees))
+    throw new DomainError('forbidden', 'reports are for supervisors and the heads over this committee', 403)
+  const { from, to } = 'period' in period ? periodRange(period.period, period.year, period.index) : period
+  const today = vietnamDate(s.now())
+  validateReportRequest(from, to, today)
+  return { committeeId, from, to, today, committees }
+}
+
+/**
  * What a report of `committeeId` for `period` is computed from, after the checks every report
  * makes: the rows of the scope (one Query per committee) and the request. The report, its
  * drill-down, its charts and its exports all start here, so they read the very same rows.
@@ -56,18 +77,8 @@ export async function reportInputs(
   committeeId: string,
   period: ReportPeriod,
 ): Promise<{ rows: ScopeRow[]; request: ReportRequest }> {
-  const committees = (await s.settings.getCommittees()).value
-  if (!committees.some((c) => c.id === committeeId))
-    throw new RuleViolation('unknown_committee', `there is no committee '${committeeId}'`, 'committeeId')
-  if (!canReadReport(user, committeeId, committees))
-    throw new DomainError('forbidden', 'reports are for supervisors and the heads over this committee', 403)
-  const { from, to } = 'period' in period ? periodRange(period.period, period.year, period.index) : period
-  const today = vietnamDate(s.now())
-  validateReportRequest(from, to, today)
-  return {
-    rows: await scopeRows(s, committees, committeeId, from, to),
-    request: { committeeId, from, to, today, committees },
-  }
+  const request = await checkedReportRequest(s, user, committeeId, period)
+  return { rows: await scopeRows(s, request.committees, committeeId, request.from, request.to), request }
 }
 
 /**
