@@ -554,7 +554,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** SVG chart: share resolved on time in each of the last periods (one report per period) */
+        /** SVG chart: share resolved on time in each of the last periods (one read, one pass) */
         get: operations["getOnTimeChart"];
         put?: never;
         post?: never;
