@@ -129,6 +129,18 @@ export function membershipCanRevealIdentity(m: {
   return canRevealIdentity(holder, probe)
 }
 
+/**
+ * Whether granting this membership needs a second administrator (four eyes): one that can reveal a
+ * denouncer's identity, and admin itself, since an admin grants roles (one admin could otherwise make
+ * an account they control admin and have it ask for what they may not ask for themselves).
+ */
+export function membershipNeedsSecondAdmin(m: {
+  readonly role: Role
+  readonly committeeId?: string
+}): boolean {
+  return m.role === 'admin' || membershipCanRevealIdentity(m)
+}
+
 /** The audited log of role changes: supervisors (who oversee the organisation) and admins. */
 export function canReadRoleChanges(user: ActingUser): boolean {
   return has(user, 'supervisor') || has(user, 'admin')

@@ -1,14 +1,14 @@
 /**
  * Managing staff and member accounts (admins). Three rules hold for every caller (the API and the
- * admin pages): nobody changes their own roles; a membership that can reveal a denouncer's identity
- * (policy.ts `membershipCanRevealIdentity`) is only requested, and becomes a pending grant that a
+ * admin pages): nobody changes their own roles; a membership that can reveal a denouncer's identity,
+ * or admin (policy.ts `membershipNeedsSecondAdmin`), is only requested, and becomes a pending grant that a
  * different admin confirms (four eyes); every change of roles is an audited event, written in the
  * same conditional write as the change itself (store/users.ts).
  */
 import { randomUUID } from 'node:crypto'
 import type { ActingUser } from '../domain/case.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
-import { canManageUsers, canReadRoleChanges, membershipCanRevealIdentity } from '../domain/policy.js'
+import { canManageUsers, canReadRoleChanges, membershipNeedsSecondAdmin } from '../domain/policy.js'
 import type { UserInput } from '../domain/schemas.js'
 import type { Role } from '../domain/vocabulary.js'
 import {
@@ -89,8 +89,8 @@ export function createUserService(s: Services) {
         throw new RuleViolation('self_lockout', 'you cannot deactivate yourself', 'active')
 
       const pendingAlready = Object.values(current?.grants ?? {}).filter((g) => g.status === 'pending')
-      const requested = added.filter(membershipCanRevealIdentity)
-      const direct = added.filter((m) => !membershipCanRevealIdentity(m))
+      const requested = added.filter(membershipNeedsSecondAdmin)
+      const direct = added.filter((m) => !membershipNeedsSecondAdmin(m))
       const at = now()
       const newGrants: RoleGrant[] = requested
         .filter((m) => !pendingAlready.some((g) => sameMembership(g.membership)(m)))

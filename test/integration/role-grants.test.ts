@@ -107,6 +107,17 @@ describe('four eyes on a role that can reveal identity', () => {
     ])
   })
 
+  it('makes admin itself wait for a second admin, so no admin mints an accomplice alone', async () => {
+    const res = await putUser('admin', 'qt.moi', [{ role: 'admin' }, { role: 'member' }])
+
+    expect(res.status).toBe(200)
+    expect(res.body.memberships).toEqual([{ role: 'member' }])
+    expect(res.body.pendingGrants.map((g: { membership: unknown }) => g.membership)).toEqual([
+      { role: 'admin' },
+    ])
+    expect(await rolesOf('qt.moi')).toEqual(['member'])
+  })
+
   it('refuses confirming a grant of one’s own account', async () => {
     const asked = await putUser('admin', 'admin3', [{ role: 'admin' }, { role: 'supervisor' }])
     const grant = asked.body.pendingGrants[0]
