@@ -5863,8 +5863,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: string;
-                            /** @description null when identity-restricted and not yours to open */
-                            name: string | null;
+                            /** @description the sanitised filename; for a document that may identify a denouncer a neutral one ('Tài liệu 2.pdf'), whoever reads: the original only with the audited link */
+                            name: string;
                             /** @enum {string} */
                             type: "pdf" | "jpeg" | "png" | "docx";
                             mediaType: string;
@@ -6098,6 +6098,8 @@ export interface operations {
                     "application/json": {
                         /** @description a download link that works for 5 minutes */
                         url: string;
+                        /** @description the original filename (of an identity-restricted document: unsealed after the opening was recorded); the link names the file neutrally */
+                        name: string;
                         expiresAt: string;
                     };
                 };
@@ -6190,8 +6192,8 @@ export interface operations {
                     "application/json": {
                         attachment: {
                             id: string;
-                            /** @description null when identity-restricted and not yours to open */
-                            name: string | null;
+                            /** @description the sanitised filename; for a document that may identify a denouncer a neutral one ('Tài liệu 2.pdf'), whoever reads: the original only with the audited link */
+                            name: string;
                             /** @enum {string} */
                             type: "pdf" | "jpeg" | "png" | "docx";
                             mediaType: string;

@@ -266,8 +266,10 @@ export const staffVi = {
   'staff.rating.word.3': 'Bình thường',
   'staff.rating.word.4': 'Hài lòng',
   'staff.rating.word.5': 'Rất hài lòng',
-  'staff.attachment.restricted': 'Tài liệu hạn chế (có thể làm lộ danh tính người tố cáo)',
-  'staff.attachment.restrictedAudited': 'Việc mở tài liệu này được ghi vào lịch sử hồ sơ.',
+  'staff.attachment.restricted':
+    'Tài liệu hạn chế (có thể làm lộ danh tính người tố cáo; tên tệp gốc được ẩn)',
+  'staff.attachment.restrictedAudited':
+    'Việc mở tài liệu này được ghi vào lịch sử hồ sơ; tên tệp gốc chỉ hiện khi mở.',
   'staff.attachment.restrictedClosed':
     'Chỉ Trưởng ban của đơn vị giải quyết hoặc cán bộ giám sát được mở tài liệu này.',
   'staff.attachment.byStaff': 'cán bộ tải lên',
@@ -840,8 +842,10 @@ export const staffEn: Record<keyof typeof staffVi, string> = {
   'staff.rating.word.3': 'Neutral',
   'staff.rating.word.4': 'Satisfied',
   'staff.rating.word.5': 'Very satisfied',
-  'staff.attachment.restricted': 'Restricted document (may identify the denouncer)',
-  'staff.attachment.restrictedAudited': 'Opening this document is recorded in the case history.',
+  'staff.attachment.restricted':
+    'Restricted document (may identify the denouncer; its original filename is hidden)',
+  'staff.attachment.restrictedAudited':
+    'Opening this document is recorded in the case history; its original filename shows only then.',
   'staff.attachment.restrictedClosed':
     'Only the head of the resolving committee or a supervisor may open this document.',
   'staff.attachment.byStaff': 'uploaded by staff',
