@@ -37,8 +37,10 @@ const AUDITS = 'AUDITS'
  *   submit     GetItem CONFIG ×4 (settings), PutItem REPEAT# (the repeat keys), then CASE#/CONTENT
  *              then CASE#/CASE
  *              + Powertools: GetItem, PutItem, UpdateItem, DeleteItem (cleanup on failure) IDEMPOTENCY
- *   track      GetItem RATE# (client blocked?), CASE#/PIN_GUARD and CASE#/CASE; on a wrong PIN
- *              UpdateItem RATE# and CASE#/PIN_GUARD (ADD failures); after failures, reset PIN_GUARD
+ *   track      UpdateItem RATE# (reserve the client's attempt, conditional) with GetItem CASE#/CASE;
+ *              UpdateItem CASE#/PIN_GUARD (reserve the code's attempt, conditional; GetItem it only
+ *              once the free attempts are used); on a wrong PIN UpdateItem PIN_GUARD (the interval);
+ *              on a right one UpdateItem RATE# and PIN_GUARD (give the attempts back)
  *   withdraw   as track, then UpdateItem CASE#/CASE (conditional on version)
  *   escalate   as withdraw (a denouncer's escalation is a transition on the case)
  *   supplement as track, then PutItem CASE#/SUPPLEMENT#n and UpdateItem CASE#/CASE
@@ -50,7 +52,7 @@ const AUDITS = 'AUDITS'
  * filed what).
  */
 export const PUBLIC_API_ACCESS: TableAccess = {
-  get: [ANY_CASE, CONFIG, IDEMPOTENCY, ANY_CLIENT_WINDOW],
+  get: [ANY_CASE, CONFIG, IDEMPOTENCY],
   put: [ANY_CASE, IDEMPOTENCY, ANY_REPEAT_KEY],
   update: [ANY_CASE, IDEMPOTENCY, ANY_CLIENT_WINDOW],
   delete: [IDEMPOTENCY],

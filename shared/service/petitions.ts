@@ -208,28 +208,30 @@ export function createPetitionService(s: Services) {
 
   /**
    * Loads a case for the petitioner, or throws the one 404 that unknown codes and wrong PINs
-   * share. Wrong PINs are limited per code (a doubling lock-out) and per client address (a
-   * window), so neither one client on many codes nor many clients on one code can guess.
+   * share. Each check is reserved before it runs, per client address (a window) and per code (a
+   * few free attempts, then one per doubling interval): neither one client on many codes nor many
+   * clients on one code can guess, however many requests they send at once, and a stranger's
+   * burst only slows the rightful petitioner for minutes. A right PIN gives both back.
    */
   async function openWithPin(rawCode: string, pin: string, client: string): Promise<StoredCase> {
     const code = normalizeTrackingCode(rawCode)
     const nowMs = s.now().getTime()
-    const clientWait = await s.clientRateLimit.blockedFor(client, nowMs)
-    if (clientWait > 0) throw tooManyAttempts(clientWait)
-    const [guard, stored] = await Promise.all([
-      code ? s.pinGuard.getGuard(code) : Promise.resolve({ failures: 0, lockedUntil: undefined }),
+    const [clientWait, stored] = await Promise.all([
+      s.clientRateLimit.reserve(client, nowMs),
       code ? s.cases.getCase(code) : Promise.resolve(undefined),
     ])
-    if (guard.lockedUntil && guard.lockedUntil > nowMs) throw tooManyAttempts(guard.lockedUntil - nowMs)
+    if (clientWait > 0) throw tooManyAttempts(clientWait)
+    // Reserving for unknown codes would let anyone write guard items at will.
+    const reservation = stored ? await s.pinGuard.reserve(stored.code, nowMs) : undefined
+    // A refused attempt keeps its place in the client's window: hammering a slowed code costs.
+    if (reservation && !reservation.ok) throw tooManyAttempts(reservation.waitMs)
     // Same work for an unknown or malformed code as for a real check: timing tells nothing.
     const ok = await verifyPin(pin, stored?.pinHash ?? DECOY_PIN_HASH)
-    if (!stored || !ok) {
-      await s.clientRateLimit.recordFailure(client, nowMs)
-      // Counting misses for unknown codes would let anyone write guard items at will.
-      if (stored) await s.pinGuard.recordFailure(stored.code, nowMs)
+    if (!stored || !ok || !reservation) {
+      if (stored && reservation) await s.pinGuard.missed(stored.code, reservation)
       caseNotFound()
     }
-    if (guard.failures > 0) await s.pinGuard.reset(stored.code)
+    await Promise.all([s.clientRateLimit.refund(client, nowMs), s.pinGuard.release(stored.code, reservation)])
     return stored
   }
 

@@ -3,12 +3,16 @@
  * across many tracking codes (the per-code guard, pin-guard.ts, stops many clients on one code).
  * Addresses are stored only as salted hashes.
  *
+ * Every check reserves its attempt first (a conditional increment refused at the limit); a right
+ * PIN gives it back, so the count is of wrong PINs and of checks still running.
+ *
  * Access patterns:
- *   countFailures(client, now)   GetItem     RATE#<hash> / PIN#<window start>
- *   recordFailure(client, now)   UpdateItem  ADD count (atomic), expiresAt for DynamoDB TTL
+ *   reserve(client, now)         UpdateItem  RATE#<hash> / PIN#<window start>  ADD count, conditional
+ *                                on count < limit; expiresAt for DynamoDB TTL
+ *   refund(client, reservedAt)   UpdateItem  RATE#<hash> / PIN#<window start>  ADD count −1
  */
 import { createHash } from 'node:crypto'
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Db } from './client.js'
 
 export const CLIENT_WINDOW_MS = 15 * 60_000
@@ -25,23 +29,51 @@ export function createClientRateLimit(db: Db, tableName: string, salt: string) {
     }
   }
   return {
-    /** Milliseconds until the client may try again, or 0 when it may try now. */
-    async blockedFor(client: string, nowMs: number): Promise<number> {
+    /**
+     * Takes one of the window's attempts before the PIN is checked: 0 when taken, otherwise the
+     * milliseconds until the next window. One conditional counter increment, so no burst from one
+     * client gets more than the limit checked, however many requests run at once.
+     */
+    async reserve(client: string, nowMs: number): Promise<number> {
       const { key: k, windowEnd } = key(client, nowMs)
-      const out = await db.send(new GetCommand({ TableName: tableName, Key: k, ConsistentRead: true }))
-      return ((out.Item?.count as number) ?? 0) >= CLIENT_FAILURES_PER_WINDOW ? windowEnd - nowMs : 0
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: k,
+            UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :exp)',
+            ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':limit': CLIENT_FAILURES_PER_WINDOW,
+              ':exp': Math.ceil(windowEnd / 1000) + 3600,
+            },
+          }),
+        )
+        return 0
+      } catch (error) {
+        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return windowEnd - nowMs
+        throw error
+      }
     },
-    async recordFailure(client: string, nowMs: number): Promise<void> {
-      const { key: k, windowEnd } = key(client, nowMs)
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: k,
-          UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :exp)',
-          ExpressionAttributeNames: { '#count': 'count' },
-          ExpressionAttributeValues: { ':one': 1, ':exp': Math.ceil(windowEnd / 1000) + 3600 },
-        }),
-      )
+    /** The PIN was right: the reserved attempt is given back (only wrong PINs count). */
+    async refund(client: string, reservedAtMs: number): Promise<void> {
+      const { key: k } = key(client, reservedAtMs)
+      await db
+        .send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: k,
+            UpdateExpression: 'ADD #count :minus',
+            ConditionExpression: '#count > :zero',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+          }),
+        )
+        .catch((error: unknown) => {
+          if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error
+        })
     },
   }
 }

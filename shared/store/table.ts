@@ -5,7 +5,7 @@
  * Items (pk / sk):
  *   CASE#<code> / CASE        the case: state, version, clocks, routing, hash-chained history
  *   CASE#<code> / CONTENT     the petition's text and (encrypted) identity, written once at intake
- *   CASE#<code> / PIN_GUARD   wrong-PIN counter and lock-out for the tracking code
+ *   CASE#<code> / PIN_GUARD   reserved and missed PIN attempts, and the slow interval, for the code
  *   CONFIG / COMMITTEES       the committee tree (one small item, read by key)
  *   CONFIG / ROUTING          the routing rules
  *   CONFIG / CALENDAR         per-year day-off / working-day overrides
