@@ -63,7 +63,7 @@ interface IntakeDetails {
 
 function tooManyAttempts(waitMs: number): DomainError {
   return new DomainError('too_many_attempts', 'too many wrong PINs; try again later', 429, {
-    retryAfterSeconds: Math.ceil(waitMs / 1000),
+    retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
   })
 }
 

@@ -31,6 +31,8 @@ export const MAX_SLOW_MS = 15 * 60_000
  * stops holding the code after this long, so no code can be wedged shut.
  */
 const STALE_MS = FIRST_INTERVAL_MS
+/** The wait told when the guard changed under the attempt twice over: try again in a moment. */
+const MIN_WAIT_MS = 1_000
 
 /** The wait before the next attempt after `attempts` misses. */
 export function slowIntervalMs(attempts: number): number {
@@ -64,54 +66,61 @@ export function createPinGuard(db: Db, tableName: string) {
   return {
     /** Lets the outcome of one PIN check stand, or refuses it (the caller answers 429). */
     async settle(code: string, hit: boolean, nowMs: number): Promise<PinSettlement> {
-      const free = await update({
-        Key: key(code),
-        UpdateExpression: effect(hit, ''),
-        ConditionExpression: 'attribute_not_exists(attempts) OR attempts < :free',
-        ExpressionAttributeValues: hit
-          ? { ':zero': 0, ':free': FREE_ATTEMPTS }
-          : { ':one': 1, ':now': nowMs, ':free': FREE_ATTEMPTS },
-        ReturnValues: 'UPDATED_NEW',
-      })
-      if (free) {
-        const attempts = Number(free.Attributes?.attempts ?? 0)
-        if (!hit && attempts >= FREE_ATTEMPTS)
-          await update({
-            Key: key(code),
-            UpdateExpression: 'SET lockedUntil = :until',
-            ConditionExpression: 'attribute_not_exists(lockedUntil) OR lockedUntil < :until',
-            ExpressionAttributeValues: { ':until': nowMs + slowIntervalMs(attempts) },
-          })
-        return { ok: true }
-      }
+      // Twice at most: a free attempt refused because a simultaneous hit just cleared the count
+      // (or any change between the update and the read) is tried once more.
+      for (let round = 0; round < 2; round++) {
+        const free = await update({
+          Key: key(code),
+          UpdateExpression: effect(hit, ''),
+          ConditionExpression: 'attribute_not_exists(attempts) OR attempts < :free',
+          ExpressionAttributeValues: hit
+            ? { ':zero': 0, ':free': FREE_ATTEMPTS }
+            : { ':one': 1, ':now': nowMs, ':free': FREE_ATTEMPTS },
+          ReturnValues: 'UPDATED_NEW',
+        })
+        if (free) {
+          const attempts = Number(free.Attributes?.attempts ?? 0)
+          if (!hit && attempts >= FREE_ATTEMPTS)
+            await update({
+              Key: key(code),
+              UpdateExpression: 'SET lockedUntil = :until',
+              ConditionExpression: 'attribute_not_exists(lockedUntil) OR lockedUntil < :until',
+              ExpressionAttributeValues: { ':until': nowMs + slowIntervalMs(attempts) },
+            })
+          return { ok: true }
+        }
 
-      // Slowed: one attempt per interval. The update sets the next interval itself, so of
-      // simultaneous attempts only the one that saw the count unchanged goes through.
-      const seen = await db.send(
-        new GetCommand({ TableName: tableName, Key: key(code), ConsistentRead: true }),
-      )
-      const attempts = Number(seen.Item?.attempts ?? 0)
-      const lockedUntil = seen.Item?.lockedUntil as number | undefined
-      // A lock longer than any interval is the 24-hour lock-out of before: it no longer holds.
-      const legacy = lockedUntil !== undefined && lockedUntil > nowMs + MAX_SLOW_MS
-      const opensAt = legacy ? nowMs : (lockedUntil ?? Number(seen.Item?.lastAt ?? 0) + STALE_MS)
-      if (opensAt > nowMs) return { ok: false, waitMs: opensAt - nowMs }
-      const slow = await update({
-        Key: key(code),
-        UpdateExpression: effect(hit, hit ? '' : ', lockedUntil = :until'),
-        ConditionExpression:
-          'attempts = :seen AND ((attribute_exists(lockedUntil) AND (lockedUntil <= :now OR lockedUntil > :far)) OR ' +
-          '(attribute_not_exists(lockedUntil) AND (attribute_not_exists(lastAt) OR lastAt <= :stale)))',
-        ExpressionAttributeValues: {
-          ...(hit ? { ':zero': 0 } : { ':one': 1, ':until': nowMs + slowIntervalMs(attempts + 1) }),
-          ':now': nowMs,
-          ':seen': attempts,
-          ':stale': nowMs - STALE_MS,
-          ':far': nowMs + MAX_SLOW_MS,
-        },
-      })
-      // Refused: another attempt took this interval first.
-      return slow ? { ok: true } : { ok: false, waitMs: slowIntervalMs(attempts + 1) }
+        // Slowed: one attempt per interval. The update sets the next interval itself, so of
+        // simultaneous attempts only the one that saw the count unchanged goes through.
+        const seen = await db.send(
+          new GetCommand({ TableName: tableName, Key: key(code), ConsistentRead: true }),
+        )
+        const attempts = Number(seen.Item?.attempts ?? 0)
+        if (attempts < FREE_ATTEMPTS) continue
+        const lockedUntil = seen.Item?.lockedUntil as number | undefined
+        // A lock longer than any interval is the 24-hour lock-out of before: it no longer holds.
+        const legacy = lockedUntil !== undefined && lockedUntil > nowMs + MAX_SLOW_MS
+        const opensAt = legacy ? nowMs : (lockedUntil ?? Number(seen.Item?.lastAt ?? 0) + STALE_MS)
+        if (opensAt > nowMs) return { ok: false, waitMs: opensAt - nowMs }
+        const slow = await update({
+          Key: key(code),
+          UpdateExpression: effect(hit, hit ? '' : ', lockedUntil = :until'),
+          ConditionExpression:
+            'attempts = :seen AND ((attribute_exists(lockedUntil) AND (lockedUntil <= :now OR lockedUntil > :far)) OR ' +
+            '(attribute_not_exists(lockedUntil) AND (attribute_not_exists(lastAt) OR lastAt <= :stale)))',
+          ExpressionAttributeValues: {
+            ...(hit ? { ':zero': 0 } : { ':one': 1, ':until': nowMs + slowIntervalMs(attempts + 1) }),
+            ':now': nowMs,
+            ':seen': attempts,
+            ':stale': nowMs - STALE_MS,
+            ':far': nowMs + MAX_SLOW_MS,
+          },
+        })
+        if (slow) return { ok: true }
+        // Another attempt took this interval first.
+        return { ok: false, waitMs: slowIntervalMs(attempts + 1) }
+      }
+      return { ok: false, waitMs: MIN_WAIT_MS }
     },
   }
 }
