@@ -37,10 +37,9 @@ const AUDITS = 'AUDITS'
  *   submit     GetItem CONFIG ×4 (settings), PutItem REPEAT# (the repeat keys), then CASE#/CONTENT
  *              then CASE#/CASE
  *              + Powertools: GetItem, PutItem, UpdateItem, DeleteItem (cleanup on failure) IDEMPOTENCY
- *   track      UpdateItem RATE# (reserve the client's attempt, conditional) with GetItem CASE#/CASE;
- *              UpdateItem CASE#/PIN_GUARD (reserve the code's attempt, conditional; GetItem it only
- *              once the free attempts are used); on a wrong PIN UpdateItem PIN_GUARD (the interval);
- *              on a right one UpdateItem RATE# and PIN_GUARD (give the attempts back)
+ *   track      GetItem CASE#/CASE; the PIN compared in memory; then UpdateItem RATE# (the client's
+ *              window, conditional) and CASE#/PIN_GUARD (the code's, conditional; GetItem it only
+ *              once the free misses are used); an old scrypt PIN hash replaced (UpdateItem CASE#/CASE)
  *   withdraw   as track, then UpdateItem CASE#/CASE (conditional on version)
  *   escalate   as withdraw (a denouncer's escalation is a transition on the case)
  *   supplement as track, then PutItem CASE#/SUPPLEMENT#n and UpdateItem CASE#/CASE

@@ -95,6 +95,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       rateLimitSalt: createHash('sha256').update(identityKey).update('rate-limit').digest('hex'),
       repeatKeySalt: createHash('sha256').update(identityKey).update('repeat-keys').digest('hex'),
       cursorKey: createHash('sha256').update(identityKey).update('paging-cursors').digest(),
+      pinKey: createHash('sha256').update(identityKey).update('tracking-pins').digest(),
       db,
       tableName: LOCAL_TABLE,
       sealer,

@@ -27,7 +27,7 @@ import { decideRating, type RatingInput } from '../domain/satisfaction.js'
 import type { ActionInput, PetitionInput, StaffIntakeInput } from '../domain/schemas.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
 import type { Kind, Language } from '../domain/vocabulary.js'
-import { DECOY_PIN_HASH, hashPin, newPin, newTrackingCode, verifyPin } from '../security.js'
+import { newPin, newTrackingCode } from '../security.js'
 import { recordedSupplements, type StoredCase, VersionConflictError } from '../store/cases.js'
 import { chainEvent, verifyCaseHistory } from '../store/history.js'
 import type { Services } from './context.js'
@@ -63,7 +63,7 @@ interface IntakeDetails {
 
 function tooManyAttempts(waitMs: number): DomainError {
   return new DomainError('too_many_attempts', 'too many wrong PINs; try again later', 429, {
-    retryAfterSeconds: Math.ceil(waitMs / 1000),
+    retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
   })
 }
 
@@ -117,7 +117,7 @@ export function createPetitionService(s: Services) {
     // Earlier petitions this one may repeat (service/repeats.ts), found before it is written.
     const probe = repeats.prepare(input)
     const [pinHash, petitionerSealed, suggestions] = await Promise.all([
-      hashPin(pin),
+      s.pins.hash(pin),
       input.petitioner ? s.sealer.seal(JSON.stringify(input.petitioner)) : Promise.resolve(undefined),
       details.findRepeats ? repeats.suggest(probe, { receivedAt: details.receivedAt }) : undefined,
     ])
@@ -208,31 +208,27 @@ export function createPetitionService(s: Services) {
 
   /**
    * Loads a case for the petitioner, or throws the one 404 that unknown codes and wrong PINs
-   * share. Each check is reserved before it runs, per client address (a window) and per code (a
-   * few free attempts, then one per doubling interval): neither one client on many codes nor many
-   * clients on one code can guess, however many requests they send at once, and a stranger's
-   * burst only slows the rightful petitioner for minutes. A right PIN gives both back.
+   * share. The PIN is compared first; its outcome stands only through one conditional update per
+   * client address (a window of wrong PINs) and per code (a few free misses, then one attempt per
+   * doubling interval), a right PIN as well as a wrong one: neither one client on many codes nor
+   * many clients on one code can have more guesses answered than the limits, however many they
+   * send at once, and a stranger's burst only slows the rightful petitioner for minutes.
    */
   async function openWithPin(rawCode: string, pin: string, client: string): Promise<StoredCase> {
     const code = normalizeTrackingCode(rawCode)
     const nowMs = s.now().getTime()
-    const [clientWait, stored] = await Promise.all([
-      s.clientRateLimit.reserve(client, nowMs),
-      code ? s.cases.getCase(code) : Promise.resolve(undefined),
-    ])
+    const stored = code ? await s.cases.getCase(code) : undefined
+    // The same keyed-hash work for an unknown or malformed code as for a real one.
+    const { ok, upgrade } = await s.pins.verify(pin, stored?.pinHash)
+    const hit = stored !== undefined && ok
+    const clientWait = await s.clientRateLimit.settle(client, hit, nowMs)
     if (clientWait > 0) throw tooManyAttempts(clientWait)
-    // Reserving for unknown codes would let anyone write guard items at will.
-    const reservation = stored ? await s.pinGuard.reserve(stored.code, nowMs) : undefined
-    // A refused attempt keeps its place in the client's window: hammering a slowed code costs.
-    if (reservation && !reservation.ok) throw tooManyAttempts(reservation.waitMs)
-    // Same work for an unknown or malformed code as for a real check: timing tells nothing.
-    const ok = await verifyPin(pin, stored?.pinHash ?? DECOY_PIN_HASH)
-    if (!stored || !ok || !reservation) {
-      if (stored && reservation) await s.pinGuard.missed(stored.code, reservation)
-      caseNotFound()
-    }
-    await Promise.all([s.clientRateLimit.refund(client, nowMs), s.pinGuard.release(stored.code, reservation)])
-    return stored
+    // Guard items only for real codes: anyone could write them at will otherwise.
+    const settled = stored ? await s.pinGuard.settle(stored.code, hit, nowMs) : undefined
+    if (settled && !settled.ok) throw tooManyAttempts(settled.waitMs)
+    if (!hit) caseNotFound()
+    if (upgrade) await s.cases.replacePinHash(stored.code, stored.pinHash, upgrade)
+    return upgrade ? { ...stored, pinHash: upgrade } : stored
   }
 
   async function citizenViewOf(c: CaseRecord, lang: Language) {

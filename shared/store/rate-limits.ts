@@ -3,13 +3,12 @@
  * across many tracking codes (the per-code guard, pin-guard.ts, stops many clients on one code).
  * Addresses are stored only as salted hashes.
  *
- * Every check reserves its attempt first (a conditional increment refused at the limit); a right
- * PIN gives it back, so the count is of wrong PINs and of checks still running.
+ * Every check's outcome takes effect through one conditional update of the window's item (a miss
+ * counts one more; refused once the count is at the limit, a hit as well).
  *
  * Access patterns:
- *   reserve(client, now)         UpdateItem  RATE#<hash> / PIN#<window start>  ADD count, conditional
- *                                on count < limit; expiresAt for DynamoDB TTL
- *   refund(client, reservedAt)   UpdateItem  RATE#<hash> / PIN#<window start>  ADD count −1
+ *   settle(client, hit, now)     UpdateItem  RATE#<hash> / PIN#<window start>  (a miss: ADD count),
+ *                                conditional on count < limit; expiresAt for DynamoDB TTL
  */
 import { createHash } from 'node:crypto'
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
@@ -30,22 +29,23 @@ export function createClientRateLimit(db: Db, tableName: string, salt: string) {
   }
   return {
     /**
-     * Takes one of the window's attempts before the PIN is checked: 0 when taken, otherwise the
-     * milliseconds until the next window. One conditional counter increment, so no burst from one
-     * client gets more than the limit checked, however many requests run at once.
+     * Lets the outcome of one PIN check stand: 0, or the milliseconds until the next window when
+     * the client has used its wrong PINs (then a right one is refused too, or a burst of guesses
+     * would test them all). One conditional update, a miss counting one more: DynamoDB orders the
+     * updates of the window's item, so no burst gets more than the limit answered.
      */
-    async reserve(client: string, nowMs: number): Promise<number> {
+    async settle(client: string, hit: boolean, nowMs: number): Promise<number> {
       const { key: k, windowEnd } = key(client, nowMs)
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: k,
-            UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :exp)',
+            UpdateExpression: `${hit ? '' : 'ADD #count :one '}SET expiresAt = if_not_exists(expiresAt, :exp)`,
             ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
             ExpressionAttributeNames: { '#count': 'count' },
             ExpressionAttributeValues: {
-              ':one': 1,
+              ...(hit ? {} : { ':one': 1 }),
               ':limit': CLIENT_FAILURES_PER_WINDOW,
               ':exp': Math.ceil(windowEnd / 1000) + 3600,
             },
@@ -56,24 +56,6 @@ export function createClientRateLimit(db: Db, tableName: string, salt: string) {
         if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return windowEnd - nowMs
         throw error
       }
-    },
-    /** The PIN was right: the reserved attempt is given back (only wrong PINs count). */
-    async refund(client: string, reservedAtMs: number): Promise<void> {
-      const { key: k } = key(client, reservedAtMs)
-      await db
-        .send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: k,
-            UpdateExpression: 'ADD #count :minus',
-            ConditionExpression: '#count > :zero',
-            ExpressionAttributeNames: { '#count': 'count' },
-            ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
-          }),
-        )
-        .catch((error: unknown) => {
-          if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error
-        })
     },
   }
 }
