@@ -34,7 +34,8 @@ const AUDITS = 'AUDITS'
 
 /**
  * The public function (shared/service/petitions.ts `submit`, `track`, `withdraw`, `supplement`):
- *   submit     GetItem CONFIG ×4 (settings), PutItem REPEAT# (the repeat keys), then CASE#/CONTENT
+ *   submit     UpdateItem RATE# (the client's submission windows, conditional: online only),
+ *              GetItem CONFIG ×4 (settings), PutItem REPEAT# (the repeat keys), then CASE#/CONTENT
  *              then CASE#/CASE
  *              + Powertools: GetItem, PutItem, UpdateItem, DeleteItem (cleanup on failure) IDEMPOTENCY
  *   track      GetItem CASE#/CASE; the PIN compared in memory; then UpdateItem RATE# (the client's

@@ -27,6 +27,7 @@ import { createPetitionService } from '../shared/service/petitions.js'
 import { createSweep, type Sweep } from '../shared/service/sweep.js'
 import { ensureTable } from '../shared/store/bootstrap.js'
 import { type CapacityRecord, createDocumentClient } from '../shared/store/client.js'
+import type { SubmissionLimits } from '../shared/store/rate-limits.js'
 import { ORGANIZATION_NAME } from './demo-data.js'
 import { devRoutes, devStaffSignIn } from './dev-routes.js'
 import { startDynalite } from './dynalite.js'
@@ -56,6 +57,8 @@ export interface LocalServerOptions {
   readonly sender?: MessageSender
   /** Receives the capacity units of every DynamoDB operation (benchmarks, capacity tests). */
   readonly onCapacity?: (record: CapacityRecord) => void
+  /** Online submissions per client address: the production limits unless a test or bench says. */
+  readonly submissionLimits?: SubmissionLimits | false
 }
 
 export interface LocalServer {
@@ -102,6 +105,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       logger,
       now: options.now,
       organizationName: ORGANIZATION_NAME,
+      submissionLimits: options.submissionLimits,
     })
     const seeded = options.seed
       ? await seedDemoData(

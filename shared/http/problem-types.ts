@@ -139,8 +139,8 @@ export const PROBLEM_FAMILIES = {
     schema: 'TooManyRequestsProblem',
     title: { vi: 'Quá nhiều lần thử', en: 'Too many attempts' },
     happened: {
-      vi: 'Đã có quá nhiều lần nhập sai mã PIN cho mã theo dõi này, hoặc từ địa chỉ này.',
-      en: 'There were too many wrong PINs for this tracking code, or from this address.',
+      vi: 'Đã có quá nhiều lần nhập sai mã PIN cho mã theo dõi này, hoặc từ địa chỉ này; hoặc địa chỉ này đã gửi quá nhiều đơn trong thời gian ngắn.',
+      en: 'There were too many wrong PINs for this tracking code, or from this address; or this address filed too many petitions in a short time.',
     },
     todo: {
       vi: 'Chờ số giây trong tiêu đề Retry-After (và `retryAfterSeconds`) rồi mới thử lại.',
@@ -241,6 +241,7 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   type_not_allowed: 415,
   precondition_required: 428,
   too_many_attempts: 429,
+  too_many_submissions: 429,
   // 422
   validation_failed: 422,
   idempotency_key_reused: 422,

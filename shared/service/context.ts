@@ -10,7 +10,7 @@ import { createCaseStore } from '../store/cases.js'
 import type { Db } from '../store/client.js'
 import { createCursorCodec, PROCESS_CURSORS } from '../store/cursor.js'
 import { createPinGuard } from '../store/pin-guard.js'
-import { createClientRateLimit } from '../store/rate-limits.js'
+import { createClientRateLimit, createSubmissionLimit, type SubmissionLimits } from '../store/rate-limits.js'
 import { createRepeatStore } from '../store/repeats.js'
 import { createSettingsStore } from '../store/settings.js'
 import { createUserStore } from '../store/users.js'
@@ -27,6 +27,8 @@ export interface ServiceOptions {
   readonly settingsCacheMs?: number
   /** Secret salt for hashing client addresses in rate-limit items. */
   readonly rateLimitSalt?: string
+  /** Online submissions per client address (default SUBMISSION_LIMITS, shared/store/rate-limits.ts). */
+  readonly submissionLimits?: SubmissionLimits | false
   /** Secret salt of the repeat index's keys (identity numbers, names, contents: hashed only). */
   readonly repeatKeySalt?: string
   /**
@@ -74,6 +76,12 @@ export function createServices(options: ServiceOptions) {
       options.db,
       options.tableName,
       options.rateLimitSalt ?? options.tableName,
+    ),
+    submissionLimit: createSubmissionLimit(
+      options.db,
+      options.tableName,
+      options.rateLimitSalt ?? options.tableName,
+      options.submissionLimits,
     ),
     settings,
     repeats: createRepeatStore(

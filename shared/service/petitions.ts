@@ -329,9 +329,30 @@ export function createPetitionService(s: Services) {
   }
 
   return {
-    /** A petition filed online by a citizen or a signed-in member. */
-    submit(input: PetitionInput, lang: Language, member?: { id: string }): Promise<Receipt> {
+    /**
+     * A petition filed online by a citizen or a signed-in member. `from` is the client it came
+     * from (and whether it sent an Idempotency-Key): counted against the submission limits
+     * (shared/store/rate-limits.ts) before anything is written; over them, a 429 with Retry-After.
+     */
+    async submit(
+      input: PetitionInput,
+      lang: Language,
+      member?: { id: string },
+      from?: { readonly client: string; readonly keyed: boolean },
+    ): Promise<Receipt> {
       const now = s.now()
+      if (from) {
+        const wait = await s.submissionLimit.admit(from.client, from.keyed, now.getTime())
+        if (wait > 0)
+          throw new DomainError(
+            'too_many_submissions',
+            'too many petitions from this address; try again later',
+            429,
+            {
+              retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)),
+            },
+          )
+      }
       return intake(
         input,
         {

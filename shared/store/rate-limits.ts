@@ -61,3 +61,87 @@ export function createClientRateLimit(db: Db, tableName: string, salt: string) {
 }
 
 export type ClientRateLimit = ReturnType<typeof createClientRateLimit>
+
+/** Submissions one address may file in an hour, with or without an Idempotency-Key. */
+export const SUBMISSIONS_PER_HOUR = 20
+/**
+ * Submissions one address may file without an Idempotency-Key in a minute: a client that retries
+ * sends a key (its replays are answered from the record, never counted), so a fast run of keyless
+ * ones is a script, not a citizen.
+ */
+export const KEYLESS_SUBMISSIONS_PER_MINUTE = 5
+const HOUR_MS = 3_600_000
+const MINUTE_MS = 60_000
+
+/**
+ * Submissions per client address, in fixed windows: one conditional increment per window, so no
+ * burst files more than the limit, however many run at once.
+ *
+ * Access patterns:
+ *   admit(client, keyed, now)   UpdateItem  RATE#<hash> / SUBMIT#<hour start>, and without a key
+ *                               also RATE#<hash> / KEYLESS#<minute start>; ADD count, conditional
+ *                               on count < limit; expiresAt for DynamoDB TTL
+ */
+export interface SubmissionLimits {
+  readonly perHour: number
+  readonly keylessPerMinute: number
+}
+
+export const SUBMISSION_LIMITS: SubmissionLimits = {
+  perHour: SUBMISSIONS_PER_HOUR,
+  keylessPerMinute: KEYLESS_SUBMISSIONS_PER_MINUTE,
+}
+
+export function createSubmissionLimit(
+  db: Db,
+  tableName: string,
+  salt: string,
+  /** false: no limit and no counting (a test harness where one address sends everything). */
+  limits: SubmissionLimits | false = SUBMISSION_LIMITS,
+) {
+  const hashOf = (client: string) =>
+    createHash('sha256').update(`${salt}:${client}`).digest('hex').slice(0, 32)
+
+  /** Takes one of the window's places: 0, or the milliseconds until the window ends. */
+  async function take(client: string, label: string, windowMs: number, limit: number, nowMs: number) {
+    const windowStart = nowMs - (nowMs % windowMs)
+    const windowEnd = windowStart + windowMs
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: `RATE#${hashOf(client)}`, sk: `${label}#${new Date(windowStart).toISOString()}` },
+          UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :exp)',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':limit': limit,
+            ':exp': Math.ceil(windowEnd / 1000) + 3600,
+          },
+        }),
+      )
+      return 0
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return windowEnd - nowMs
+      throw error
+    }
+  }
+
+  return {
+    /**
+     * Counts one submission of the client: 0 when admitted, otherwise the milliseconds to wait.
+     * The keyless minute is taken first: a refused burst does not use up the hour.
+     */
+    async admit(client: string, keyed: boolean, nowMs: number): Promise<number> {
+      if (limits === false) return 0
+      if (!keyed) {
+        const wait = await take(client, 'KEYLESS', MINUTE_MS, limits.keylessPerMinute, nowMs)
+        if (wait > 0) return wait
+      }
+      return take(client, 'SUBMIT', HOUR_MS, limits.perHour, nowMs)
+    },
+  }
+}
+
+export type SubmissionLimit = ReturnType<typeof createSubmissionLimit>

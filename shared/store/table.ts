@@ -13,6 +13,7 @@
  *   USERS / USER#<id>         a staff or member account
  *   IDEMPOTENCY / <hash>      Powertools idempotency records for public submission (expire)
  *   RATE#<hash> / PIN#<window> wrong PINs per client address and window (expire)
+ *   RATE#<hash> / SUBMIT#<hour>, KEYLESS#<minute>  online submissions per client address (expire)
  *   MSG#<id> / MSG            an outgoing message (e-mail, SMS) and its delivery state
  *   CONFIG / WATCH            reminder and escalation settings
  *   DIGEST#<date> / DIGEST    marks the morning digest of a day as sent (exactly once)

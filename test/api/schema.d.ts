@@ -1103,7 +1103,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description Too many attempts. There were too many wrong PINs for this tracking code, or from this address. */
+        /** @description Too many attempts. There were too many wrong PINs for this tracking code, or from this address; or this address filed too many petitions in a short time. */
         TooManyRequestsProblem: {
             /**
              * Format: uri
@@ -1681,6 +1681,15 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too many petitions from this address (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Internal error (with a correlationId) */
