@@ -10,9 +10,9 @@
  *   case page context          GetItem CASE#<code> / CASE; GetItem USER#<id> per actor of the history
  */
 
-import type { ActingUser } from '../domain/case.js'
 import { type LocalDate, vietnamDate } from '../domain/dates.js'
 import { DomainError } from '../domain/errors.js'
+import type { ActingUser } from '../domain/policy.js'
 import { canReadQueue, canRecordIntake, canRevealIdentity, fieldGrants } from '../domain/policy.js'
 import { type Committee, normalizeName } from '../domain/routing.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
