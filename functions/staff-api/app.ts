@@ -5,6 +5,7 @@
 import type { z } from '@hono/zod-openapi'
 import { HTTPException } from 'hono/http-exception'
 import { addDays, vietnamDate } from '../../shared/domain/dates.js'
+import { urgencyOf } from '../../shared/domain/watch.js'
 import { DomainError, RuleViolation } from '../../shared/domain/errors.js'
 import {
   canManageUsers,
@@ -234,7 +235,6 @@ export function createStaffApp(deps: StaffAppDeps) {
     const { limit, cursor } = c.req.valid('query')
     const page = await services.cases.listCommitteeQueue(id, { limit: limit ?? 25, cursor })
     const today = vietnamDate(services.now())
-    const soon = addDays(today, 3)
     return c.json(
       {
         items: page.items.map((s) => ({
@@ -245,13 +245,7 @@ export function createStaffApp(deps: StaffAppDeps) {
           channel: s.channel,
           receivedOn: s.receivedOn,
           nextDue: s.nextDue,
-          urgency: !s.nextDue
-            ? ('none' as const)
-            : s.nextDue < today
-              ? ('overdue' as const)
-              : s.nextDue <= soon
-                ? ('due_soon' as const)
-                : ('on_track' as const),
+          urgency: urgencyOf(s.nextDue, s.escalationLevel ?? 0, today),
           version: s.version,
           escalationLevel: s.escalationLevel ?? 0,
         })),

@@ -21,6 +21,7 @@ import { ACCOUNTABILITY_ROUTES } from './accountability-routes.js'
 import { STAFF_ATTACHMENT_ROUTES } from './attachment-routes.js'
 import { RECEPTION_ROUTES } from './reception-routes.js'
 import { REPORT_AUDIT_ROUTES } from './report-audit-routes.js'
+import { URGENCIES } from '../../shared/domain/watch.js'
 
 const security = [{ bearerAuth: [] }]
 const codeParam = z.object({ trackingCode: z.string().max(40) })
@@ -152,7 +153,7 @@ export const committeeQueueRoute = createRoute({
                 channel: z.string(),
                 receivedOn: z.string(),
                 nextDue: z.string().optional(),
-                urgency: z.enum(['overdue', 'due_soon', 'on_track', 'none']),
+                urgency: z.enum(URGENCIES),
                 version: z.number().optional(),
                 escalationLevel: z.number().int().meta({
                   description:
