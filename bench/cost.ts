@@ -108,6 +108,8 @@ const messages: OutgoingMessage[] = []
 const clock = { now: new Date('2026-12-07T02:00:00Z') } // Monday 09:00 in Hà Nội
 const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-cost-'))
 const server: LocalServer = await startLocalServer({
+  // One address files every petition here: limits far above the run (the counting writes still happen).
+  submissionLimits: { perHour: 1_000_000, keylessPerMinute: 1_000_000 },
   port: 0,
   dataDir,
   seed: { petitions: 0 },

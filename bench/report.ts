@@ -253,7 +253,7 @@ if (throughput) {
     '',
     'Not met, by design: every submission hashes a new PIN and every lookup verifies one with scrypt (a slow hash, so that a stolen table does not give away PINs), which costs far more CPU than the DynamoDB work; on this 2-core machine, shared and loaded during the run, both requests run at about the rate the machine can compute scrypt hashes. Lowering the scrypt cost would trade away the PIN’s protection; in AWS each Lambda instance has its own CPU, so throughput scales with concurrency rather than with one process.',
     '',
-    `Ceiling set by the PIN's slow hash (scrypt N=2^14, r=8: a submission hashes a new PIN, a lookup verifies one): ${f1(throughput.pinHashesPerSecond)} hashes per second on this machine at the same concurrency. Non-2xx answers: submissions ${throughput.submissions.non2xx}, lookups ${throughput.trackingLookups.non2xx}.`,
+    `PIN checks per second at the same concurrency on this machine: keyed HMAC-SHA-256 ${f1(throughput.pinChecksPerSecond?.keyedHmac ?? 0)}, the scrypt of before (N=2^14, r=8) ${f1(throughput.pinChecksPerSecond?.scryptBefore ?? throughput.pinHashesPerSecond ?? 0)}. A lookup reads the case and settles two guard items (client window, code). Non-2xx answers: submissions ${throughput.submissions.non2xx}, lookups ${throughput.trackingLookups.non2xx}.`,
     '',
   )
 }

@@ -64,6 +64,8 @@ async function runSize(closedCases: number): Promise<SizeResult> {
   const clock = { now: vn('2026-11-26 10:00') }
   let records: CapacityRecord[] = []
   const server = await startLocalServer({
+    // One address files every petition here: limits far above the run (the counting writes still happen).
+    submissionLimits: { perHour: 1_000_000, keylessPerMinute: 1_000_000 },
     port: 0,
     dataDir,
     seed: { petitions: 0 },

@@ -33,6 +33,10 @@ export function lambdaRuntime(serviceName: string) {
     cursorKey: config.REPEAT_KEY_SALT
       ? createHmac('sha256', config.REPEAT_KEY_SALT).update('paging-cursors').digest()
       : undefined,
+    // The PIN hashes' key, derived alike: a stolen table alone reveals no PIN.
+    pinKey: config.REPEAT_KEY_SALT
+      ? createHmac('sha256', config.REPEAT_KEY_SALT).update('tracking-pins').digest()
+      : undefined,
     publicOrigins: publicOrigins(config),
   })
   return { config, logger, services, sealer, receiptSealer, petitions: createPetitionService(services) }

@@ -34,11 +34,13 @@ const AUDITS = 'AUDITS'
 
 /**
  * The public function (shared/service/petitions.ts `submit`, `track`, `withdraw`, `supplement`):
- *   submit     GetItem CONFIG ×4 (settings), PutItem REPEAT# (the repeat keys), then CASE#/CONTENT
+ *   submit     UpdateItem RATE# (the client's submission windows, conditional: online only),
+ *              GetItem CONFIG ×4 (settings), PutItem REPEAT# (the repeat keys), then CASE#/CONTENT
  *              then CASE#/CASE
  *              + Powertools: GetItem, PutItem, UpdateItem, DeleteItem (cleanup on failure) IDEMPOTENCY
- *   track      GetItem RATE# (client blocked?), CASE#/PIN_GUARD and CASE#/CASE; on a wrong PIN
- *              UpdateItem RATE# and CASE#/PIN_GUARD (ADD failures); after failures, reset PIN_GUARD
+ *   track      GetItem CASE#/CASE; the PIN compared in memory; then UpdateItem RATE# (the client's
+ *              window, conditional) and CASE#/PIN_GUARD (the code's, conditional; GetItem it only
+ *              once the free misses are used); an old scrypt PIN hash replaced (UpdateItem CASE#/CASE)
  *   withdraw   as track, then UpdateItem CASE#/CASE (conditional on version)
  *   escalate   as withdraw (a denouncer's escalation is a transition on the case)
  *   supplement as track, then PutItem CASE#/SUPPLEMENT#n and UpdateItem CASE#/CASE
@@ -50,7 +52,7 @@ const AUDITS = 'AUDITS'
  * filed what).
  */
 export const PUBLIC_API_ACCESS: TableAccess = {
-  get: [ANY_CASE, CONFIG, IDEMPOTENCY, ANY_CLIENT_WINDOW],
+  get: [ANY_CASE, CONFIG, IDEMPOTENCY],
   put: [ANY_CASE, IDEMPOTENCY, ANY_REPEAT_KEY],
   update: [ANY_CASE, IDEMPOTENCY, ANY_CLIENT_WINDOW],
   delete: [IDEMPOTENCY],

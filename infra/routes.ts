@@ -74,6 +74,8 @@ export const STAFF_JSON_RESOURCES = [
   '/api/v1/committees',
   '/api/v1/me',
   '/api/v1/users',
+  '/api/v1/role-grants',
+  '/api/v1/role-changes',
   '/api/v1/reports',
   '/api/v1/accountability-requests',
   '/api/v1/reception-sessions',

@@ -186,6 +186,8 @@ const user = (id: string, displayName: string, role: Role, committeeId?: string)
 
 export const USERS: User[] = [
   user('admin', 'Quản trị hệ thống', 'admin'),
+  // A second admin: granting a role that can reveal identity, or admin, needs another admin's confirmation.
+  user('admin2', 'Quản trị viên thứ hai (người duyệt)', 'admin'),
   user('giamsat', 'Nguyễn Thị Hồng (Ủy ban Kiểm tra)', 'supervisor', 'ubkt'),
   user('tiepdan', 'Lê Văn Khánh (Tiếp công dân)', 'reception_officer', 'vanphong'),
   user('dangvien', 'Cao Thị Yến (đảng viên)', 'member', 'btc'),

@@ -24,7 +24,7 @@ Tiếp công dân — citizen reception and petition handling (local)
   dev sign-in        ${server.url}/dev/sign-in  (choose a user, get a staff token)
   dev mailbox        ${server.url}/dev/mailbox  (every e-mail and SMS that would have been sent; the sweep runs every minute)
   API                ${server.url}/api/v1/openapi.json
-  demo users         ${['tiepdan', 'btc.canbo', 'btc.truong', 'ubkt.truong', 'giamsat', 'admin', 'dangvien'].map((id) => `${id} (${roleOf(id)})`).join('\n                     ')}
+  demo users         ${['tiepdan', 'btc.canbo', 'btc.truong', 'ubkt.truong', 'giamsat', 'admin', 'admin2', 'dangvien'].map((id) => `${id} (${roleOf(id)})`).join('\n                     ')}
                      …and <committee>.canbo / <committee>.truong for every committee
 Ctrl+C to stop.`)
 

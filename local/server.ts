@@ -27,6 +27,7 @@ import { createPetitionService } from '../shared/service/petitions.js'
 import { createSweep, type Sweep } from '../shared/service/sweep.js'
 import { ensureTable } from '../shared/store/bootstrap.js'
 import { type CapacityRecord, createDocumentClient } from '../shared/store/client.js'
+import type { SubmissionLimits } from '../shared/store/rate-limits.js'
 import { ORGANIZATION_NAME } from './demo-data.js'
 import { devRoutes, devStaffSignIn } from './dev-routes.js'
 import { startDynalite } from './dynalite.js'
@@ -56,6 +57,8 @@ export interface LocalServerOptions {
   readonly sender?: MessageSender
   /** Receives the capacity units of every DynamoDB operation (benchmarks, capacity tests). */
   readonly onCapacity?: (record: CapacityRecord) => void
+  /** Online submissions per client address: the production limits unless a test or bench says. */
+  readonly submissionLimits?: SubmissionLimits | false
 }
 
 export interface LocalServer {
@@ -95,12 +98,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       rateLimitSalt: createHash('sha256').update(identityKey).update('rate-limit').digest('hex'),
       repeatKeySalt: createHash('sha256').update(identityKey).update('repeat-keys').digest('hex'),
       cursorKey: createHash('sha256').update(identityKey).update('paging-cursors').digest(),
+      pinKey: createHash('sha256').update(identityKey).update('tracking-pins').digest(),
       db,
       tableName: LOCAL_TABLE,
       sealer,
       logger,
       now: options.now,
       organizationName: ORGANIZATION_NAME,
+      submissionLimits: options.submissionLimits,
     })
     const seeded = options.seed
       ? await seedDemoData(

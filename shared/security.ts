@@ -4,6 +4,7 @@
 import {
   createCipheriv,
   createDecipheriv,
+  createHmac,
   randomBytes,
   randomInt,
   scrypt,
@@ -28,11 +29,12 @@ export function newPin(): string {
   return String(randomInt(0, 100_000_000)).padStart(8, '0')
 }
 
-// scrypt cost: N=2^14, r=8 (~30–50 ms, 16 MiB): slow for a stolen table, fine per request.
+// The scheme of before: scrypt, N=2^14, r=8 (~30–50 ms, 16 MiB per check). Slow for a stolen table,
+// yet 10^8 PINs are searched offline anyway; kept to verify old hashes and where no key is set.
 const SCRYPT = { N: 16_384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 const HASH_LENGTH = 32
 
-/** `scrypt$N$r$p$salt$hash` so the cost can be raised later without breaking old hashes. */
+/** `scrypt$N$r$p$salt$hash`: the old scheme (see createPinHasher). */
 export async function hashPin(pin: string): Promise<string> {
   const salt = randomBytes(16)
   const hash = await scryptAsync(pin, salt, HASH_LENGTH, SCRYPT)
@@ -55,6 +57,59 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
     maxmem: SCRYPT.maxmem,
   })
   return valid && actual.length === expected.length && timingSafeEqual(actual, expected)
+}
+
+/**
+ * PINs hashed with a key the table does not hold: `hmac$<salt>$<HMAC-SHA256(key, salt ‖ pin)>`.
+ * A stolen table alone reveals no PIN (an offline search needs the key, which lives in the
+ * function's KMS-encrypted environment or, on one machine, is derived from the local key file),
+ * and a check costs microseconds instead of scrypt's tens of milliseconds per request.
+ *
+ * Hashes of the old scheme (scrypt) keep verifying; a successful check of one returns `upgrade`,
+ * the new hash to store in its place. Without a key, the hasher keeps to scrypt: a random key per
+ * process would make every PIN unverifiable after a restart.
+ */
+export interface PinHasher {
+  hash(pin: string): Promise<string>
+  /** Whether `pin` matches `stored` (undefined: no such case, checked against a decoy alike). */
+  verify(pin: string, stored: string | undefined): Promise<{ ok: boolean; upgrade?: string }>
+}
+
+const HMAC_SCHEME = 'hmac'
+const PIN_SALT_BYTES = 16
+
+export function createPinHasher(key?: Uint8Array): PinHasher {
+  if (!key) {
+    return {
+      hash: hashPin,
+      verify: async (pin, stored) => ({ ok: await verifyPin(pin, stored ?? DECOY_PIN_HASH) }),
+    }
+  }
+  if (key.length < 32) throw new RangeError('the PIN key must be at least 32 bytes')
+  const secret = Buffer.from(key)
+  const tag = (salt: Buffer, pin: string) => createHmac('sha256', secret).update(salt).update(pin).digest()
+  const keyed = (salt: Buffer, pin: string) =>
+    `${HMAC_SCHEME}$${salt.toString('base64url')}$${tag(salt, pin).toString('base64url')}`
+  const decoy = keyed(Buffer.alloc(PIN_SALT_BYTES), '')
+
+  async function hash(pin: string): Promise<string> {
+    return keyed(randomBytes(PIN_SALT_BYTES), pin)
+  }
+  return {
+    hash,
+    async verify(pin, stored) {
+      if (stored?.startsWith('scrypt$')) {
+        const ok = await verifyPin(pin, stored)
+        return ok ? { ok, upgrade: await hash(pin) } : { ok }
+      }
+      const parts = (stored ?? decoy).split('$')
+      const valid = stored !== undefined && parts.length === 3 && parts[0] === HMAC_SCHEME
+      const [, saltText, tagText] = valid ? parts : decoy.split('$')
+      const expected = Buffer.from(tagText!, 'base64url')
+      const actual = tag(Buffer.from(saltText!, 'base64url'), pin)
+      return { ok: valid && actual.length === expected.length && timingSafeEqual(actual, expected) }
+    },
+  }
 }
 
 /**

@@ -288,6 +288,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
     const lang = pageLang(c, typeof body.language === 'string' ? body.language : undefined)
     const form = parsePetitionForm(body, lang)
     const outcome = await deps.submit(form, lang, clientKey(c), files)
+    if (!outcome.ok && outcome.retryAfterSeconds) c.header('Retry-After', String(outcome.retryAfterSeconds))
     // The receipt is this response itself, not a redirect: the PIN must never reach an address bar.
     if (outcome.ok)
       return render(
@@ -313,7 +314,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
         errors={outcome.errors}
         langHref={`/submit?lang=${otherLang(lang)}`}
       />,
-      422,
+      outcome.retryAfterSeconds ? 429 : 422,
       true,
     )
   })

@@ -98,7 +98,12 @@ export type SubmitOutcome =
       /** The petition is stored but its documents could not be: add them later from tracking. */
       attachmentsFailed?: boolean
     }
-  | { ok: false; errors: FieldError[] }
+  | {
+      ok: false
+      errors: FieldError[]
+      /** Refused by the submission limit (429): seconds until the client may file again. */
+      retryAfterSeconds?: number
+    }
 export type TrackOutcome = { ok: true; view: CitizenView } | { ok: false; reason: 'not_found' | 'locked' }
 
 export interface Topic {

@@ -70,13 +70,17 @@ export function createPublicApp(deps: PublicAppDeps) {
     const lang = requestLanguage(c)
     const key = c.req.valid('header')['idempotency-key']
     let receipt: Awaited<ReturnType<PetitionService['submit']>>
+    const client = clientAddress(c)
     if (key && deps.idempotentSubmit) {
       try {
-        receipt = await deps.idempotentSubmit(key, body, (b) => petitions.submit(b, lang))
+        // Inside the idempotent call: a replay is answered from its record and never counted.
+        receipt = await deps.idempotentSubmit(key, body, (b) =>
+          petitions.submit(b, lang, undefined, { client, keyed: true }),
+        )
       } catch (error) {
         throw idempotencyProblem(error) ?? error
       }
-    } else receipt = await petitions.submit(body, lang)
+    } else receipt = await petitions.submit(body, lang, undefined, { client, keyed: false })
     c.header('cache-control', 'no-store')
     return c.json(receipt, 201)
   })

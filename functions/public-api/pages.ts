@@ -19,6 +19,7 @@ import { type AttachmentService, checkFormFiles } from '../../shared/service/att
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { citizenNotFound, citizenPages } from '../../web/citizen-pages.js'
+import { t } from '../../web/i18n.js'
 import type { CitizenPageDeps, FieldError, Lang, TrackOutcome } from '../../web/types.js'
 
 function parseOr422<T>(
@@ -61,7 +62,7 @@ export function buildCitizenPages(
     organizationName: services.organizationName,
     topics: Object.entries(TOPICS).map(([value, label]) => ({ value, label })),
     acceptsFiles: attachments !== undefined,
-    async submit(form, lang, _client, files = []) {
+    async submit(form, lang, client, files = []) {
       const parsed = petitionInputSchema.safeParse(form)
       if (!parsed.success)
         return {
@@ -83,7 +84,7 @@ export function buildCitizenPages(
           return { ok: false, errors: [{ field: 'attachments', message: capitalize(checked.message) }] }
       }
       try {
-        const receipt = await petitions.submit(parsed.data, lang)
+        const receipt = await petitions.submit(parsed.data, lang, undefined, { client, keyed: false })
         if (files.length === 0 || !attachments) return { ok: true, receipt }
         try {
           const stored = await attachments.attachAtSubmission(
@@ -100,6 +101,15 @@ export function buildCitizenPages(
           return { ok: true, receipt, attachmentsFailed: true }
         }
       } catch (error) {
+        if (error instanceof DomainError && error.code === 'too_many_submissions') {
+          const retryAfterSeconds = Number(error.details?.retryAfterSeconds ?? 60)
+          const minutes = String(Math.max(1, Math.ceil(retryAfterSeconds / 60)))
+          return {
+            ok: false,
+            errors: [{ field: 'form', message: t(lang, 'submit.tooMany', { minutes }) }],
+            retryAfterSeconds,
+          }
+        }
         const field = error instanceof DomainError ? error.details?.field : undefined
         if (typeof field === 'string')
           return {

@@ -45,7 +45,10 @@ export const submitPetitionRoute = createRoute({
       description: 'Stored durably: the tracking code and the PIN (shown once)',
       content: { 'application/json': { schema: receiptSchema, example: receiptExample } },
     },
-    ...problems({ 409: 'The same Idempotency-Key is still being processed' }),
+    ...problems({
+      409: 'The same Idempotency-Key is still being processed',
+      429: 'Too many petitions from this address (see Retry-After)',
+    }),
     ...problemResponses,
     ...problems({
       422: {

@@ -25,7 +25,7 @@ import type { PetitionService } from '../../shared/service/petitions.js'
 import { createReportService, type ReportPeriod } from '../../shared/service/reports.js'
 import { createTransparencyService } from '../../shared/service/transparency.js'
 import { createUserService } from '../../shared/service/users.js'
-import type { User } from '../../shared/store/users.js'
+import type { RoleGrant, User } from '../../shared/store/users.js'
 import { transparencyPages } from '../../web/transparency-pages.js'
 import { buildOpenApiDocument } from '../openapi-document.js'
 import { registerAccountabilityRoutes } from './accountability-routes.js'
@@ -35,13 +35,17 @@ import { mountReportAudit } from './report-audit-app.js'
 import {
   actOnCaseRoute,
   committeeQueueRoute,
+  confirmRoleGrantRoute,
   getCaseRoute,
   listCommitteesRoute,
+  listRoleChangesRoute,
+  listRoleGrantsRoute,
   listUsersRoute,
   myPetitionRoute,
   myPetitionsRoute,
   putUserRoute,
   recordIntakeRoute,
+  refuseRoleGrantRoute,
   reportRoute,
   revealIdentityRoute,
   verifyHistoryRoute,
@@ -64,6 +68,19 @@ function userOut(u: User) {
     email: u.email,
     memberships: u.memberships.map((m) => ({ ...m })),
     active: u.active,
+  }
+}
+
+function grantOut(userId: string, g: RoleGrant) {
+  return {
+    id: g.id,
+    userId,
+    membership: { ...g.membership },
+    requestedBy: g.requestedBy,
+    requestedAt: g.requestedAt,
+    status: g.status,
+    decidedBy: g.decidedBy,
+    decidedAt: g.decidedAt,
   }
 }
 
@@ -133,6 +150,8 @@ export function createStaffApp(deps: StaffAppDeps) {
   app.use('/api/v1/me/*', requireUser(deps.verifier, services.users))
   app.use('/api/v1/users/*', requireUser(deps.verifier, services.users))
   app.use('/api/v1/users', requireUser(deps.verifier, services.users))
+  app.use('/api/v1/role-grants', requireUser(deps.verifier, services.users))
+  app.use('/api/v1/role-changes', requireUser(deps.verifier, services.users))
   app.use('/api/v1/reports', requireUser(deps.verifier, services.users))
 
   app.openapi(recordIntakeRoute, async (c) => {
@@ -195,7 +214,39 @@ export function createStaffApp(deps: StaffAppDeps) {
     const admin = c.get('user')
     if (!canManageUsers(admin)) throw new HTTPException(403, { message: 'only admins manage accounts' })
     const saved = await users.put(c.req.valid('param').id, c.req.valid('json'), admin)
-    return c.json(userOut(saved), 200)
+    return c.json(
+      { ...userOut(saved.user), pendingGrants: saved.pendingGrants.map((g) => grantOut(saved.user.id, g)) },
+      200,
+    )
+  })
+
+  app.openapi(listRoleGrantsRoute, async (c) => {
+    const items = await users.pendingGrants(c.get('user'))
+    return c.json({ items: items.map((g) => grantOut(g.userId, g)) }, 200)
+  })
+
+  app.openapi(confirmRoleGrantRoute, async (c) => {
+    const { id, grantId } = c.req.valid('param')
+    return c.json(grantOut(id, await users.decide(id, grantId, 'confirmed', c.get('user'))), 200)
+  })
+
+  app.openapi(refuseRoleGrantRoute, async (c) => {
+    const { id, grantId } = c.req.valid('param')
+    return c.json(grantOut(id, await users.decide(id, grantId, 'refused', c.get('user'))), 200)
+  })
+
+  app.openapi(listRoleChangesRoute, async (c) => {
+    const items = await users.roleChanges(c.get('user'))
+    return c.json(
+      {
+        items: items.map((e) => ({
+          ...e,
+          added: e.added.map((m) => ({ ...m })),
+          removed: e.removed.map((m) => ({ ...m })),
+        })),
+      },
+      200,
+    )
   })
 
   app.openapi(reportRoute, async (c) => {

@@ -46,7 +46,7 @@ export const onTimeChartRoute = createRoute({
   path: '/api/v1/reports/charts/on-time.svg',
   tags: ['reports'],
   security,
-  summary: 'SVG chart: share resolved on time in each of the last periods (one report per period)',
+  summary: 'SVG chart: share resolved on time in each of the last periods (one read, one pass)',
   request: {
     query: z.object({
       committeeId: z.string().min(1).max(64),

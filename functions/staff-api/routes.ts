@@ -210,6 +210,33 @@ const userSchema = z
   })
   .meta({ id: 'User' })
 
+const membershipSchema = z.object({ role: z.string(), committeeId: z.string().optional() })
+
+const roleGrantSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    membership: membershipSchema,
+    requestedBy: z.string(),
+    requestedAt: z.string(),
+    status: z.enum(['pending', 'confirmed', 'refused']),
+    decidedBy: z.string().optional(),
+    decidedAt: z.string().optional(),
+  })
+  .meta({ id: 'RoleGrant' })
+
+const roleChangeSchema = z
+  .object({
+    at: z.string(),
+    userId: z.string(),
+    by: z.string(),
+    type: z.enum(['direct', 'requested', 'confirmed', 'refused']),
+    added: z.array(membershipSchema),
+    removed: z.array(membershipSchema),
+    grantId: z.string().optional(),
+  })
+  .meta({ id: 'RoleChange' })
+
 export const revealIdentityRoute = createRoute({
   operationId: 'revealIdentity',
   method: 'post',
@@ -309,9 +336,80 @@ export const putUserRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: userInputSchema } } },
   },
   responses: {
-    200: { description: 'The account', content: { 'application/json': { schema: userSchema } } },
+    200: {
+      description: 'The account; memberships that can reveal identity wait in pendingGrants',
+      content: {
+        'application/json': {
+          schema: userSchema.extend({ pendingGrants: z.array(roleGrantSchema) }).meta({ id: 'SavedUser' }),
+        },
+      },
+    },
     ...problemResponses,
     ...problems({ 401: 'Not signed in', 403: 'Admins only' }),
+  },
+})
+
+export const listRoleGrantsRoute = createRoute({
+  operationId: 'listPendingRoleGrants',
+  method: 'get',
+  path: '/api/v1/role-grants',
+  tags: ['admin'],
+  security,
+  summary: 'Role grants that can reveal identity, waiting for a second administrator',
+  responses: {
+    200: {
+      description: 'Pending grants, oldest first',
+      content: { 'application/json': { schema: z.object({ items: z.array(roleGrantSchema) }) } },
+    },
+    ...problems({ 401: 'Not signed in', 403: 'Admins only' }),
+  },
+})
+
+const grantParams = z.object({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/),
+  grantId: z.string().uuid(),
+})
+
+function decideGrantRoute(decision: 'confirmation' | 'refusal') {
+  return createRoute({
+    operationId: decision === 'confirmation' ? 'confirmRoleGrant' : 'refuseRoleGrant',
+    method: 'post',
+    path: `/api/v1/users/{id}/grants/{grantId}/${decision}`,
+    tags: ['admin'],
+    security,
+    summary:
+      decision === 'confirmation'
+        ? 'Confirm a pending role grant (an admin other than the one who asked, never for oneself)'
+        : 'Refuse a pending role grant (never one of your own account)',
+    request: { params: grantParams },
+    responses: {
+      200: { description: 'The decided grant', content: { 'application/json': { schema: roleGrantSchema } } },
+      ...problemResponses,
+      ...problems({
+        401: 'Not signed in',
+        403: 'Admins only; not your own roles; not a grant you asked for',
+        404: 'No such grant',
+        409: 'Already decided, or the account is gone',
+      }),
+    },
+  })
+}
+export const confirmRoleGrantRoute = decideGrantRoute('confirmation')
+export const refuseRoleGrantRoute = decideGrantRoute('refusal')
+
+export const listRoleChangesRoute = createRoute({
+  operationId: 'listRoleChanges',
+  method: 'get',
+  path: '/api/v1/role-changes',
+  tags: ['admin'],
+  security,
+  summary: "The audited changes of every account's roles (direct, requested, confirmed, refused)",
+  responses: {
+    200: {
+      description: 'Newest first',
+      content: { 'application/json': { schema: z.object({ items: z.array(roleChangeSchema) }) } },
+    },
+    ...problems({ 401: 'Not signed in', 403: 'Supervisors and admins only' }),
   },
 })
 
@@ -355,6 +453,10 @@ export const STAFF_ROUTES = [
   myPetitionRoute,
   listUsersRoute,
   putUserRoute,
+  listRoleGrantsRoute,
+  confirmRoleGrantRoute,
+  refuseRoleGrantRoute,
+  listRoleChangesRoute,
   reportRoute,
   ...ACCOUNTABILITY_ROUTES,
   ...RECEPTION_ROUTES,

@@ -167,6 +167,16 @@ export function sanitizeFilename(original: string, type: AttachmentType): string
   return `${kept}.${ext}`
 }
 
+/**
+ * The name of a document that may identify a denouncer (Law 25/2018 Arts. 8, 9): its original
+ * name often is the denouncer's own ("Nguyễn Văn An - đơn.pdf"), so it is treated as identity and
+ * the document is known by its ordinal on the case and its type everywhere it is listed or linked.
+ */
+export function neutralFilename(type: AttachmentType, ordinal?: number): string {
+  if (ordinal === undefined) return `Tài liệu hạn chế.${EXTENSIONS[type]}`
+  return `Tài liệu ${Math.max(1, Math.trunc(ordinal))}.${EXTENSIONS[type]}`
+}
+
 /** One file a client is about to upload. */
 export const attachmentDeclarationSchema = z.strictObject({
   name: z.string().min(1).max(255),

@@ -123,6 +123,38 @@ export function canRevealIdentity(user: ActingUser, c: CaseScope): boolean {
   return memberships(user, 'committee_head').some((m) => m.committeeId === c.committeeId)
 }
 
+/**
+ * Whether holding this one membership lets its holder reveal some denouncer's identity: asked of
+ * `canRevealIdentity` itself (a holder of only this membership, a denunciation in the membership's
+ * own committee), so a role the reveal rule comes to admit is caught here too. Granting such a
+ * membership needs a second administrator (shared/service/users.ts).
+ */
+export function membershipCanRevealIdentity(m: {
+  readonly role: Role
+  readonly committeeId?: string
+}): boolean {
+  const holder: ActingUser = { id: '', memberships: [m] }
+  const probe: CaseScope = { committeeId: m.committeeId ?? '', kind: 'denunciation', history: [] }
+  return canRevealIdentity(holder, probe)
+}
+
+/**
+ * Whether granting this membership needs a second administrator (four eyes): one that can reveal a
+ * denouncer's identity, and admin itself, since an admin grants roles (one admin could otherwise make
+ * an account they control admin and have it ask for what they may not ask for themselves).
+ */
+export function membershipNeedsSecondAdmin(m: {
+  readonly role: Role
+  readonly committeeId?: string
+}): boolean {
+  return m.role === 'admin' || membershipCanRevealIdentity(m)
+}
+
+/** The audited log of role changes: supervisors (who oversee the organisation) and admins. */
+export function canReadRoleChanges(user: ActingUser): boolean {
+  return has(user, 'supervisor') || has(user, 'admin')
+}
+
 export interface FieldGrants {
   /** The petitioner's name, ID number, address, phone, e-mail. */
   readonly identity: boolean

@@ -1312,3 +1312,66 @@ export function reportCases<R>(
     )
   return out
 }
+
+/** One period's resolution figures of the whole scope, as {@link buildReport}'s `total.resolution` counts them. */
+export interface ResolutionPoint {
+  readonly from: LocalDate
+  readonly to: LocalDate
+  readonly resolved: number
+  readonly onTime: number
+  readonly overdue: number
+  readonly onTimeRate: number | null
+}
+
+/**
+ * The resolution figures of the whole scope in each of `periods` (ordered, not overlapping), in one
+ * pass over the rows: each case, as the scope sees it, counts in the period that holds its
+ * resolution, under the same caseload and `resolution.*` predicates as {@link contributions}. Equal
+ * to building one report per period (test/unit/on-time-series.test.ts), at the cost of one.
+ */
+export function resolutionSeries(
+  rows: readonly CaseMetrics[],
+  request: Pick<ReportRequest, 'committeeId' | 'committees'>,
+  periods: readonly { readonly from: LocalDate; readonly to: LocalDate }[],
+): ResolutionPoint[] {
+  const { committeeId, committees } = request
+  if (!committees.some((c) => c.id === committeeId)) {
+    throw new RuleViolation('unknown_committee', `there is no committee '${committeeId}'`, 'committeeId')
+  }
+  const scope = subtree(committees, committeeId)
+  const counts = periods.map(() => ({ resolved: 0, onTime: 0, overdue: 0 }))
+  for (const m of rows) {
+    const holds = scope.has(m.c)
+    const sentIt = m.xf !== undefined && scope.has(m.xf.c)
+    if (!holds && !sentIt) continue
+    const v = viewOf(m, holds, sentIt)
+    const on = v.resolvedOn
+    if (on === undefined) continue
+    // The period that holds the resolution (binary search: the periods are ordered).
+    let lo = 0
+    let hi = periods.length - 1
+    let at = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const p = periods[mid] as { from: LocalDate; to: LocalDate }
+      if (on < p.from) hi = mid - 1
+      else if (on > p.to) lo = mid + 1
+      else {
+        at = mid
+        break
+      }
+    }
+    if (at < 0) continue
+    const p = periods[at] as { from: LocalDate; to: LocalDate }
+    // The period's caseload: arrived by its end and not done before its start.
+    if (v.inOn > p.to || (v.doneOn !== undefined && v.doneOn < p.from)) continue
+    const c = counts[at] as { resolved: number; onTime: number; overdue: number }
+    c.resolved++
+    if (v.resolutionTimely === 'met') c.onTime++
+    else if (v.resolutionTimely === 'missed') c.overdue++
+  }
+  return periods.map((p, i) => {
+    const c = counts[i] as { resolved: number; onTime: number; overdue: number }
+    return { from: p.from, to: p.to, ...c, onTimeRate: ratio(c.onTime, c.resolved) }
+  })
+}

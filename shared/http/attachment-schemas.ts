@@ -32,7 +32,10 @@ export const petitionerAttachmentSchema = z.object({
 
 export const staffAttachmentSchema = z.object({
   id: z.string(),
-  name: z.string().nullable().meta({ description: 'null when identity-restricted and not yours to open' }),
+  name: z.string().meta({
+    description:
+      "the sanitised filename; for a document that may identify a denouncer a neutral one ('Tài liệu 2.pdf'), whoever reads: the original only with the audited link",
+  }),
   type: z.enum(ATTACHMENT_TYPES),
   mediaType: z.string(),
   size: z.number().int(),
@@ -44,6 +47,10 @@ export const staffAttachmentSchema = z.object({
 
 export const attachmentLinkSchema = z.object({
   url: z.string().meta({ description: 'a download link that works for 5 minutes' }),
+  name: z.string().meta({
+    description:
+      'the original filename (of an identity-restricted document: unsealed after the opening was recorded); the link names the file neutrally',
+  }),
   expiresAt: z.string(),
 })
 

@@ -139,8 +139,8 @@ export const PROBLEM_FAMILIES = {
     schema: 'TooManyRequestsProblem',
     title: { vi: 'Quá nhiều lần thử', en: 'Too many attempts' },
     happened: {
-      vi: 'Đã có quá nhiều lần nhập sai mã PIN cho mã theo dõi này, hoặc từ địa chỉ này.',
-      en: 'There were too many wrong PINs for this tracking code, or from this address.',
+      vi: 'Đã có quá nhiều lần nhập sai mã PIN cho mã theo dõi này, hoặc từ địa chỉ này; hoặc địa chỉ này đã gửi quá nhiều đơn trong thời gian ngắn.',
+      en: 'There were too many wrong PINs for this tracking code, or from this address; or this address filed too many petitions in a short time.',
     },
     todo: {
       vi: 'Chờ số giây trong tiêu đề Retry-After (và `retryAfterSeconds`) rồi mới thử lại.',
@@ -195,6 +195,8 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   forbidden: 403,
   identity_restricted: 403,
   reveal_not_allowed: 403,
+  own_roles: 403,
+  four_eyes: 403,
   verification_not_allowed: 403,
   // 404
   not_found: 404,
@@ -202,6 +204,7 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   attachment_not_found: 404,
   report_request_not_found: 404,
   sample_not_found: 404,
+  grant_not_found: 404,
   not_in_sample: 404,
   unknown_committee: 404,
   // 409
@@ -221,6 +224,9 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   no_answer_yet: 409,
   case_closed: 409,
   nothing_to_reveal: 409,
+  grant_decided: 409,
+  account_gone: 409,
+  account_changed: 409,
   extension_not_allowed: 409,
   extension_limit_reached: 409,
   extension_after_deadline: 409,
@@ -235,6 +241,7 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   type_not_allowed: 415,
   precondition_required: 428,
   too_many_attempts: 429,
+  too_many_submissions: 429,
   // 422
   validation_failed: 422,
   idempotency_key_reused: 422,

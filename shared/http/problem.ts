@@ -36,6 +36,7 @@ const TITLES: Record<string, { vi: string; en: string }> = {
   case_not_found: { vi: 'Không tìm thấy đơn', en: 'Case not found' },
   not_found: { vi: 'Không tìm thấy', en: 'Not found' },
   too_many_attempts: { vi: 'Nhập sai quá nhiều lần', en: 'Too many attempts' },
+  too_many_submissions: { vi: 'Gửi quá nhiều đơn', en: 'Too many petitions' },
   version_conflict: { vi: 'Đơn đã được người khác cập nhật', en: 'The case was changed by someone else' },
   precondition_required: { vi: 'Thiếu phiên bản (If-Match)', en: 'The If-Match version is required' },
   unauthenticated: { vi: 'Cần đăng nhập', en: 'Sign-in required' },

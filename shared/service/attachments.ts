@@ -24,6 +24,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
   MEDIA_TYPES,
+  neutralFilename,
   sanitizeFilename,
   sniffBytes,
   sniffHead,
@@ -100,8 +101,11 @@ function violation(rule: Rule, lang: Language, field: string): RuleViolation {
 /** What staff see of an attachment. */
 export interface AttachmentView {
   readonly id: string
-  /** The original (sanitised) filename; null when it is identity-restricted and not theirs to see. */
-  readonly name: string | null
+  /**
+   * The listed name: the original (sanitised) filename, or for an identity-restricted document a
+   * neutral one (`Tài liệu 2.pdf`) for everyone: the original comes only with the audited opening.
+   */
+  readonly name: string
   readonly type: AttachmentType
   readonly mediaType: string
   readonly size: number
@@ -172,12 +176,30 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
     }
   }
 
-  async function reserve(code: string, ids: readonly string[], lang: Language): Promise<void> {
+  /** Takes the slots; the ordinal of the first id (see AttachmentStore.reserve). */
+  async function reserve(code: string, ids: readonly string[], lang: Language): Promise<number> {
     if (ids.length > MAX_ATTACHMENTS) throw violation('too_many_attachments', lang, 'files')
-    if (await store.reserve(code, ids, MAX_ATTACHMENTS)) return
+    const first = await store.reserve(code, ids, MAX_ATTACHMENTS)
+    if (first !== undefined) return first
     await reclaimAbandoned(code)
-    if (!(await store.reserve(code, ids, MAX_ATTACHMENTS)))
-      throw violation('too_many_attachments', lang, 'files')
+    const retried = await store.reserve(code, ids, MAX_ATTACHMENTS)
+    if (retried === undefined) throw violation('too_many_attachments', lang, 'files')
+    return retried
+  }
+
+  /**
+   * The names a new document is kept under. A document that may identify a denouncer is listed
+   * and linked under a neutral name; its original name is sealed like the identity itself.
+   */
+  async function namesOf(
+    original: string,
+    type: AttachmentType,
+    restricted: boolean,
+    ordinal: number,
+  ): Promise<{ name: string; originalNameSealed?: string }> {
+    const name = sanitizeFilename(original, type)
+    if (!restricted) return { name }
+    return { name: neutralFilename(type, ordinal), originalNameSealed: await s.sealer.seal(name) }
   }
 
   function assertOpen(c: StoredCase): void {
@@ -197,27 +219,29 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
       if (!type) throw violation('type_not_allowed', lang, `files.${i}.type`)
       return { ...f, attachmentType: type, id: crypto.randomUUID() }
     })
-    await reserve(
+    const first = await reserve(
       c.code,
       declared.map((f) => f.id),
       lang,
     )
     const now = s.now()
     const slots: UploadSlot[] = []
-    for (const f of declared) {
+    for (const [i, f] of declared.entries()) {
       const id = f.id
-      const name = sanitizeFilename(f.name, f.attachmentType)
+      const identityRestricted = attachmentIdentityRestricted(c.kind, f.contentOnly)
+      const names = await namesOf(f.name, f.attachmentType, identityRestricted, first + i)
+      const name = names.name
       const key = pendingKey(c.code, id)
       await store.create(c.code, {
         id,
         state: 'pending',
-        name,
+        ...names,
         type: f.attachmentType,
         size: f.size,
         createdAt: now.toISOString(),
         abandonAfter: new Date(now.getTime() + ABANDON_AFTER_MS).toISOString(),
         uploadedBy: uploader,
-        identityRestricted: attachmentIdentityRestricted(c.kind, f.contentOnly),
+        identityRestricted,
         blobKey: key,
       })
       const upload = await blobs.presignPut(key, {
@@ -279,6 +303,13 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
     return { ...item, ...ready, state: 'ready' }
   }
 
+  /**
+   * The name a document is listed and linked under. An identity-restricted document stored before
+   * names were neutralised still carries its original name: it is never shown either.
+   */
+  const listedName = (a: StoredAttachment) =>
+    a.identityRestricted && !a.originalNameSealed ? neutralFilename(a.type) : a.name
+
   function viewOf(
     c: StoredCase,
     a: StoredAttachment,
@@ -288,7 +319,7 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
     const canOpen = canOpenAttachment(user, c, a, committees)
     return {
       id: a.id,
-      name: !a.identityRestricted || canOpen ? a.name : null,
+      name: listedName(a),
       type: a.type,
       mediaType: MEDIA_TYPES[a.type],
       size: a.size,
@@ -321,7 +352,7 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
   /** What the petitioner sees of their own document. */
   const petitionerView = (a: StoredAttachment) => ({
     id: a.id,
-    name: a.name,
+    name: listedName(a),
     type: a.type,
     size: a.size,
     uploadedAt: a.uploadedAt ?? a.createdAt,
@@ -338,7 +369,7 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
     const checked = checkFormFiles(files, lang)
     if (!checked.ok) throw violation(checked.rule, lang, 'attachments')
     const ids = files.map(() => crypto.randomUUID())
-    await reserve(c.code, ids, lang)
+    const first = await reserve(c.code, ids, lang)
     const stored: StoredAttachment[] = []
     for (const [i, f] of files.entries()) {
       const type = checked.types[i]!
@@ -346,17 +377,18 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
       const key = finalKey(c.code, id)
       await blobs.put(key, f.bytes, MEDIA_TYPES[type])
       const at = s.now()
+      const identityRestricted = attachmentIdentityRestricted(c.kind, f.contentOnly)
       const item: StoredAttachment = {
         id,
         state: 'ready',
-        name: sanitizeFilename(f.name, type),
+        ...(await namesOf(f.name, type, identityRestricted, first + i)),
         type,
         size: f.bytes.length,
         createdAt: at.toISOString(),
         uploadedAt: at.toISOString(),
         abandonAfter: at.toISOString(),
         uploadedBy: uploader,
-        identityRestricted: attachmentIdentityRestricted(c.kind, f.contentOnly),
+        identityRestricted,
         blobKey: key,
       }
       await store.create(c.code, item)
@@ -443,9 +475,10 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
     },
 
     /**
-     * A short-lived download link (5 minutes). Outside the case's scope: 404. A denouncer's
-     * restricted document: only for those who may reveal the identity, and the opening is
-     * recorded in the case's history.
+     * A short-lived download link (5 minutes) and the document's original name. Outside the case's
+     * scope: 404. A denouncer's restricted document: only for those who may reveal the identity,
+     * the opening recorded in the case's history before its original name is unsealed; the link
+     * itself names it neutrally (a URL ends up in access logs and browser histories).
      */
     async attachmentLink(user: ActingUser, rawCode: string, id: string) {
       const { stored, committees } = await staffCase(user, rawCode)
@@ -473,11 +506,12 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
         s.logger.info('identity-restricted document opened', { trackingCode: stored.code, userId: user.id })
       }
       const url = await blobs.presignGet(a.blobKey, {
-        filename: a.name,
+        filename: listedName(a),
         contentType: MEDIA_TYPES[a.type],
         expiresInSeconds: LINK_SECONDS,
       })
-      return { url, expiresAt: new Date(s.now().getTime() + LINK_SECONDS * 1000).toISOString() }
+      const name = a.originalNameSealed ? await s.sealer.open(a.originalNameSealed) : a.name
+      return { url, name, expiresAt: new Date(s.now().getTime() + LINK_SECONDS * 1000).toISOString() }
     },
   }
 }

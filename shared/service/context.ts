@@ -5,12 +5,12 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
 import { WorkingCalendar } from '../domain/calendar.js'
 import type { DeadlineContext } from '../domain/deadlines.js'
-import type { Sealer } from '../security.js'
+import { createPinHasher, type Sealer } from '../security.js'
 import { createCaseStore } from '../store/cases.js'
 import type { Db } from '../store/client.js'
 import { createCursorCodec, PROCESS_CURSORS } from '../store/cursor.js'
 import { createPinGuard } from '../store/pin-guard.js'
-import { createClientRateLimit } from '../store/rate-limits.js'
+import { createClientRateLimit, createSubmissionLimit, type SubmissionLimits } from '../store/rate-limits.js'
 import { createRepeatStore } from '../store/repeats.js'
 import { createSettingsStore } from '../store/settings.js'
 import { createUserStore } from '../store/users.js'
@@ -27,6 +27,8 @@ export interface ServiceOptions {
   readonly settingsCacheMs?: number
   /** Secret salt for hashing client addresses in rate-limit items. */
   readonly rateLimitSalt?: string
+  /** Online submissions per client address (default SUBMISSION_LIMITS, shared/store/rate-limits.ts). */
+  readonly submissionLimits?: SubmissionLimits | false
   /** Secret salt of the repeat index's keys (identity numbers, names, contents: hashed only). */
   readonly repeatKeySalt?: string
   /**
@@ -34,6 +36,11 @@ export interface ServiceOptions {
    * a function, so a cursor opens its next page anywhere. Without it, a random key per process.
    */
   readonly cursorKey?: Uint8Array | string
+  /**
+   * Key of the PIN hashes (shared/security.ts `createPinHasher`, at least 32 bytes): the same for
+   * every function that files or checks a PIN. Without it, PINs are hashed with scrypt.
+   */
+  readonly pinKey?: Uint8Array
   /**
    * The site's public origins (`https://<SITE_URL host>`, the custom domain): what a form post's
    * Origin must be. Unset on one machine, where the request's own host is the site's.
@@ -64,10 +71,17 @@ export function createServices(options: ServiceOptions) {
     cases: createCaseStore(options.db, options.tableName, { cursors }),
     users: createUserStore(options.db, options.tableName),
     pinGuard: createPinGuard(options.db, options.tableName),
+    pins: createPinHasher(options.pinKey),
     clientRateLimit: createClientRateLimit(
       options.db,
       options.tableName,
       options.rateLimitSalt ?? options.tableName,
+    ),
+    submissionLimit: createSubmissionLimit(
+      options.db,
+      options.tableName,
+      options.rateLimitSalt ?? options.tableName,
+      options.submissionLimits,
     ),
     settings,
     repeats: createRepeatStore(

@@ -34,8 +34,12 @@ export interface IdempotentSubmit {
   registerLambdaContext(context: Context): void
 }
 
-/** The local runtime has no invocation deadline: records in progress expire as if it were 30 s. */
-const LOCAL_CONTEXT = { getRemainingTimeInMillis: () => 30_000 } as unknown as Context
+/**
+ * The local runtime has no invocation deadline and never kills a request, so a record in progress
+ * must outlive any request a loaded machine can still be running: 5 minutes. (With 30 s, a
+ * submission queued behind a thousand others outlived its record and a retry filed it twice.)
+ */
+const LOCAL_CONTEXT = { getRemainingTimeInMillis: () => 300_000 } as unknown as Context
 
 export function createIdempotentSubmit(options: IdempotencyOptions): IdempotentSubmit {
   const client = new DynamoDBClient({

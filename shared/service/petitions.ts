@@ -21,7 +21,7 @@ import { decideRating, type RatingInput } from '../domain/satisfaction.js'
 import type { ActionInput, PetitionInput, StaffIntakeInput } from '../domain/schemas.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
 import type { Kind, Language } from '../domain/vocabulary.js'
-import { DECOY_PIN_HASH, hashPin, newPin, newTrackingCode, verifyPin } from '../security.js'
+import { newPin, newTrackingCode } from '../security.js'
 import { recordedSupplements, type StoredCase, VersionConflictError } from '../store/cases.js'
 import { chainEvent, verifyCaseHistory } from '../store/history.js'
 import type { Services } from './context.js'
@@ -57,7 +57,7 @@ interface IntakeDetails {
 
 function tooManyAttempts(waitMs: number): DomainError {
   return new DomainError('too_many_attempts', 'too many wrong PINs; try again later', 429, {
-    retryAfterSeconds: Math.ceil(waitMs / 1000),
+    retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
   })
 }
 
@@ -111,7 +111,7 @@ export function createPetitionService(s: Services) {
     // Earlier petitions this one may repeat (service/repeats.ts), found before it is written.
     const probe = repeats.prepare(input)
     const [pinHash, petitionerSealed, suggestions] = await Promise.all([
-      hashPin(pin),
+      s.pins.hash(pin),
       input.petitioner ? s.sealer.seal(JSON.stringify(input.petitioner)) : Promise.resolve(undefined),
       details.findRepeats ? repeats.suggest(probe, { receivedAt: details.receivedAt }) : undefined,
     ])
@@ -202,29 +202,27 @@ export function createPetitionService(s: Services) {
 
   /**
    * Loads a case for the petitioner, or throws the one 404 that unknown codes and wrong PINs
-   * share. Wrong PINs are limited per code (a doubling lock-out) and per client address (a
-   * window), so neither one client on many codes nor many clients on one code can guess.
+   * share. The PIN is compared first; its outcome stands only through one conditional update per
+   * client address (a window of wrong PINs) and per code (a few free misses, then one attempt per
+   * doubling interval), a right PIN as well as a wrong one: neither one client on many codes nor
+   * many clients on one code can have more guesses answered than the limits, however many they
+   * send at once, and a stranger's burst only slows the rightful petitioner for minutes.
    */
   async function openWithPin(rawCode: string, pin: string, client: string): Promise<StoredCase> {
     const code = normalizeTrackingCode(rawCode)
     const nowMs = s.now().getTime()
-    const clientWait = await s.clientRateLimit.blockedFor(client, nowMs)
+    const stored = code ? await s.cases.getCase(code) : undefined
+    // The same keyed-hash work for an unknown or malformed code as for a real one.
+    const { ok, upgrade } = await s.pins.verify(pin, stored?.pinHash)
+    const hit = stored !== undefined && ok
+    const clientWait = await s.clientRateLimit.settle(client, hit, nowMs)
     if (clientWait > 0) throw tooManyAttempts(clientWait)
-    const [guard, stored] = await Promise.all([
-      code ? s.pinGuard.getGuard(code) : Promise.resolve({ failures: 0, lockedUntil: undefined }),
-      code ? s.cases.getCase(code) : Promise.resolve(undefined),
-    ])
-    if (guard.lockedUntil && guard.lockedUntil > nowMs) throw tooManyAttempts(guard.lockedUntil - nowMs)
-    // Same work for an unknown or malformed code as for a real check: timing tells nothing.
-    const ok = await verifyPin(pin, stored?.pinHash ?? DECOY_PIN_HASH)
-    if (!stored || !ok) {
-      await s.clientRateLimit.recordFailure(client, nowMs)
-      // Counting misses for unknown codes would let anyone write guard items at will.
-      if (stored) await s.pinGuard.recordFailure(stored.code, nowMs)
-      caseNotFound()
-    }
-    if (guard.failures > 0) await s.pinGuard.reset(stored.code)
-    return stored
+    // Guard items only for real codes: anyone could write them at will otherwise.
+    const settled = stored ? await s.pinGuard.settle(stored.code, hit, nowMs) : undefined
+    if (settled && !settled.ok) throw tooManyAttempts(settled.waitMs)
+    if (!hit) caseNotFound()
+    if (upgrade) await s.cases.replacePinHash(stored.code, stored.pinHash, upgrade)
+    return upgrade ? { ...stored, pinHash: upgrade } : stored
   }
 
   async function citizenViewOf(c: CaseRecord, lang: Language) {
@@ -325,9 +323,30 @@ export function createPetitionService(s: Services) {
   }
 
   return {
-    /** A petition filed online by a citizen or a signed-in member. */
-    submit(input: PetitionInput, lang: Language, member?: { id: string }): Promise<Receipt> {
+    /**
+     * A petition filed online by a citizen or a signed-in member. `from` is the client it came
+     * from (and whether it sent an Idempotency-Key): counted against the submission limits
+     * (shared/store/rate-limits.ts) before anything is written; over them, a 429 with Retry-After.
+     */
+    async submit(
+      input: PetitionInput,
+      lang: Language,
+      member?: { id: string },
+      from?: { readonly client: string; readonly keyed: boolean },
+    ): Promise<Receipt> {
       const now = s.now()
+      if (from) {
+        const wait = await s.submissionLimit.admit(from.client, from.keyed, now.getTime())
+        if (wait > 0)
+          throw new DomainError(
+            'too_many_submissions',
+            'too many petitions from this address; try again later',
+            429,
+            {
+              retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)),
+            },
+          )
+      }
       return intake(
         input,
         {

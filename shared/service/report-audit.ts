@@ -18,11 +18,19 @@ import {
   periodRange,
   type ReportPart,
   reportCases,
+  resolutionSeries,
 } from '../domain/reports.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
 import { type AuditSample, createAuditStore, type SampledCase } from '../store/audits.js'
 import type { Services } from './context.js'
-import { canReadReport, type ReportPeriod, reportInputs, type ScopeRow } from './reports.js'
+import {
+  canReadReport,
+  checkedReportRequest,
+  type ReportPeriod,
+  reportInputs,
+  type ScopeRow,
+  scopeRows,
+} from './reports.js'
 
 const isSupervisor = (user: ActingUser) => user.memberships.some((m) => m.role === 'supervisor')
 
@@ -149,19 +157,25 @@ export function createReportAuditService(s: Services) {
     ): Promise<TrendPoint[]> {
       const today = vietnamDate(s.now())
       const last = until && until < today ? until : today
-      const points: TrendPoint[] = []
-      // One report per period, one after the other: each is one Query per committee of the scope.
-      for (const p of periodsEndingAt(kind, count, last)) {
-        const { rows, request } = await reportInputs(s, user, committeeId, {
-          period: kind as PeriodKind,
-          year: p.year,
-          index: p.index,
-        })
-        const r = buildReport(
-          rows.map((x) => x.metrics),
-          request,
-        ).total.resolution
-        points.push({
+      const periods = periodsEndingAt(kind, count, last)
+      const first = periods[0] as (typeof periods)[number]
+      // The reader and the committee are checked as for the report of the first period (no rows read).
+      const request = await checkedReportRequest(s, user, committeeId, {
+        period: kind as PeriodKind,
+        year: first.year,
+        index: first.index,
+      })
+      // One read of the whole span (one Query per committee of the scope), one pass over the rows.
+      const to = (periods[periods.length - 1] as (typeof periods)[number]).to
+      const rows = await scopeRows(s, request.committees, committeeId, first.from, to)
+      const series = resolutionSeries(
+        rows.map((x) => x.metrics),
+        request,
+        periods,
+      )
+      return periods.map((p, i) => {
+        const r = series[i] as (typeof series)[number]
+        return {
           from: p.from,
           to: p.to,
           label: p.label,
@@ -169,9 +183,8 @@ export function createReportAuditService(s: Services) {
           onTime: r.onTime,
           overdue: r.overdue,
           onTimeRate: r.onTimeRate,
-        })
-      }
-      return points
+        }
+      })
     },
 
     /** Open overdue cases by days overdue, at the end of the period (or today). */

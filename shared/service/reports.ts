@@ -4,7 +4,7 @@
  * drift, never with a Scan.
  */
 
-import { vietnamDate } from '../domain/dates.js'
+import { type LocalDate, vietnamDate } from '../domain/dates.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import type { ActingUser } from '../domain/policy.js'
 import { committeeRolesFor } from '../domain/policy.js'
@@ -46,6 +46,27 @@ export interface ScopeRow {
 }
 
 /**
+ * The request of a report of `committeeId` for `period`, after the checks every report makes (the
+ * committee exists, the reader may read it, the dates are valid). Reads the committees, no rows.
+ */
+export async function checkedReportRequest(
+  s: Services,
+  user: ActingUser,
+  committeeId: string,
+  period: ReportPeriod,
+): Promise<ReportRequest> {
+  const committees = (await s.settings.getCommittees()).value
+  if (!committees.some((c) => c.id === committeeId))
+    throw new RuleViolation('unknown_committee', `there is no committee '${committeeId}'`, 'committeeId')
+  if (!canReadReport(user, committeeId, committees))
+    throw new DomainError('forbidden', 'reports are for supervisors and the heads over this committee', 403)
+  const { from, to } = 'period' in period ? periodRange(period.period, period.year, period.index) : period
+  const today = vietnamDate(s.now())
+  validateReportRequest(from, to, today)
+  return { committeeId, from, to, today, committees }
+}
+
+/**
  * What a report of `committeeId` for `period` is computed from, after the checks every report
  * makes: the rows of the scope (one Query per committee) and the request. The report, its
  * drill-down, its charts and its exports all start here, so they read the very same rows.
@@ -56,14 +77,21 @@ export async function reportInputs(
   committeeId: string,
   period: ReportPeriod,
 ): Promise<{ rows: ScopeRow[]; request: ReportRequest }> {
-  const committees = (await s.settings.getCommittees()).value
-  if (!committees.some((c) => c.id === committeeId))
-    throw new RuleViolation('unknown_committee', `there is no committee '${committeeId}'`, 'committeeId')
-  if (!canReadReport(user, committeeId, committees))
-    throw new DomainError('forbidden', 'reports are for supervisors and the heads over this committee', 403)
-  const { from, to } = 'period' in period ? periodRange(period.period, period.year, period.index) : period
-  const today = vietnamDate(s.now())
-  validateReportRequest(from, to, today)
+  const request = await checkedReportRequest(s, user, committeeId, period)
+  return { rows: await scopeRows(s, request.committees, committeeId, request.from, request.to), request }
+}
+
+/**
+ * The report rows of the committee's scope that can count between `from` and `to`: one Query per
+ * committee of the scope. The caller has checked the reader and the dates.
+ */
+export async function scopeRows(
+  s: Services,
+  committees: readonly Committee[],
+  committeeId: string,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<ScopeRow[]> {
   // Each committee's cases, and the rows a committee keeps for cases it transferred away.
   const pages = await Promise.all(
     subtree(committees, committeeId).map((id) => s.cases.listReportRows(id, from)),
@@ -75,10 +103,7 @@ export async function reportInputs(
     // A case moved inside the scope appears twice: the case's own row is the fuller one.
     if (!seen || (row.main && !seen.main)) byCode.set(row.code, row)
   }
-  return {
-    rows: [...byCode.values()].map(({ code, metrics }) => ({ code, metrics })),
-    request: { committeeId, from, to, today, committees },
-  }
+  return [...byCode.values()].map(({ code, metrics }) => ({ code, metrics }))
 }
 
 export function createReportService(s: Services) {

@@ -211,10 +211,7 @@ export function createWorkspaceService(
             (!filters.kind || r.kind === filters.kind) &&
             (!filters.status || r.status === filters.status) &&
             (!filters.channel || r.channel === filters.channel) &&
-            (!filters.due ||
-              (filters.due === 'overdue'
-                ? isOverdue(r.urgency)
-                : r.urgency === 'due_soon')),
+            (!filters.due || (filters.due === 'overdue' ? isOverdue(r.urgency) : r.urgency === 'due_soon')),
         )
       // Topic and name live on the case and its content: read those only for the remaining rows.
       if (filters.topic || filters.q) {

@@ -3,7 +3,7 @@
  *
  * Access patterns (GetItem, PutItem and UpdateItem only: the public function may not Query or
  * delete, DESIGN.md §2):
- *   reserve(code, ids, max)        UpdateItem CASE#<code> / ATT_SLOTS  ADD used, ids; conditional on used ≤ max − n
+ *   reserve(code, ids, max)        UpdateItem CASE#<code> / ATT_SLOTS  ADD used, ids, seq; conditional on used ≤ max − n
  *   release(code, id)              UpdateItem CASE#<code> / ATT_SLOTS  ADD used −1, DELETE ids; conditional on id held
  *   create(code, attachment)       PutItem    CASE#<code> / ATT#<id>, conditional on absence
  *   getAttachment(code, id)        GetItem    CASE#<code> / ATT#<id>
@@ -34,8 +34,17 @@ export interface AttachmentUploader {
 export interface StoredAttachment {
   readonly id: string
   readonly state: 'pending' | 'ready' | 'refused'
-  /** The original name, sanitised (see sanitizeFilename), with the extension of the declared type. */
+  /**
+   * The name listed and put in download links: the original, sanitised (see sanitizeFilename),
+   * with the extension of the type; for an identity-restricted document a neutral one
+   * (`Tài liệu 3.pdf`, see neutralFilename), since a denouncer's file is often named after them.
+   */
   readonly name: string
+  /**
+   * An identity-restricted document's original name, sealed like the petitioner's identity
+   * (purpose `petitioner-identity`): opened only for the audited opening of the document.
+   */
+  readonly originalNameSealed?: string
   /** The declared type while pending; the type found in the content once ready. */
   readonly type: AttachmentType
   /** The size the upload URL was signed for; once ready, the real size. */
@@ -59,21 +68,26 @@ function conditionFailed(error: unknown): boolean {
 
 export function createAttachmentStore(db: Db, tableName: string) {
   return {
-    /** Takes one slot per id, of at most `max`; false when that would exceed it. */
-    async reserve(code: string, ids: readonly string[], max: number): Promise<boolean> {
+    /**
+     * Takes one slot per id, of at most `max`; undefined when that would exceed it. Otherwise the
+     * ordinal of the first id: `seq` counts every slot ever taken on the case (it never goes down),
+     * so the ids get the ordinals first, first + 1, … and no two documents of a case share one.
+     */
+    async reserve(code: string, ids: readonly string[], max: number): Promise<number | undefined> {
       try {
-        await db.send(
+        const out = await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: casePk(code), sk: SLOTS_SK },
-            UpdateExpression: 'ADD used :n, ids :ids',
+            UpdateExpression: 'ADD used :n, ids :ids, seq :n',
             ConditionExpression: 'attribute_not_exists(used) OR used <= :limit',
             ExpressionAttributeValues: { ':n': ids.length, ':limit': max - ids.length, ':ids': new Set(ids) },
+            ReturnValues: 'UPDATED_NEW',
           }),
         )
-        return true
+        return Number(out.Attributes?.seq ?? ids.length) - ids.length + 1
       } catch (error) {
-        if (conditionFailed(error)) return false
+        if (conditionFailed(error)) return undefined
         throw error
       }
     },

@@ -8,6 +8,7 @@
  *   appendEvent(code, version, …)          UpdateItem, conditional on `version` (one per transition)
  *   recordWatch(case, steps, …)            UpdateItem, conditional on `version` and on each step's absence
  *   noteDeliveryFailure(code)              UpdateItem  ADD deliveryFailures
+ *   replacePinHash(code, old, next)        UpdateItem  SET pinHash, conditional on the old hash
  *   addSupplement(code, …)                 PutItem   CASE#<code> / SUPPLEMENT#<seq>#<id> (before its event)
  *   listSupplements(code)                  Query     CASE#<code>, sk begins_with SUPPLEMENT#
  *   listCommitteeQueue(committeeId, page)  Query     index committeeQueue (open cases, nearest due first)
@@ -456,6 +457,26 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
     )
   }
 
+  /**
+   * Puts a PIN's hash of the current scheme in place of an old one, only if the old one is still
+   * there (a concurrent upgrade wins alike). Not a change of the case: no version, no event.
+   */
+  async function replacePinHash(code: string, old: string, next: string): Promise<void> {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: casePk(code), sk: 'CASE' },
+          UpdateExpression: 'SET pinHash = :next',
+          ConditionExpression: 'pinHash = :old',
+          ExpressionAttributeValues: { ':old': old, ':next': next },
+        }),
+      )
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error
+    }
+  }
+
   async function addSupplement(code: string, supplement: Supplement): Promise<void> {
     await db.send(
       new PutCommand({
@@ -535,6 +556,7 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
     appendEvent,
     recordWatch,
     noteDeliveryFailure,
+    replacePinHash,
     putTransferReportRow,
     listReportRows,
     addSupplement,

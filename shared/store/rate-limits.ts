@@ -3,12 +3,15 @@
  * across many tracking codes (the per-code guard, pin-guard.ts, stops many clients on one code).
  * Addresses are stored only as salted hashes.
  *
+ * Every check's outcome takes effect through one conditional update of the window's item (a miss
+ * counts one more; refused once the count is at the limit, a hit as well).
+ *
  * Access patterns:
- *   countFailures(client, now)   GetItem     RATE#<hash> / PIN#<window start>
- *   recordFailure(client, now)   UpdateItem  ADD count (atomic), expiresAt for DynamoDB TTL
+ *   settle(client, hit, now)     UpdateItem  RATE#<hash> / PIN#<window start>  (a miss: ADD count),
+ *                                conditional on count < limit; expiresAt for DynamoDB TTL
  */
 import { createHash } from 'node:crypto'
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Db } from './client.js'
 
 export const CLIENT_WINDOW_MS = 15 * 60_000
@@ -25,25 +28,120 @@ export function createClientRateLimit(db: Db, tableName: string, salt: string) {
     }
   }
   return {
-    /** Milliseconds until the client may try again, or 0 when it may try now. */
-    async blockedFor(client: string, nowMs: number): Promise<number> {
+    /**
+     * Lets the outcome of one PIN check stand: 0, or the milliseconds until the next window when
+     * the client has used its wrong PINs (then a right one is refused too, or a burst of guesses
+     * would test them all). One conditional update, a miss counting one more: DynamoDB orders the
+     * updates of the window's item, so no burst gets more than the limit answered.
+     */
+    async settle(client: string, hit: boolean, nowMs: number): Promise<number> {
       const { key: k, windowEnd } = key(client, nowMs)
-      const out = await db.send(new GetCommand({ TableName: tableName, Key: k, ConsistentRead: true }))
-      return ((out.Item?.count as number) ?? 0) >= CLIENT_FAILURES_PER_WINDOW ? windowEnd - nowMs : 0
-    },
-    async recordFailure(client: string, nowMs: number): Promise<void> {
-      const { key: k, windowEnd } = key(client, nowMs)
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: k,
-          UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :exp)',
-          ExpressionAttributeNames: { '#count': 'count' },
-          ExpressionAttributeValues: { ':one': 1, ':exp': Math.ceil(windowEnd / 1000) + 3600 },
-        }),
-      )
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: k,
+            UpdateExpression: `${hit ? '' : 'ADD #count :one '}SET expiresAt = if_not_exists(expiresAt, :exp)`,
+            ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: {
+              ...(hit ? {} : { ':one': 1 }),
+              ':limit': CLIENT_FAILURES_PER_WINDOW,
+              ':exp': Math.ceil(windowEnd / 1000) + 3600,
+            },
+          }),
+        )
+        return 0
+      } catch (error) {
+        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return windowEnd - nowMs
+        throw error
+      }
     },
   }
 }
 
 export type ClientRateLimit = ReturnType<typeof createClientRateLimit>
+
+/** Submissions one address may file in an hour, with or without an Idempotency-Key. */
+export const SUBMISSIONS_PER_HOUR = 20
+/**
+ * Submissions one address may file without an Idempotency-Key in a minute: a client that retries
+ * sends a key (its replays are answered from the record, never counted), so a fast run of keyless
+ * ones is a script, not a citizen.
+ */
+export const KEYLESS_SUBMISSIONS_PER_MINUTE = 5
+const HOUR_MS = 3_600_000
+const MINUTE_MS = 60_000
+
+/**
+ * Submissions per client address, in fixed windows: one conditional increment per window, so no
+ * burst files more than the limit, however many run at once.
+ *
+ * Access patterns:
+ *   admit(client, keyed, now)   UpdateItem  RATE#<hash> / SUBMIT#<hour start>, and without a key
+ *                               also RATE#<hash> / KEYLESS#<minute start>; ADD count, conditional
+ *                               on count < limit; expiresAt for DynamoDB TTL
+ */
+export interface SubmissionLimits {
+  readonly perHour: number
+  readonly keylessPerMinute: number
+}
+
+export const SUBMISSION_LIMITS: SubmissionLimits = {
+  perHour: SUBMISSIONS_PER_HOUR,
+  keylessPerMinute: KEYLESS_SUBMISSIONS_PER_MINUTE,
+}
+
+export function createSubmissionLimit(
+  db: Db,
+  tableName: string,
+  salt: string,
+  /** false: no limit and no counting (a test harness where one address sends everything). */
+  limits: SubmissionLimits | false = SUBMISSION_LIMITS,
+) {
+  const hashOf = (client: string) =>
+    createHash('sha256').update(`${salt}:${client}`).digest('hex').slice(0, 32)
+
+  /** Takes one of the window's places: 0, or the milliseconds until the window ends. */
+  async function take(client: string, label: string, windowMs: number, limit: number, nowMs: number) {
+    const windowStart = nowMs - (nowMs % windowMs)
+    const windowEnd = windowStart + windowMs
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: `RATE#${hashOf(client)}`, sk: `${label}#${new Date(windowStart).toISOString()}` },
+          UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :exp)',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':limit': limit,
+            ':exp': Math.ceil(windowEnd / 1000) + 3600,
+          },
+        }),
+      )
+      return 0
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return windowEnd - nowMs
+      throw error
+    }
+  }
+
+  return {
+    /**
+     * Counts one submission of the client: 0 when admitted, otherwise the milliseconds to wait.
+     * The keyless minute is taken first: a refused burst does not use up the hour.
+     */
+    async admit(client: string, keyed: boolean, nowMs: number): Promise<number> {
+      if (limits === false) return 0
+      if (!keyed) {
+        const wait = await take(client, 'KEYLESS', MINUTE_MS, limits.keylessPerMinute, nowMs)
+        if (wait > 0) return wait
+      }
+      return take(client, 'SUBMIT', HOUR_MS, limits.perHour, nowMs)
+    },
+  }
+}
+
+export type SubmissionLimit = ReturnType<typeof createSubmissionLimit>

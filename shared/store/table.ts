@@ -5,7 +5,7 @@
  * Items (pk / sk):
  *   CASE#<code> / CASE        the case: state, version, clocks, routing, hash-chained history
  *   CASE#<code> / CONTENT     the petition's text and (encrypted) identity, written once at intake
- *   CASE#<code> / PIN_GUARD   wrong-PIN counter and lock-out for the tracking code
+ *   CASE#<code> / PIN_GUARD   reserved and missed PIN attempts, and the slow interval, for the code
  *   CONFIG / COMMITTEES       the committee tree (one small item, read by key)
  *   CONFIG / ROUTING          the routing rules
  *   CONFIG / CALENDAR         per-year day-off / working-day overrides
@@ -13,6 +13,7 @@
  *   USERS / USER#<id>         a staff or member account
  *   IDEMPOTENCY / <hash>      Powertools idempotency records for public submission (expire)
  *   RATE#<hash> / PIN#<window> wrong PINs per client address and window (expire)
+ *   RATE#<hash> / SUBMIT#<hour>, KEYLESS#<minute>  online submissions per client address (expire)
  *   MSG#<id> / MSG            an outgoing message (e-mail, SMS) and its delivery state
  *   CONFIG / WATCH            reminder and escalation settings
  *   DIGEST#<date> / DIGEST    marks the morning digest of a day as sent (exactly once)

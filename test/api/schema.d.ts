@@ -324,6 +324,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/role-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Role grants that can reveal identity, waiting for a second administrator */
+        get: operations["listPendingRoleGrants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/grants/{grantId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a pending role grant (an admin other than the one who asked, never for oneself) */
+        post: operations["confirmRoleGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/grants/{grantId}/refusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a pending role grant (never one of your own account) */
+        post: operations["refuseRoleGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/role-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audited changes of every account's roles (direct, requested, confirmed, refused) */
+        get: operations["listRoleChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -486,7 +554,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** SVG chart: share resolved on time in each of the last periods (one report per period) */
+        /** SVG chart: share resolved on time in each of the last periods (one read, one pass) */
         get: operations["getOnTimeChart"];
         put?: never;
         post?: never;
@@ -1035,7 +1103,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description Too many attempts. There were too many wrong PINs for this tracking code, or from this address. */
+        /** @description Too many attempts. There were too many wrong PINs for this tracking code, or from this address; or this address filed too many petitions in a short time. */
         TooManyRequestsProblem: {
             /**
              * Format: uri
@@ -1245,6 +1313,47 @@ export interface components {
                 committeeId?: string;
             }[];
             active: boolean;
+        };
+        SavedUser: {
+            id: string;
+            displayName: string;
+            email?: string;
+            memberships: {
+                role: string;
+                committeeId?: string;
+            }[];
+            active: boolean;
+            pendingGrants: components["schemas"]["RoleGrant"][];
+        };
+        RoleGrant: {
+            id: string;
+            userId: string;
+            membership: {
+                role: string;
+                committeeId?: string;
+            };
+            requestedBy: string;
+            requestedAt: string;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "refused";
+            decidedBy?: string;
+            decidedAt?: string;
+        };
+        RoleChange: {
+            at: string;
+            userId: string;
+            by: string;
+            /** @enum {string} */
+            type: "direct" | "requested" | "confirmed" | "refused";
+            added: {
+                role: string;
+                committeeId?: string;
+            }[];
+            removed: {
+                role: string;
+                committeeId?: string;
+            }[];
+            grantId?: string;
         };
         AccountabilityRequest: {
             id: string;
@@ -1572,6 +1681,15 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too many petitions from this address (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Internal error (with a correlationId) */
@@ -3543,13 +3661,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The account */
+            /** @description The account; memberships that can reveal identity wait in pendingGrants */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["SavedUser"];
                 };
             };
             /** @description Malformed request */
@@ -3614,6 +3732,316 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Internal error (with a correlationId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description The store is throttling: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ServiceBusyProblem"];
+                };
+            };
+        };
+    };
+    listPendingRoleGrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending grants, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RoleGrant"][];
+                    };
+                };
+            };
+            /** @description Not signed in. In AWS a missing, expired or invalid token is refused by API Gateway itself with `{"message":"Unauthorized"}` (application/json); a valid token of an unknown or disabled account gets the problem. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                    "application/json": components["schemas"]["GatewayUnauthorized"];
+                };
+            };
+            /** @description Admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Internal error (with a correlationId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description The store is throttling: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ServiceBusyProblem"];
+                };
+            };
+        };
+    };
+    confirmRoleGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decided grant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleGrant"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BadRequestProblem"];
+                };
+            };
+            /** @description Not signed in. In AWS a missing, expired or invalid token is refused by API Gateway itself with `{"message":"Unauthorized"}` (application/json); a valid token of an unknown or disabled account gets the problem. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                    "application/json": components["schemas"]["GatewayUnauthorized"];
+                };
+            };
+            /** @description Admins only; not your own roles; not a grant you asked for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such grant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Already decided, or the account is gone */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Invalid input: each field and the rule it breaks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Internal error (with a correlationId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description The store is throttling: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ServiceBusyProblem"];
+                };
+            };
+        };
+    };
+    refuseRoleGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decided grant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleGrant"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BadRequestProblem"];
+                };
+            };
+            /** @description Not signed in. In AWS a missing, expired or invalid token is refused by API Gateway itself with `{"message":"Unauthorized"}` (application/json); a valid token of an unknown or disabled account gets the problem. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                    "application/json": components["schemas"]["GatewayUnauthorized"];
+                };
+            };
+            /** @description Admins only; not your own roles; not a grant you asked for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such grant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Already decided, or the account is gone */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Invalid input: each field and the rule it breaks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Internal error (with a correlationId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description The store is throttling: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ServiceBusyProblem"];
+                };
+            };
+        };
+    };
+    listRoleChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RoleChange"][];
+                    };
+                };
+            };
+            /** @description Not signed in. In AWS a missing, expired or invalid token is refused by API Gateway itself with `{"message":"Unauthorized"}` (application/json); a valid token of an unknown or disabled account gets the problem. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                    "application/json": components["schemas"]["GatewayUnauthorized"];
+                };
+            };
+            /** @description Supervisors and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Internal error (with a correlationId) */
@@ -5444,8 +5872,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: string;
-                            /** @description null when identity-restricted and not yours to open */
-                            name: string | null;
+                            /** @description the sanitised filename; for a document that may identify a denouncer a neutral one ('Tài liệu 2.pdf'), whoever reads: the original only with the audited link */
+                            name: string;
                             /** @enum {string} */
                             type: "pdf" | "jpeg" | "png" | "docx";
                             mediaType: string;
@@ -5679,6 +6107,8 @@ export interface operations {
                     "application/json": {
                         /** @description a download link that works for 5 minutes */
                         url: string;
+                        /** @description the original filename (of an identity-restricted document: unsealed after the opening was recorded); the link names the file neutrally */
+                        name: string;
                         expiresAt: string;
                     };
                 };
@@ -5771,8 +6201,8 @@ export interface operations {
                     "application/json": {
                         attachment: {
                             id: string;
-                            /** @description null when identity-restricted and not yours to open */
-                            name: string | null;
+                            /** @description the sanitised filename; for a document that may identify a denouncer a neutral one ('Tài liệu 2.pdf'), whoever reads: the original only with the audited link */
+                            name: string;
                             /** @enum {string} */
                             type: "pdf" | "jpeg" | "png" | "docx";
                             mediaType: string;

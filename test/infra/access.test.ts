@@ -65,7 +65,7 @@ describe('the public function', () => {
       statements
         .filter((s) => actionsOf(s).includes(action))
         .flatMap((s) => s.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[])
-    expect(keysFor('dynamodb:GetItem').sort()).toEqual(['CASE#*', 'CONFIG', 'IDEMPOTENCY', 'RATE#*'])
+    expect(keysFor('dynamodb:GetItem').sort()).toEqual(['CASE#*', 'CONFIG', 'IDEMPOTENCY'])
     expect(keysFor('dynamodb:PutItem').sort()).toEqual(['CASE#*', 'IDEMPOTENCY', 'REPEAT#*'])
     expect(keysFor('dynamodb:UpdateItem').sort()).toEqual(['CASE#*', 'IDEMPOTENCY', 'RATE#*'])
     expect(keysFor('dynamodb:DeleteItem')).toEqual(['IDEMPOTENCY'])

@@ -295,7 +295,12 @@ describe("a denouncer's documents", () => {
     expect(seenByHandler.body.items).toHaveLength(2)
     expect(seenByHandler.body.items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id: signed.slot.id, name: null, identityRestricted: true, canOpen: false }),
+        expect.objectContaining({
+          id: signed.slot.id,
+          name: 'Tài liệu 1.pdf',
+          identityRestricted: true,
+          canOpen: false,
+        }),
         expect.objectContaining({
           id: photo.slot.id,
           name: 'hien-truong.png',
@@ -307,8 +312,21 @@ describe("a denouncer's documents", () => {
     expect(JSON.stringify(seenByHandler.body)).not.toContain('Nguyễn')
     expect((await link(filed.trackingCode, signed.slot.id, `att.handler.${committeeId}`)).status).toBe(403)
     expect((await link(filed.trackingCode, photo.slot.id, `att.handler.${committeeId}`)).status).toBe(200)
+    // The head lists it under the same neutral name: the original is not on any render.
+    const seenByHead = await list(filed.trackingCode, `att.head.${committeeId}`)
+    expect(JSON.stringify(seenByHead.body)).not.toContain('Nguy')
+    expect(seenByHead.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: signed.slot.id, name: 'Tài liệu 1.pdf', canOpen: true }),
+      ]),
+    )
     const before = (await storedCase(h, filed.trackingCode)).version
-    expect((await link(filed.trackingCode, signed.slot.id, `att.head.${committeeId}`)).status).toBe(200)
+    const opened = await link(filed.trackingCode, signed.slot.id, `att.head.${committeeId}`)
+    expect(opened.status).toBe(200)
+    // The audited opening gives the original name; the signed URL (access logs) names it neutrally.
+    expect(opened.body.name).toBe('Nguyễn Văn An - đơn.pdf')
+    expect(decodeURIComponent(opened.body.url)).not.toContain('Nguy')
+    expect(decodeURIComponent(opened.body.url)).not.toContain('Nguyễn')
     expect((await link(filed.trackingCode, signed.slot.id, 'att.sup')).status).toBe(200)
     const after = await storedCase(h, filed.trackingCode)
     expect(after.version).toBe(before + 2)

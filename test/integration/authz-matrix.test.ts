@@ -156,6 +156,48 @@ const AUDIT_ROUTE_MATRIX: readonly (readonly [actor: string, ...expected: number
   ['committee_handler @ own, deactivated', 401, 401,  401,    401,  401,    401,   401],
 ]
 
+// ─── Role grant routes × actor (issue 12.1; the grants are for fresh accounts, asked by the seed `admin`) ──
+
+const ROLE_ROUTE_COLUMNS = [
+  'GET /api/v1/role-grants',
+  'POST /api/v1/users/{id}/grants/{grantId}/confirmation',
+  'POST /api/v1/users/{id}/grants/{grantId}/refusal',
+  'GET /api/v1/role-changes',
+] as const
+type RoleRouteName = (typeof ROLE_ROUTE_COLUMNS)[number]
+
+// biome-ignore format: the table is read as a grid
+const ROLE_ROUTE_MATRIX: readonly (readonly [actor: string, ...expected: number[]])[] = [
+  //                                     grants confirm refuse changes
+  ['no token',                          401,  401,  401,  401],
+  ['member @ owner',                    403,  403,  403,  403],
+  ['member @ own',                      403,  403,  403,  403],
+  ['member @ parent',                   403,  403,  403,  403],
+  ['member @ other',                    403,  403,  403,  403],
+  ['member @ none',                     403,  403,  403,  403],
+  ['reception_officer @ own',           403,  403,  403,  403],
+  ['reception_officer @ parent',        403,  403,  403,  403],
+  ['reception_officer @ other',         403,  403,  403,  403],
+  ['reception_officer @ none',          403,  403,  403,  403],
+  ['committee_handler @ own',           403,  403,  403,  403],
+  ['committee_handler @ parent',        403,  403,  403,  403],
+  ['committee_handler @ other',         403,  403,  403,  403],
+  ['committee_handler @ none',          403,  403,  403,  403],
+  ['committee_head @ own',              403,  403,  403,  403],
+  ['committee_head @ parent',           403,  403,  403,  403],
+  ['committee_head @ other',            403,  403,  403,  403],
+  ['committee_head @ none',             403,  403,  403,  403],
+  ['supervisor @ own',                  403,  403,  403,  200],
+  ['supervisor @ parent',               403,  403,  403,  200],
+  ['supervisor @ other',                403,  403,  403,  200],
+  ['supervisor @ none',                 403,  403,  403,  200],
+  ['admin @ own',                       200,  200,  200,  200],
+  ['admin @ parent',                    200,  200,  200,  200],
+  ['admin @ other',                     200,  200,  200,  200],
+  ['admin @ none',                      200,  200,  200,  200],
+  ['committee_handler @ own, deactivated', 401,  401,  401,  401],
+]
+
 // ─── Action × role, each on a state where the action is legal ───────────────────────────────────
 
 const ACTION_COLUMNS = [
@@ -624,6 +666,55 @@ const auditRouteCells = AUDIT_ROUTE_MATRIX.flatMap(([key, ...expected], row) =>
   })),
 )
 
+/** A fresh account with a pending supervisor grant asked by the seed admin; answers its grant id. */
+async function pendingGrant(cell: number): Promise<{ userId: string; grantId: string }> {
+  const userId = `mx-grant-${cell}`
+  const res = await h.request('PUT', `/api/v1/users/${userId}`, {
+    as: 'admin',
+    body: { displayName: 'Tài khoản thử', memberships: [{ role: 'supervisor' }] },
+  })
+  expect(res.status).toBe(200)
+  return { userId, grantId: res.body.pendingGrants[0].id }
+}
+const grantOf = new Map<number, { userId: string; grantId: string }>()
+function decideCell(decision: 'confirmation' | 'refusal'): RouteCell {
+  return {
+    async call(as, _expected, cell) {
+      const g = await pendingGrant(cell)
+      grantOf.set(cell, g)
+      return h.request('POST', `/api/v1/users/${g.userId}/grants/${g.grantId}/${decision}`, { as, body: {} })
+    },
+    async check(_res, _a, expected, cell) {
+      const g = grantOf.get(cell)!
+      const stored = await h.server.services.users.getUser(g.userId)
+      const status = expected === 200 ? (decision === 'confirmation' ? 'confirmed' : 'refused') : 'pending'
+      // A refused decision changes nothing; only a confirmation gives the role.
+      expect(stored?.grants?.[g.grantId]?.status).toBe(status)
+      expect(stored?.memberships.some((m) => m.role === 'supervisor')).toBe(status === 'confirmed')
+    },
+  }
+}
+const ROLE_ROUTES: Record<RoleRouteName, RouteCell> = {
+  'GET /api/v1/role-grants': { call: (as) => h.request('GET', '/api/v1/role-grants', { as }) },
+  'POST /api/v1/users/{id}/grants/{grantId}/confirmation': decideCell('confirmation'),
+  'POST /api/v1/users/{id}/grants/{grantId}/refusal': decideCell('refusal'),
+  'GET /api/v1/role-changes': {
+    call: (as) => h.request('GET', '/api/v1/role-changes', { as }),
+    async check(res, _a, expected) {
+      if (expected === 200) expect(res.body.items.length).toBeGreaterThan(0)
+    },
+  },
+}
+
+const roleRouteCells = ROLE_ROUTE_MATRIX.flatMap(([key, ...expected], row) =>
+  ROLE_ROUTE_COLUMNS.map((route, col) => ({
+    actor: key,
+    route,
+    expected: expected[col]!,
+    cell: 20_000 + row * ROLE_ROUTE_COLUMNS.length + col,
+  })),
+)
+
 const routeCells = ROUTE_MATRIX.flatMap(([key, ...expected], row) =>
   ROUTE_COLUMNS.map((route, col) => ({
     actor: key,
@@ -642,13 +733,17 @@ let ran = 0
 describe('the tables', () => {
   it('cover every staff route of the app, every role and every action, with one status per cell', () => {
     const appRoutes = STAFF_ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`)
-    expect([...ROUTE_COLUMNS, ...AUDIT_ROUTE_COLUMNS].sort()).toEqual([...appRoutes].sort())
+    expect([...ROUTE_COLUMNS, ...AUDIT_ROUTE_COLUMNS, ...ROLE_ROUTE_COLUMNS].sort()).toEqual(
+      [...appRoutes].sort(),
+    )
     expect(ACTION_MATRIX.map((row) => row[0]).sort()).toEqual([...ACTIONS].sort())
     for (const role of ROLES)
       for (const relation of ['own', 'parent', 'other', 'none'])
         expect(ROUTE_MATRIX.map((row) => row[0])).toContain(`${role} @ ${relation}`)
     for (const row of ROUTE_MATRIX) expect(row).toHaveLength(1 + ROUTE_COLUMNS.length)
     for (const row of AUDIT_ROUTE_MATRIX) expect(row).toHaveLength(1 + AUDIT_ROUTE_COLUMNS.length)
+    for (const row of ROLE_ROUTE_MATRIX) expect(row).toHaveLength(1 + ROLE_ROUTE_COLUMNS.length)
+    expect(ROLE_ROUTE_MATRIX.map((row) => row[0])).toEqual(ROUTE_MATRIX.map((row) => row[0]))
     expect(AUDIT_ROUTE_MATRIX.map((row) => row[0])).toEqual(ROUTE_MATRIX.map((row) => row[0]))
     for (const row of ACTION_MATRIX) expect(row).toHaveLength(2 + ACTION_COLUMNS.length)
   })
@@ -682,6 +777,20 @@ describe('response-time audit route × role × relation', () => {
   })
 })
 
+describe('role grant route × role × relation', () => {
+  it.each(roleRouteCells)('$route as $actor → $expected', async ({ actor: key, route, expected, cell }) => {
+    ran++
+    const a = actor(key)
+    const spec = ROLE_ROUTES[route]
+
+    const res = await spec.call(a.userId, expected, cell)
+
+    expect(res.status, `${route} as ${key}`).toBe(expected)
+    if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json')
+    await spec.check?.(res, a, expected, cell)
+  })
+})
+
 describe('action × role, on a state where the action is legal', () => {
   it.each(actionCells)('$action on a $state case as $actor → $expected', async (c) => {
     ran++
@@ -703,12 +812,13 @@ describe('the count', () => {
     const expected =
       ROUTE_MATRIX.length * ROUTE_COLUMNS.length +
       AUDIT_ROUTE_MATRIX.length * AUDIT_ROUTE_COLUMNS.length +
+      ROLE_ROUTE_MATRIX.length * ROLE_ROUTE_COLUMNS.length +
       ACTION_MATRIX.length * ACTION_COLUMNS.length
     console.log(
       `authz-matrix: ${ran} cells = ${ROUTE_MATRIX.length} actors × ${ROUTE_COLUMNS.length} routes ` +
-        `+ ${AUDIT_ROUTE_COLUMNS.length} audit routes + ${ACTION_MATRIX.length} actions × ${ACTION_COLUMNS.length} roles`,
+        `+ ${AUDIT_ROUTE_COLUMNS.length} audit routes + ${ROLE_ROUTE_COLUMNS.length} role grant routes + ${ACTION_MATRIX.length} actions × ${ACTION_COLUMNS.length} roles`,
     )
     expect(ran).toBe(expected)
-    expect(expected).toBe(983)
+    expect(expected).toBe(1091)
   })
 })

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FREE_ATTEMPTS, MAX_SLOW_MS } from '../../shared/store/pin-guard.js'
 import { CLIENT_FAILURES_PER_WINDOW } from '../../shared/store/rate-limits.js'
 import { type Harness, petition, problemType, startHarness } from './harness.js'
 
@@ -103,5 +104,74 @@ describe('PIN guessing from one client across many codes', () => {
       headers: { 'x-tracking-pin': receipts[1]!.pin },
     })
     expect(later.status).toBe(200)
+  })
+})
+
+describe('PIN guesses sent all at once', () => {
+  const freshWindow = () => {
+    h.clock.now = new Date(h.clock.now.getTime() + 16 * 60_000)
+  }
+  const guess = (code: string, pin: string) =>
+    h.request('GET', `/api/v1/petitions/${code}`, { headers: { 'x-tracking-pin': pin } })
+  const statuses = (responses: { status: number }[]) =>
+    Object.fromEntries(
+      [...new Set(responses.map((r) => r.status))].map((status) => [
+        status,
+        responses.filter((r) => r.status === status).length,
+      ]),
+    )
+
+  it(`checks at most ${FREE_ATTEMPTS} of 20 simultaneous wrong PINs for one code; the rest wait`, async () => {
+    freshWindow()
+    const receipt = (await h.request('POST', '/api/v1/petitions', { body: petition() })).body
+    const wrong = Array.from({ length: 20 }, (_, i) => `${20000000 + i}`)
+
+    const answers = await Promise.all(wrong.map((pin) => guess(receipt.trackingCode, pin)))
+
+    expect(statuses(answers)).toEqual({ 404: FREE_ATTEMPTS, 429: 20 - FREE_ATTEMPTS })
+    const refused = answers.find((r) => r.status === 429)!
+    expect(refused.body.type).toEqual(problemType('too_many_attempts'))
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
+  it(`checks at most ${CLIENT_FAILURES_PER_WINDOW} of 60 simultaneous wrong PINs from one client`, async () => {
+    freshWindow()
+    const { trackingCodeFromBytes } = await import('../../shared/domain/tracking-code.js')
+    const { randomBytes } = await import('node:crypto')
+    const codes = Array.from({ length: 60 }, () => trackingCodeFromBytes(randomBytes(11)))
+
+    const answers = await Promise.all(codes.map((code) => guess(code, '12345678')))
+
+    expect(statuses(answers)).toEqual({
+      404: CLIENT_FAILURES_PER_WINDOW,
+      429: 60 - CLIENT_FAILURES_PER_WINDOW,
+    })
+  })
+
+  it("lets the rightful petitioner back in within minutes after a stranger's long burst", async () => {
+    freshWindow()
+    const receipt = (await h.request('POST', '/api/v1/petitions', { body: petition() })).body
+    // A stranger keeps guessing for hours, trying whenever the code lets anyone try.
+    let misses = 0
+    for (let round = 0; round < 12; round++) {
+      freshWindow()
+      const answers = await Promise.all(
+        Array.from({ length: 3 }, (_, i) => guess(receipt.trackingCode, `${30000000 + round * 3 + i}`)),
+      )
+      misses += answers.filter((r) => r.status === 404).length
+    }
+    expect(misses).toBeGreaterThan(FREE_ATTEMPTS)
+    expect(misses).toBeLessThan(12 * 3)
+
+    // Right after the stranger's last miss the code is slowed, never for longer than the cap.
+    const now = await guess(receipt.trackingCode, receipt.pin)
+    if (now.status === 429) {
+      expect(Number(now.headers.get('retry-after'))).toBeLessThanOrEqual(MAX_SLOW_MS / 1000)
+      h.clock.now = new Date(h.clock.now.getTime() + MAX_SLOW_MS)
+    }
+    const back = await guess(receipt.trackingCode, receipt.pin)
+    expect(back.status).toBe(200)
+    // The right PIN wipes the stranger's misses: the next wrong guess is a plain miss again.
+    expect((await guess(receipt.trackingCode, '39999999')).status).toBe(404)
   })
 })

@@ -15,6 +15,7 @@ import createClient, { type Client } from 'openapi-fetch'
 import { expect } from 'vitest'
 import { type LocalServer, startLocalServer } from '../../local/server.js'
 import type { CapacityRecord } from '../../shared/store/client.js'
+import type { SubmissionLimits } from '../../shared/store/rate-limits.js'
 import { type ContractCounter, checkResponse } from '../api/contract.js'
 import type { paths } from '../api/schema.js'
 
@@ -60,6 +61,12 @@ export async function startHarness(
     onCapacity?: (record: CapacityRecord) => void
     /** false: the server logs (a test captures them). */
     quiet?: boolean
+    /**
+     * Online submissions per client: every request of a test comes from one address under a
+     * stopped clock, so by default none (and no counting, or a thousand concurrent submissions
+     * queue on one counter); the limits' own tests set them (submission-limit.test.ts).
+     */
+    submissionLimits?: SubmissionLimits | false
   } = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-it-'))
@@ -71,6 +78,7 @@ export async function startHarness(
     quiet: options.quiet ?? true,
     now: () => clock.now,
     onCapacity: options.onCapacity,
+    submissionLimits: options.submissionLimits ?? false,
   })
   const contract: ContractCounter = { validated: 0 }
   const origin = new URL(server.url).origin

@@ -5,7 +5,8 @@
  *
  *   - a complainant's identity in the staff view of the handling committee's handler and head, and
  *     of the reception officer who registered the petition;
- *   - a denouncer's identity nowhere but in the one response to an audited reveal;
+ *   - a denouncer's identity nowhere but in the one response to an audited reveal (and the original
+ *     name of a document named after them, in the one response to its audited opening);
  *   - never in a receipt, a citizen page or view, a queue, a history, a problem, a log line or a
  *     stored item in plaintext.
  */
@@ -13,6 +14,7 @@ import { randomBytes, randomInt } from 'node:crypto'
 import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatTrackingCode, normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
+import { pdf } from '../fixtures/documents.js'
 import {
   getPage,
   type LoggingHarness,
@@ -389,6 +391,53 @@ describe('petitions with identity markers going through every flow', () => {
     )
     expect(verification.body.intact).toBe(true)
     observe('history verification', verification.body)
+  })
+
+  it("lists a denouncer's document named after them under a neutral name; only the audited opening gives the name", async () => {
+    const code = filed.D.trackingCode
+    const bytes = pdf()
+    const named = `${IDENTITIES.D.fullName} - đơn tố cáo.pdf`
+    const slots = await h.request('POST', `/api/v1/petitions/${code}/attachments`, {
+      body: { files: [{ name: named, type: 'application/pdf', size: bytes.length }] },
+      headers: { 'x-tracking-pin': filed.D.pin },
+    })
+    expect(slots.status, JSON.stringify(slots.body)).toBe(201)
+    observe('upload slots (JSON)', slots.body)
+    const slot = slots.body.uploads[0] as { id: string; url: string; headers: Record<string, string> }
+    expect((await fetch(slot.url, { method: 'PUT', headers: slot.headers, body: bytes })).status).toBe(200)
+    const done = await h.request('POST', `/api/v1/petitions/${code}/attachments/${slot.id}/completion`, {
+      body: {},
+      headers: { 'x-tracking-pin': filed.D.pin },
+    })
+    expect(done.status).toBe(200)
+    observe('upload completion (JSON)', done.body)
+    observe("petitioner's view of the petition", (await track('D')).body)
+
+    for (const as of ['byt.truong', 'giamsat']) {
+      const listed = await h.request('GET', `/api/v1/cases/${code}/attachments`, { as })
+      expect(listed.status).toBe(200)
+      observe(`attachment list: ${as}`, listed.body)
+      const page = await fetch(`${h.server.url}/staff/cases/${code}`, {
+        headers: { cookie: `__Host-staff-session=${await h.tokenFor(as)}` },
+      })
+      expect(page.status).toBe(200)
+      observe(`staff case page: ${as}`, await page.text())
+    }
+    const opened = await h.request('GET', `/api/v1/cases/${code}/attachments/${slot.id}/link`, {
+      as: 'byt.truong',
+    })
+    expect(opened.status).toBe(200)
+    expect(opened.body.name).toContain(IDENTITIES.D.fullName.split(' ')[0])
+    observe('signed download URL', decodeURIComponent(opened.body.url))
+    // The one place the name may be: the audited opening's answer, and only the name in it.
+    const others = MARKERS.filter((m) => m.petition !== 'D' || m.label !== 'D.fullName')
+    expect(others.filter((m) => JSON.stringify(opened.body).toLowerCase().includes(m.token))).toEqual([])
+    const history = await h.request('GET', `/api/v1/cases/${code}`, { as: 'giamsat' })
+    expect(history.body.history.at(-1)).toMatchObject({
+      type: 'identity_document_opened',
+      actor: { id: 'byt.truong' },
+    })
+    observe('history in a staff view', history.body.history)
   })
 
   it('takes supplements and withdrawals, by the API and on the web form, without identity', async () => {

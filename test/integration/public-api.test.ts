@@ -1,4 +1,7 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
+import { hashPin } from '../../shared/security.js'
 import { type Harness, petition, problemType, startHarness } from './harness.js'
 
 let h: Harness
@@ -225,6 +228,30 @@ describe('tracking', () => {
     expect(res.body.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted'])
     expect(res.body.deadlines.length).toBeGreaterThan(0)
     expect(JSON.stringify(res.body)).not.toContain('Nguyễn Văn An')
+  })
+
+  it('keeps the PIN out of a stolen table: stored under a keyed hash, old scrypt hashes upgraded on use', async () => {
+    const receipt = (await h.request('POST', '/api/v1/petitions', { body: petition() })).body
+    const code = normalizeTrackingCode(receipt.trackingCode)!
+    const stored = async () => (await h.server.services.cases.getCase(code))!.pinHash
+    expect(await stored()).toMatch(/^hmac\$/)
+
+    // A case filed before the keyed hashes: its PIN under scrypt.
+    await h.server.services.db.send(
+      new UpdateCommand({
+        TableName: h.server.services.tableName,
+        Key: { pk: `CASE#${code}`, sk: 'CASE' },
+        UpdateExpression: 'SET pinHash = :old',
+        ExpressionAttributeValues: { ':old': await hashPin(receipt.pin) },
+      }),
+    )
+    const track = () =>
+      h.request('GET', `/api/v1/petitions/${receipt.trackingCode}`, {
+        headers: { 'x-tracking-pin': receipt.pin },
+      })
+    expect((await track()).status).toBe(200)
+    expect(await stored()).toMatch(/^hmac\$/)
+    expect((await track()).status).toBe(200)
   })
 
   it('accepts the code typed in lower case without dashes', async () => {

@@ -4,7 +4,8 @@
  * through to the real (embedded) table except the one chosen to fail. For every call position of
  * every operation:
  *   - throttling (after the SDK's own bounded retries)   → 503 problem+json with Retry-After
- *   - a conditional check failing on a conditional write → 409/412 problem+json (or a clean retry)
+ *   - a conditional check failing on a conditional write → 409/412 problem+json (or a clean retry);
+ *     on a wrong-PIN guard's update, 429 with Retry-After (the limit is reached)
  *   - an internal error                                  → 500 problem+json: a correlation id, no internals
  * and the stored state is never half-changed: what the response denies did not happen, what it
  * acknowledges is whole.
@@ -70,6 +71,16 @@ interface Call {
   readonly client: 'doc' | 'idempotency'
   readonly command: string
   readonly conditional: boolean
+  /**
+   * A conditional update of a wrong-PIN guard (the client's window or the code's): its condition
+   * failing means the limit is reached, answered 429 with Retry-After, not a conflict.
+   */
+  readonly guard?: boolean
+}
+
+const isGuard = (input: Record<string, unknown>) => {
+  const key = input.Key as { pk?: unknown; sk?: unknown } | undefined
+  return String(key?.pk ?? '').startsWith('RATE#') || key?.sk === 'PIN_GUARD'
 }
 
 let h: Harness
@@ -116,13 +127,17 @@ beforeAll(async () => {
     BatchGetCommand,
     BatchWriteCommand,
   ] as const)
-    docMock
-      .on(Command as never)
-      .callsFake((input: Record<string, unknown>) =>
-        gate({ client: 'doc', command: Command.name, conditional: Boolean(input.ConditionExpression) }, () =>
-          docSend(new (Command as any)(input)),
-        ),
-      )
+    docMock.on(Command as never).callsFake((input: Record<string, unknown>) =>
+      gate(
+        {
+          client: 'doc',
+          command: Command.name,
+          conditional: Boolean(input.ConditionExpression),
+          guard: isGuard(input),
+        },
+        () => docSend(new (Command as any)(input)),
+      ),
+    )
   // Powertools idempotency builds its own client: mock every instance of the class.
   rawMock = mockClient(DynamoDBClient)
   for (const Command of [GetItemCommand, PutItemCommand, UpdateItemCommand, DeleteItemCommand] as const)
@@ -386,6 +401,9 @@ describe.each(OPERATIONS)('$name', (op) => {
         expectProblem(res)
         if (fault === 'throttled' || fault === 'throttling') {
           expect(res.status, label).toBe(503)
+          expect(Number(res.headers.get('retry-after')), label).toBeGreaterThan(0)
+        } else if (fault === 'conditional' && calls[at]!.guard) {
+          expect(res.status, label).toBe(429)
           expect(Number(res.headers.get('retry-after')), label).toBeGreaterThan(0)
         } else if (fault === 'conditional') {
           expect([409, 412], label).toContain(res.status)

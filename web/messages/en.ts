@@ -135,6 +135,8 @@ export const en: Record<keyof typeof vi, string> = {
   'track.code.missing': 'Enter the tracking code.',
   'track.pin.missing': 'Enter the PIN.',
   'track.notFound': 'No petition found, or the PIN is wrong. Check the tracking code and PIN and try again.',
+  'submit.tooMany':
+    'Many petitions were filed from this network address in a short time. Please try again in {minutes} minutes; if it is urgent, come to the reception desk.',
   'track.locked': 'Too many attempts. Please try again later.',
 
   'tracking.title': 'Petition {code}',

@@ -137,6 +137,8 @@ export const vi = {
   'track.code.missing': 'Nhập mã tra cứu.',
   'track.pin.missing': 'Nhập mã PIN.',
   'track.notFound': 'Không tìm thấy đơn, hoặc mã PIN không đúng. Hãy kiểm tra lại mã tra cứu và mã PIN.',
+  'submit.tooMany':
+    'Địa chỉ mạng này đã gửi nhiều đơn trong thời gian ngắn. Vui lòng thử lại sau {minutes} phút; nếu cần gấp, hãy đến nơi tiếp công dân.',
   'track.locked': 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau.',
 
   'tracking.title': 'Đơn {code}',

@@ -53,7 +53,10 @@ export interface StaffPageDeps {
     | 'removeCalendarDay'
     | 'recordHolidayNotice'
   >
-  readonly accounts: Pick<ReturnType<typeof createUserService>, 'list' | 'put'>
+  readonly accounts: Pick<
+    ReturnType<typeof createUserService>,
+    'list' | 'put' | 'pendingGrants' | 'decide' | 'roleChanges'
+  >
   /** The case's attachments: listed on the case page, opened through a page route. None when absent. */
   readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
 }

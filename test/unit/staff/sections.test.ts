@@ -354,10 +354,16 @@ describe('admin section', () => {
 
   it('refuses an account id of the wrong shape before the service is asked', async () => {
     const put = vi.fn()
-    const res = await request(fakeDeps({ accounts: { put, list: async () => [] } }), '/staff/admin/users', {
-      as: 'admin',
-      form: { id: 'có dấu', displayName: 'X', role: 'member' },
-    })
+    const res = await request(
+      fakeDeps({
+        accounts: { put, list: async () => [], pendingGrants: async () => [], roleChanges: async () => [] },
+      }),
+      '/staff/admin/users',
+      {
+        as: 'admin',
+        form: { id: 'có dấu', displayName: 'X', role: 'member' },
+      },
+    )
     expect(res.status).toBe(422)
     expect(res.html).toContain('href="#f-id"')
     expect(put).not.toHaveBeenCalled()

@@ -5,7 +5,8 @@ import { LIMIT_SETTING_KEYS } from '../../../shared/domain/deadline-rules.js'
 import { OCCASIONS } from '../../../shared/domain/holiday-notices.js'
 import { COMMITTEE_TYPES, type Committee, type RoutingRule, TOPICS } from '../../../shared/domain/routing.js'
 import { KINDS, ROLES } from '../../../shared/domain/vocabulary.js'
-import type { User } from '../../../shared/store/users.js'
+import type { PendingGrant } from '../../../shared/service/users.js'
+import type { Membership, RoleChange, User } from '../../../shared/store/users.js'
 import { errorFor, TextField } from '../../components.js'
 import { formatDate, label, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
@@ -351,7 +352,124 @@ export function RoutingPage(
   )
 }
 
-export function UsersPage(p: Base & { users: readonly User[]; committees: readonly Option[] }) {
+/** One membership in words: the role and, for a committee role, the committee's name. */
+export function membershipWords(lang: Lang, m: Membership, committees: readonly Option[]): string {
+  const name = m.committeeId
+    ? (committees.find((c) => c.value === m.committeeId)?.label ?? m.committeeId)
+    : ''
+  return `${roleLabel(lang, m.role)}${name ? ` – ${name}` : ''}`
+}
+
+/** Grants that can reveal identity, waiting for a second admin: confirm or refuse, no script. */
+function PendingGrants(p: { lang: Lang; grants: readonly PendingGrant[]; committees: readonly Option[] }) {
+  const { lang } = p
+  return (
+    <section aria-labelledby="pending-grants-title" data-testid="pending-grants">
+      <h2 id="pending-grants-title">{t(lang, 'staff.admin.grants.title')}</h2>
+      <p>{t(lang, 'staff.admin.grants.hint')}</p>
+      {p.grants.length === 0 ? (
+        <p>{t(lang, 'staff.admin.grants.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'staff.admin.id')}</th>
+                <th scope="col">{t(lang, 'staff.admin.role')}</th>
+                <th scope="col">{t(lang, 'staff.admin.grants.requestedBy')}</th>
+                <th scope="col">{t(lang, 'staff.admin.grants.decide')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.grants.map((g) => (
+                <tr>
+                  <td>
+                    {g.displayName} ({g.userId})
+                  </td>
+                  <td>{membershipWords(lang, g.membership, p.committees)}</td>
+                  <td>
+                    {g.requestedBy}, {g.requestedAt.slice(0, 16).replace('T', ' ')} UTC
+                  </td>
+                  <td>
+                    {(['confirm', 'refuse'] as const).map((d) => (
+                      <form
+                        novalidate
+                        method="post"
+                        action={`/staff/admin/users/grants/${d}`}
+                        class="inline-form"
+                      >
+                        <input type="hidden" name="userId" value={g.userId} />
+                        <input type="hidden" name="grantId" value={g.id} />
+                        <button type="submit" class={d === 'refuse' ? 'secondary' : undefined}>
+                          {t(lang, `staff.admin.grants.${d}`)}
+                        </button>
+                      </form>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** The audited role changes, newest first (the admin page and the supervisor's page). */
+export function RoleChangeLog(p: {
+  lang: Lang
+  changes: readonly RoleChange[]
+  committees: readonly Option[]
+}) {
+  const { lang } = p
+  const words = (ms: readonly Membership[]) =>
+    ms.map((m) => membershipWords(lang, m, p.committees)).join('; ')
+  return (
+    <section aria-labelledby="role-changes-title" data-testid="role-changes">
+      <h2 id="role-changes-title">{t(lang, 'staff.roleChanges.title')}</h2>
+      {p.changes.length === 0 ? (
+        <p>{t(lang, 'staff.roleChanges.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'staff.roleChanges.at')}</th>
+                <th scope="col">{t(lang, 'staff.admin.id')}</th>
+                <th scope="col">{t(lang, 'staff.roleChanges.type')}</th>
+                <th scope="col">{t(lang, 'staff.roleChanges.added')}</th>
+                <th scope="col">{t(lang, 'staff.roleChanges.removed')}</th>
+                <th scope="col">{t(lang, 'staff.roleChanges.by')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.changes.map((e) => (
+                <tr>
+                  <td>{e.at.slice(0, 19).replace('T', ' ')} UTC</td>
+                  <td>{e.userId}</td>
+                  <td>{t(lang, `staff.roleChanges.type.${e.type}`)}</td>
+                  <td>{words(e.added)}</td>
+                  <td>{words(e.removed)}</td>
+                  <td>{e.by}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+export function UsersPage(
+  p: Base & {
+    users: readonly User[]
+    committees: readonly Option[]
+    grants: readonly PendingGrant[]
+    changes: readonly RoleChange[]
+  },
+) {
   const { lang } = p
   const committeeName = (id?: string) => (id ? (p.committees.find((c) => c.value === id)?.label ?? id) : '')
   return (
@@ -360,6 +478,7 @@ export function UsersPage(p: Base & { users: readonly User[]; committees: readon
       title={t(lang, 'staff.admin.users')}
       linkable={['id', 'displayName', 'email', 'role', 'committeeId', 'memberships']}
     >
+      <PendingGrants lang={lang} grants={p.grants} committees={p.committees} />
       <div class="table-wrap">
         <table data-testid="users">
           <caption>{t(lang, 'staff.admin.users.caption', { count: p.users.length })}</caption>
@@ -425,6 +544,7 @@ export function UsersPage(p: Base & { users: readonly User[]; committees: readon
           {t(lang, 'staff.admin.save')}
         </button>
       </form>
+      <RoleChangeLog lang={lang} changes={p.changes} committees={p.committees} />
     </AdminFrame>
   )
 }
@@ -680,5 +800,26 @@ export function CalendarPage(
         </p>
       )}
     </AdminFrame>
+  )
+}
+
+/** The supervisors' view of the audited role changes (who gave whom which role, and who confirmed). */
+export function RoleChangesPage(
+  p: Omit<Base, 'errors' | 'values' | 'version'> & {
+    changes: readonly RoleChange[]
+    committees: readonly Option[]
+  },
+) {
+  const title = t(p.lang, 'staff.roleChanges.title')
+  return (
+    <StaffLayout
+      lang={p.lang}
+      organizationName={p.organizationName}
+      title={title}
+      user={p.user}
+      langHref={p.langHref}
+    >
+      <RoleChangeLog lang={p.lang} changes={p.changes} committees={p.committees} />
+    </StaffLayout>
   )
 }

@@ -16,8 +16,8 @@ function sizeText(size: number): string {
 }
 
 /**
- * The case's attachments, oldest first. A document that may identify a denouncer shows no name to
- * those who may not open it; opening it (for those who may) is recorded in the case history, so
+ * The case's attachments, oldest first. A document that may identify a denouncer is listed under
+ * its neutral name to everyone; opening it (for those who may) is recorded in the case history, so
  * the link goes through the page route, which asks for the download link only on the click.
  */
 export function AttachmentList(props: {
@@ -32,7 +32,7 @@ export function AttachmentList(props: {
       <h2 id="attachments-title">{t(lang, 'staff.case.attachments')}</h2>
       <ul>
         {attachments.map((a) => {
-          const label = a.name ?? t(lang, 'staff.attachment.restricted')
+          const label = a.name
           return (
             <li>
               {a.canOpen ? <a href={attachmentHref(trackingCode, a.id)}>{label}</a> : label}
@@ -44,10 +44,10 @@ export function AttachmentList(props: {
                 <>
                   {' '}
                   <small>
-                    {t(
+                    {`${t(lang, 'staff.attachment.restricted')}. ${t(
                       lang,
                       a.canOpen ? 'staff.attachment.restrictedAudited' : 'staff.attachment.restrictedClosed',
-                    )}
+                    )}`}
                   </small>
                 </>
               ) : null}

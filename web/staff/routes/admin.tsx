@@ -7,7 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { tetScheduleWarning, WorkingCalendar } from '../../../shared/domain/calendar.js'
 import { vietnamDate } from '../../../shared/domain/dates.js'
 import { LIMIT_SETTING_KEYS } from '../../../shared/domain/deadline-rules.js'
-import { canManageUsers } from '../../../shared/domain/policy.js'
+import { canManageUsers, canReadRoleChanges } from '../../../shared/domain/policy.js'
 import { routePetition } from '../../../shared/domain/routing.js'
 import { userInputSchema } from '../../../shared/domain/schemas.js'
 import { KINDS } from '../../../shared/domain/vocabulary.js'
@@ -40,6 +40,7 @@ import {
   CalendarPage,
   CommitteesPage,
   DeadlinesPage,
+  RoleChangesPage,
   RoutingPage,
   UsersPage,
 } from '../pages/admin.js'
@@ -201,6 +202,23 @@ export function adminRoutes(deps: StaffPageDeps) {
   const base = (c: StaffContext) => ({ ...layout(c, org), done: c.req.query('done') ? 'saved' : undefined })
   const thisYear = () => Number(vietnamDate(deps.now()).slice(0, 4))
 
+  // The role change log: supervisors oversee it (the service refuses everyone else).
+  app.get('/staff/role-changes', async (c) => {
+    if (!canReadRoleChanges(c.get('user'))) return messagePage(c, org, 403)
+    const [changes, committees] = await Promise.all([
+      deps.accounts.roleChanges(c.get('user')),
+      deps.settings.getCommittees(),
+    ])
+    return render(
+      c,
+      <RoleChangesPage
+        {...layout(c, org)}
+        changes={changes}
+        committees={committeeOptions(committees.value, c.get('lang'))}
+      />,
+    )
+  })
+
   app.use('/staff/admin', async (c, next) =>
     canManageUsers(c.get('user')) ? next() : messagePage(c, org, 403),
   )
@@ -327,12 +345,19 @@ export function adminRoutes(deps: StaffPageDeps) {
 
   // ---- Accounts
   const usersPage = async (c: StaffContext, form: FormState, status: ContentfulStatusCode = 200) => {
-    const [list, committees] = await Promise.all([deps.accounts.list(), deps.settings.getCommittees()])
+    const [list, committees, grants, changes] = await Promise.all([
+      deps.accounts.list(),
+      deps.settings.getCommittees(),
+      deps.accounts.pendingGrants(c.get('user')),
+      deps.accounts.roleChanges(c.get('user')),
+    ])
     return render(
       c,
       <UsersPage
         {...base(c)}
         users={list}
+        grants={grants}
+        changes={changes}
         committees={committeeOptions(committees.value, c.get('lang'))}
         values={form.values}
         errors={form.errors}
@@ -385,6 +410,29 @@ export function adminRoutes(deps: StaffPageDeps) {
       notFoundOnForm: true,
     }),
   )
+
+  // A pending grant: confirmed by another admin, or refused (the service says who may).
+  for (const decision of ['confirm', 'refuse'] as const)
+    app.post(`/staff/admin/users/grants/${decision}`, formLimit, async (c) => {
+      const body = await readBody(c)
+      return submitForm(
+        c,
+        configForm({ userId: 'text', grantId: 'text' }, (values) => values),
+        {
+          run: async (values) => {
+            await deps.accounts.decide(
+              values.userId ?? '',
+              values.grantId ?? '',
+              decision === 'confirm' ? 'confirmed' : 'refused',
+              c.get('user'),
+            )
+            return '/staff/admin/users?done=1'
+          },
+          again: (form, status) => usersPage(c, { values: {}, errors: form.errors }, status),
+        },
+        body,
+      )
+    })
 
   // ---- Time-limit settings
   const deadlinesPage = async (c: StaffContext, form: FormState, status: ContentfulStatusCode = 200) => {
