@@ -6,7 +6,7 @@
  * step: whatever an earlier run did is recognised by its ids.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
-import { addDays, vietnamDate } from '../domain/dates.js'
+import { vietnamDate } from '../domain/dates.js'
 import { ancestry, type Committee } from '../domain/routing.js'
 import { formatTrackingCode } from '../domain/tracking-code.js'
 import type { Language } from '../domain/vocabulary.js'
