@@ -4,8 +4,7 @@
  */
 import type { z } from '@hono/zod-openapi'
 import { HTTPException } from 'hono/http-exception'
-import { addDays, vietnamDate } from '../../shared/domain/dates.js'
-import { urgencyOf } from '../../shared/domain/watch.js'
+import { vietnamDate } from '../../shared/domain/dates.js'
 import { DomainError, RuleViolation } from '../../shared/domain/errors.js'
 import {
   canManageUsers,
@@ -15,6 +14,7 @@ import {
 } from '../../shared/domain/policy.js'
 import type { Committee } from '../../shared/domain/routing.js'
 import { formatTrackingCode } from '../../shared/domain/tracking-code.js'
+import { urgencyOf } from '../../shared/domain/watch.js'
 import { createApp } from '../../shared/http/app-base.js'
 import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
 import { requestLanguage } from '../../shared/http/lang.js'

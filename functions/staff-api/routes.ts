@@ -9,6 +9,7 @@ import {
   staffIntakeSchema,
   userInputSchema,
 } from '../../shared/domain/schemas.js'
+import { URGENCIES } from '../../shared/domain/watch.js'
 import {
   citizenViewSchema,
   problemResponses,
@@ -21,7 +22,6 @@ import { ACCOUNTABILITY_ROUTES } from './accountability-routes.js'
 import { STAFF_ATTACHMENT_ROUTES } from './attachment-routes.js'
 import { RECEPTION_ROUTES } from './reception-routes.js'
 import { REPORT_AUDIT_ROUTES } from './report-audit-routes.js'
-import { URGENCIES } from '../../shared/domain/watch.js'
 
 const security = [{ bearerAuth: [] }]
 const codeParam = z.object({ trackingCode: z.string().max(40) })
