@@ -4,9 +4,10 @@
  * periodic day, an ad hoc day), a report on an overdue case still owed, and last month's periodic
  * report submitted by the head and accepted.
  */
-import type { ActingUser } from '../shared/domain/case.js'
+
 import { addDays, type LocalDate } from '../shared/domain/dates.js'
 import { DomainError } from '../shared/domain/errors.js'
+import type { ActingUser } from '../shared/domain/policy.js'
 import { staffReachesCase } from '../shared/domain/policy.js'
 import { normalizeTrackingCode } from '../shared/domain/tracking-code.js'
 import { createAccountabilityService } from '../shared/service/accountability.js'

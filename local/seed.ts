@@ -4,8 +4,8 @@
  * would have produced.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
-import type { ActingUser } from '../shared/domain/case.js'
 import { addDays, type LocalDate, vietnamDate } from '../shared/domain/dates.js'
+import type { ActingUser } from '../shared/domain/policy.js'
 import type { ActionInput } from '../shared/domain/schemas.js'
 import type { Channel, Kind } from '../shared/domain/vocabulary.js'
 import { devMailboxSender } from '../shared/notifications/senders.js'

@@ -9,9 +9,10 @@
  */
 import { BatchWriteCommand, type PutCommand } from '@aws-sdk/lib-dynamodb'
 import { COMMITTEES } from '../../local/demo-data.js'
-import { type ActingUser, type CaseRecord, decideAction } from '../../shared/domain/case.js'
+import { type CaseRecord, decideAction } from '../../shared/domain/case.js'
 import { addDays, vietnamDate } from '../../shared/domain/dates.js'
 import type { DeadlineContext } from '../../shared/domain/deadlines.js'
+import type { ActingUser } from '../../shared/domain/policy.js'
 import type { Committee } from '../../shared/domain/routing.js'
 import type { ActionInput } from '../../shared/domain/schemas.js'
 import type { Kind } from '../../shared/domain/vocabulary.js'

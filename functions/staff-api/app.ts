@@ -4,7 +4,7 @@
  */
 import type { z } from '@hono/zod-openapi'
 import { HTTPException } from 'hono/http-exception'
-import { addDays, vietnamDate } from '../../shared/domain/dates.js'
+import { vietnamDate } from '../../shared/domain/dates.js'
 import { DomainError, RuleViolation } from '../../shared/domain/errors.js'
 import {
   canManageUsers,
@@ -14,6 +14,7 @@ import {
 } from '../../shared/domain/policy.js'
 import type { Committee } from '../../shared/domain/routing.js'
 import { formatTrackingCode } from '../../shared/domain/tracking-code.js'
+import { urgencyOf } from '../../shared/domain/watch.js'
 import { createApp } from '../../shared/http/app-base.js'
 import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
 import { requestLanguage } from '../../shared/http/lang.js'
@@ -285,7 +286,6 @@ export function createStaffApp(deps: StaffAppDeps) {
     const { limit, cursor } = c.req.valid('query')
     const page = await services.cases.listCommitteeQueue(id, { limit: limit ?? 25, cursor })
     const today = vietnamDate(services.now())
-    const soon = addDays(today, 3)
     return c.json(
       {
         items: page.items.map((s) => ({
@@ -296,13 +296,7 @@ export function createStaffApp(deps: StaffAppDeps) {
           channel: s.channel,
           receivedOn: s.receivedOn,
           nextDue: s.nextDue,
-          urgency: !s.nextDue
-            ? ('none' as const)
-            : s.nextDue < today
-              ? ('overdue' as const)
-              : s.nextDue <= soon
-                ? ('due_soon' as const)
-                : ('on_track' as const),
+          urgency: urgencyOf(s.nextDue, s.escalationLevel ?? 0, today),
           version: s.version,
           escalationLevel: s.escalationLevel ?? 0,
         })),

@@ -9,6 +9,7 @@ import {
   staffIntakeSchema,
   userInputSchema,
 } from '../../shared/domain/schemas.js'
+import { URGENCIES } from '../../shared/domain/watch.js'
 import {
   citizenViewSchema,
   problemResponses,
@@ -152,7 +153,7 @@ export const committeeQueueRoute = createRoute({
                 channel: z.string(),
                 receivedOn: z.string(),
                 nextDue: z.string().optional(),
-                urgency: z.enum(['overdue', 'due_soon', 'on_track', 'none']),
+                urgency: z.enum(URGENCIES),
                 version: z.number().optional(),
                 escalationLevel: z.number().int().meta({
                   description:

@@ -19,9 +19,9 @@
  */
 import * as z from 'zod'
 import type { WorkingCalendar } from './calendar.js'
-import type { ActingUser } from './case.js'
 import { formatVietnamese, isLocalDate, type LocalDate, maxDate } from './dates.js'
 import { RuleViolation, TransitionError } from './errors.js'
+import type { ActingUser } from './policy.js'
 import { committeeRolesFor } from './policy.js'
 import { PERIOD_KINDS, type PeriodKind, periodRange } from './reports.js'
 import { ancestry, type Committee } from './routing.js'

@@ -24,7 +24,7 @@ import {
   TRANSITIONS,
   transitionFor,
 } from './lifecycle.js'
-import { actingRoles, overseeingRoles } from './policy.js'
+import { type ActingUser, actingRoles, overseeingRoles } from './policy.js'
 import { OUTCOMES, OUTCOMES_BY_KIND, REFUSAL_REASONS } from './reasons.js'
 import type { Committee, SubmitterType } from './routing.js'
 import type { ActionInput } from './schemas.js'
@@ -211,11 +211,6 @@ export function clockFactsOf(c: CaseRecord): ClockFacts {
 
 export function deadlinesOf(c: CaseRecord, ctx: DeadlineContext, today: LocalDate): Deadline[] {
   return computeDeadlines(clockFactsOf(c), ctx, today)
-}
-
-export interface ActingUser {
-  readonly id: string
-  readonly memberships: readonly { readonly role: Role; readonly committeeId?: string }[]
 }
 
 /** Roles the user may act with on this case: the policy decides (policy.ts `actingRoles`). */

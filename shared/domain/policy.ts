@@ -11,11 +11,20 @@
  *   member             the petitions they submitted (the citizen's view of them)
  *   admin              no case at all: users, committees, rules, calendars
  */
-import type { ActingUser, CaseRecord } from './case.js'
 import { ancestry, type Committee } from './routing.js'
-import type { Role } from './vocabulary.js'
+import type { Kind, Role } from './vocabulary.js'
 
-export type CaseScope = Pick<CaseRecord, 'committeeId' | 'ownerId' | 'kind'> & {
+/** The staff user asking: who they are and the roles they hold, each on a committee. */
+export interface ActingUser {
+  readonly id: string
+  readonly memberships: readonly { readonly role: Role; readonly committeeId?: string }[]
+}
+
+/** What the policy reads of a case (a `CaseRecord` is one): where it is, whose it is, what kind. */
+export interface CaseScope {
+  readonly committeeId: string
+  readonly ownerId?: string
+  readonly kind: Kind
   readonly history: readonly { readonly type: string; readonly actor: { readonly id?: string } }[]
 }
 
@@ -72,7 +81,7 @@ export function staffReachesCase(user: ActingUser, c: CaseScope, committees: rea
 }
 
 /** A member reading a petition they submitted (they get the petitioner's view, not the file). */
-export function ownsCase(user: ActingUser, c: Pick<CaseRecord, 'ownerId'>): boolean {
+export function ownsCase(user: ActingUser, c: Pick<CaseScope, 'ownerId'>): boolean {
   return c.ownerId !== undefined && c.ownerId === user.id && has(user, 'member')
 }
 

@@ -198,7 +198,8 @@ export function escalationLevel(
 }
 
 /** How near a case's nearest time limit is, as the queue, the triage list and the dashboard show it. */
-export type Urgency = 'none' | 'on_track' | 'due_soon' | 'overdue' | 'very_overdue'
+export const URGENCIES = ['none', 'on_track', 'due_soon', 'overdue', 'very_overdue'] as const
+export type Urgency = (typeof URGENCIES)[number]
 
 /** Days before a time limit from which a case is "due soon" (the digest's window). */
 export const DUE_SOON_DAYS = 3
@@ -214,4 +215,9 @@ export function urgencyOf(
   if (nextDue < today) return escalationLevel >= VERY_OVERDUE_LEVEL ? 'very_overdue' : 'overdue'
   if (nextDue <= addDays(today, DUE_SOON_DAYS)) return 'due_soon'
   return 'on_track'
+}
+
+/** Whether a case of this urgency counts as overdue (the digest's and the dashboard's "overdue"). */
+export function isOverdue(u: Urgency): boolean {
+  return u === 'overdue' || u === 'very_overdue'
 }

@@ -22,10 +22,11 @@ import {
   returnedReportDue,
   submittedOnTime,
 } from '../domain/accountability.js'
-import { type ActingUser, caseNotFound, deadlinesOf } from '../domain/case.js'
+import { caseNotFound, deadlinesOf } from '../domain/case.js'
 import { type LocalDate, vietnamDate } from '../domain/dates.js'
 import { DomainError, NotFoundError, RuleViolation } from '../domain/errors.js'
 import { isOpen } from '../domain/lifecycle.js'
+import type { ActingUser } from '../domain/policy.js'
 import { staffReachesCase } from '../domain/policy.js'
 import type { Report } from '../domain/reports.js'
 import type { Committee } from '../domain/routing.js'

@@ -5,11 +5,11 @@
  */
 import * as z from 'zod'
 import { type CalendarOverride, type LocalizedText, WorkingCalendar } from '../domain/calendar.js'
-import type { ActingUser } from '../domain/case.js'
 import { isLocalDate, type LocalDate } from '../domain/dates.js'
 import { type DeadlineSettings, LIMIT_SETTING_KEYS } from '../domain/deadline-rules.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import { type HolidayNotice, OCCASIONS } from '../domain/holiday-notices.js'
+import type { ActingUser } from '../domain/policy.js'
 import { canManageConfiguration } from '../domain/policy.js'
 import { COMMITTEE_TYPES, type Committee, type RoutingRule, TOPIC_CODES } from '../domain/routing.js'
 import { KINDS } from '../domain/vocabulary.js'

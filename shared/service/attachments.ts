@@ -32,9 +32,10 @@ import {
   ZIP_TAIL_BYTES,
   zipEntryNames,
 } from '../domain/attachments.js'
-import { type ActingUser, caseNotFound } from '../domain/case.js'
+import { caseNotFound } from '../domain/case.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import { OPEN_STATUSES } from '../domain/lifecycle.js'
+import type { ActingUser } from '../domain/policy.js'
 import {
   attachmentIdentityRestricted,
   canAttachAsStaff,

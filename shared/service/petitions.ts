@@ -4,17 +4,11 @@
  * once (a conditional put or update).
  */
 import { randomBytes } from 'node:crypto'
-import {
-  type ActingUser,
-  type CaseRecord,
-  caseNotFound,
-  deadlinesOf,
-  decideAction,
-  type NewEvent,
-} from '../domain/case.js'
+import { type CaseRecord, caseNotFound, deadlinesOf, decideAction, type NewEvent } from '../domain/case.js'
 import { addDays, type LocalDate, vietnamDate } from '../domain/dates.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import type { Status } from '../domain/lifecycle.js'
+import type { ActingUser } from '../domain/policy.js'
 import {
   canRevealIdentity,
   canVerifyHistory,

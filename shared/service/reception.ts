@@ -3,9 +3,9 @@
  * listing them, and the summary of a period with each head's reception days (DOMAIN.md §5).
  */
 import { randomUUID } from 'node:crypto'
-import type { ActingUser } from '../domain/case.js'
 import { type LocalDate, maxDate, vietnamDate } from '../domain/dates.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
+import type { ActingUser } from '../domain/policy.js'
 import { committeeRolesFor, staffReachesCase } from '../domain/policy.js'
 import {
   checkSession,

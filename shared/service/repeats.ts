@@ -21,7 +21,8 @@
  * outside your reach" with its kind, status and the ground not to handle it again: a code is a
  * lead to a case (and to who filed what), so a reader never learns one they may not open.
  */
-import type { ActingUser, CaseRecord } from '../domain/case.js'
+import type { CaseRecord } from '../domain/case.js'
+import type { ActingUser } from '../domain/policy.js'
 import { fieldGrants, staffReachesCase } from '../domain/policy.js'
 import type { Committee } from '../domain/routing.js'
 import {

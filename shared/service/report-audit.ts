@@ -8,9 +8,9 @@
  */
 import { randomBytes, randomInt } from 'node:crypto'
 import { DEFAULT_SAMPLE_SIZE, drawSample, type Finding, sampleProgress } from '../domain/audit.js'
-import type { ActingUser } from '../domain/case.js'
 import { type LocalDate, vietnamDate } from '../domain/dates.js'
 import { DomainError, NotFoundError } from '../domain/errors.js'
+import type { ActingUser } from '../domain/policy.js'
 import {
   buildReport,
   type OverdueBucket,

@@ -4,9 +4,9 @@
  * drift, never with a Scan.
  */
 
-import type { ActingUser } from '../domain/case.js'
 import { type LocalDate, vietnamDate } from '../domain/dates.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
+import type { ActingUser } from '../domain/policy.js'
 import { committeeRolesFor } from '../domain/policy.js'
 import {
   buildReport,

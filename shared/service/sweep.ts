@@ -6,11 +6,11 @@
  * step: whatever an earlier run did is recognised by its ids.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
-import { addDays, vietnamDate } from '../domain/dates.js'
+import { vietnamDate } from '../domain/dates.js'
 import { ancestry, type Committee } from '../domain/routing.js'
 import { formatTrackingCode } from '../domain/tracking-code.js'
 import type { Language } from '../domain/vocabulary.js'
-import type { WatchStep } from '../domain/watch.js'
+import { DUE_SOON_DAYS, isOverdue, urgencyOf, type WatchStep } from '../domain/watch.js'
 import { type MessageSender, toE164 } from '../notifications/senders.js'
 import { renderMessage } from '../notifications/templates.js'
 import { type StoredCase, VersionConflictError } from '../store/cases.js'
@@ -377,7 +377,6 @@ export function createSweep(s: Services, options: SweepOptions) {
       if (!claimed) return 0
       const [users, committees] = await Promise.all([s.users.listUsers(), s.settings.getCommittees()])
       let written = 0
-      const soon = addDays(today, 3)
       const perUser = new Map<
         string,
         {
@@ -405,8 +404,9 @@ export function createSweep(s: Services, options: SweepOptions) {
           const page = await s.cases.listCommitteeQueue(committee.id, { limit: 100, cursor })
           for (const item of page.items) {
             open++
-            if (item.nextDue && item.nextDue < today) overdue++
-            else if (item.nextDue && item.nextDue <= soon) dueSoon++
+            const urgency = urgencyOf(item.nextDue, item.escalationLevel ?? 0, today)
+            if (isOverdue(urgency)) overdue++
+            else if (urgency === 'due_soon') dueSoon++
           }
           cursor = page.cursor
         } while (cursor)
@@ -435,6 +435,7 @@ export function createSweep(s: Services, options: SweepOptions) {
               open: sum('open'),
               overdue: sum('overdue'),
               dueSoon: sum('dueSoon'),
+              dueSoonDays: DUE_SOON_DAYS,
               queueUrl: `${options.siteUrl()}/staff/committees/${theirs[0]!.id}/queue`,
             },
             createdAt: now.toISOString(),

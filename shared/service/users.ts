@@ -6,8 +6,8 @@
  * same conditional write as the change itself (store/users.ts).
  */
 import { randomUUID } from 'node:crypto'
-import type { ActingUser } from '../domain/case.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
+import type { ActingUser } from '../domain/policy.js'
 import { canManageUsers, canReadRoleChanges, membershipNeedsSecondAdmin } from '../domain/policy.js'
 import type { UserInput } from '../domain/schemas.js'
 import type { Role } from '../domain/vocabulary.js'

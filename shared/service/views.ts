@@ -2,11 +2,12 @@
  * What leaves the system: the citizen's view, the staff view and deadlines in the caller's
  * language. Identity fields appear only where the caller may see them.
  */
-import type { ActingUser, CaseRecord } from '../domain/case.js'
+import type { CaseRecord } from '../domain/case.js'
 import { allowedActions, escalationRefusal } from '../domain/case.js'
 import type { Deadline, DeadlineContext } from '../domain/deadlines.js'
 import type { Status } from '../domain/lifecycle.js'
 import { isOpen, transitionFor, WITHDRAWABLE_KINDS } from '../domain/lifecycle.js'
+import type { ActingUser } from '../domain/policy.js'
 import type { Committee } from '../domain/routing.js'
 import { type Rating, ratingOf, ratingRefusal } from '../domain/satisfaction.js'
 import { formatTrackingCode } from '../domain/tracking-code.js'

@@ -10,13 +10,13 @@
  *   case page context          GetItem CASE#<code> / CASE; GetItem USER#<id> per actor of the history
  */
 
-import type { ActingUser } from '../domain/case.js'
 import { type LocalDate, vietnamDate } from '../domain/dates.js'
 import { DomainError } from '../domain/errors.js'
+import type { ActingUser } from '../domain/policy.js'
 import { canReadQueue, canRecordIntake, canRevealIdentity, fieldGrants } from '../domain/policy.js'
 import { type Committee, normalizeName } from '../domain/routing.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
-import { type Urgency, urgencyOf } from '../domain/watch.js'
+import { isOverdue, type Urgency, urgencyOf } from '../domain/watch.js'
 import type { CaseStore, CaseSummary } from '../store/cases.js'
 import type { Services } from './context.js'
 import { canReadReport, type createReportService } from './reports.js'
@@ -211,10 +211,7 @@ export function createWorkspaceService(
             (!filters.kind || r.kind === filters.kind) &&
             (!filters.status || r.status === filters.status) &&
             (!filters.channel || r.channel === filters.channel) &&
-            (!filters.due ||
-              (filters.due === 'overdue'
-                ? r.urgency === 'overdue' || r.urgency === 'very_overdue'
-                : r.urgency === 'due_soon')),
+            (!filters.due || (filters.due === 'overdue' ? isOverdue(r.urgency) : r.urgency === 'due_soon')),
         )
       // Topic and name live on the case and its content: read those only for the remaining rows.
       if (filters.topic || filters.q) {
@@ -280,7 +277,7 @@ export function createWorkspaceService(
         await walkQueue(s.cases, committee.id, (x) => {
           open++
           const row = item(x, today)
-          if (row.urgency === 'overdue' || row.urgency === 'very_overdue') overdue.push(row)
+          if (isOverdue(row.urgency)) overdue.push(row)
           else if (row.urgency === 'due_soon') atRisk.push(row)
         })
         const own = (await reports.report(user, committee.id, { from: `${year}-01-01`, to: today })).own

@@ -323,13 +323,16 @@ describe('attachments on the case page', () => {
       (await page(`/staff/cases/${filed.trackingCode}/attachments/${signed}`, { as: handler })).status,
     ).toBe(403)
 
-    // The head sees the name and the link; rendering the page records nothing, the click does.
+    // The head sees the link under the neutral name (a denouncer's file is often named after them);
+    // rendering the page records nothing, the click does, and the link names the file neutrally.
     const headPage = await page(`/staff/cases/${filed.trackingCode}`, { as: head })
-    expect(headPage.html).toContain('Nguyễn Văn An - đơn.pdf')
+    expect(headPage.html).toContain('Tài liệu 1.pdf')
+    expect(headPage.html).not.toContain('Nguyễn Văn An - đơn')
     expect(headPage.html).toContain(`href="/staff/cases/${filed.trackingCode}/attachments/${signed}"`)
     expect((await storedCase(h, filed.trackingCode)).version).toBe(before)
     const opened = await page(`/staff/cases/${filed.trackingCode}/attachments/${signed}`, { as: head })
     expect(opened.status).toBe(302)
+    expect(decodeURIComponent(opened.location!)).not.toContain('Nguy')
     const after = await storedCase(h, filed.trackingCode)
     expect(after.history.at(-1)).toMatchObject({ type: 'identity_document_opened', actor: { id: head } })
   })

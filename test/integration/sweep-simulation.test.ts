@@ -539,6 +539,8 @@ describe('two months of the deadline watch, Jan–Mar 2027', () => {
       seed: { petitions: 0 },
       quiet: true,
       now: () => clock.now,
+      // Every petition of the run comes from this one address under a simulated clock.
+      submissionLimits: false,
       sender: {
         async send(message) {
           attempts.push({ ...message, at: clock.now.toISOString() })

@@ -13,7 +13,7 @@ import {
   returnedReportDue,
 } from '../../shared/domain/accountability.js'
 import { WorkingCalendar } from '../../shared/domain/calendar.js'
-import type { ActingUser } from '../../shared/domain/case.js'
+import type { ActingUser } from '../../shared/domain/policy.js'
 import type { Committee } from '../../shared/domain/routing.js'
 
 const calendar = new WorkingCalendar()

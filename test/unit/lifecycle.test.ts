@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest'
 import { COMMITTEES, USERS } from '../../local/demo-data.js'
 import { WorkingCalendar } from '../../shared/domain/calendar.js'
 import {
-  type ActingUser,
   type ActionContext,
   allowedActions,
   type CaseEvent,
@@ -30,6 +29,7 @@ import {
   TRANSITIONS,
   transitionFor,
 } from '../../shared/domain/lifecycle.js'
+import type { ActingUser } from '../../shared/domain/policy.js'
 import { actionSchema } from '../../shared/domain/schemas.js'
 import { formatTrackingCode } from '../../shared/domain/tracking-code.js'
 

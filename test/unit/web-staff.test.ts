@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { urgencyOf } from '../../shared/domain/watch.js'
 import { parseVietnameseDate } from '../../web/staff/http.js'
 import { navFor } from '../../web/staff/layout.js'
-import { urgencyOf } from '../../web/staff/pages/queue.js'
 import { safeReturnPath, tokenLifetime } from '../../web/staff/session.js'
 import { readPkceCookie, startCognitoSignIn } from '../../web/staff/sign-in.js'
 

@@ -1,7 +1,7 @@
 import { MAX_RATING_COMMENT } from '../../shared/domain/satisfaction.js'
 import { describedBy, errorFor, FieldErrorText, TextField } from '../components.js'
 import { formatInstant, type MessageKey, t } from '../i18n.js'
-import type { TrackingPageProps } from './tracking.js'
+import type { CitizenView, FieldError, Lang } from '../types.js'
 
 /** The five scores, each with its words: a screen reader reads the label, not a bare number. */
 export const RATING_SCORES = [1, 2, 3, 4, 5] as const
@@ -12,7 +12,19 @@ const scoreLabel = (score: number): MessageKey => `rate.score.${score}` as Messa
  * The petitioner's rating of the answer: the form (a radio group 1–5 and a comment) while the
  * answer can be rated, then what they gave. Works without JavaScript.
  */
-export function RatingPanel({ lang, view, pin, failed }: TrackingPageProps) {
+/** What the panel reads of the tracking page's props (the tracking page passes its own). */
+export interface RatingPanelProps {
+  lang: Lang
+  view: CitizenView
+  pin: string
+  failed?: {
+    action: string
+    errors: readonly FieldError[]
+    values: { score?: string; comment?: string }
+  }
+}
+
+export function RatingPanel({ lang, view, pin, failed }: RatingPanelProps) {
   if (view.rating)
     return (
       <section class="panel" aria-labelledby="rating-title" data-testid="rating">

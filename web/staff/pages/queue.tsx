@@ -4,8 +4,6 @@ import type { Lang } from '../../types.js'
 import { type Option, SelectField, UrgencyBadge } from '../components.js'
 import { StaffLayout, type StaffUserView } from '../layout.js'
 
-export { DUE_SOON_DAYS, urgencyOf } from '../../../shared/domain/watch.js'
-
 /** One open case as the lists show it: the workspace service's item, with its committee's name. */
 export interface QueueRow extends Omit<QueueItem, 'committeeId'> {
   readonly committeeName?: string
