@@ -6,7 +6,6 @@
  * Headers are set per response, not by `app.use('*')`: this app is mounted at `/` beside the API and
  * the staff pages, and a wildcard middleware here would run for their routes too.
  */
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { getCookie, setCookie } from 'hono/cookie'
@@ -87,18 +86,6 @@ function trackSwitchHref(code: string, lang: Lang): string {
   return `/track?${query}`
 }
 
-/** The first `X-Forwarded-For` entry, else the socket's address (Node only), else 'unknown'. */
-export function defaultClientKey(c: Context): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-  if (forwarded) return forwarded
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    // No Node socket: `app.request()` in tests, or a Lambda event without the header.
-    return 'unknown'
-  }
-}
-
 /**
  * One HTML response. `private` pages (a receipt with its PIN, a petition's tracking view) are never
  * stored by any cache, so the back button or a shared phone does not show them again.
@@ -143,7 +130,7 @@ async function formWithFiles(c: Context): Promise<{ body: FormBody; files: FormF
 export function citizenPages(deps: CitizenPageDeps): Hono {
   const app = new Hono()
   const org = deps.organizationName
-  const clientKey = deps.clientKey ?? defaultClientKey
+  const clientKey = deps.clientKey
   const actions: CitizenAction[] = [
     ...(deps.withdraw ? (['withdraw'] as const) : []),
     ...(deps.supplement ? (['supplement'] as const) : []),

@@ -140,8 +140,8 @@ export interface CitizenPageDeps {
    */
   onError?(error: unknown, c: Context): void
   /**
-   * Who is asking, for rate limits. Default: the first `X-Forwarded-For` entry, else the socket
-   * address. Override where that header is not set by a trusted proxy (a client can forge it).
+   * Who is asking, for rate limits: given by the app that mounts the pages (shared/http's
+   * `clientAddress`, which believes only what the runtime knows), never read from a header here.
    */
-  clientKey?(c: Context): string
+  clientKey(c: Context): string
 }

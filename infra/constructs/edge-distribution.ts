@@ -83,7 +83,10 @@ export class EdgeDistribution extends Construct {
         allowedMethods: AllowedMethods.ALLOW_ALL,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_DISABLED,
-        // Forwards Authorization, cookies and the CloudFront-Viewer-* headers; API Gateway needs its own Host.
+        // Every viewer header but Host (API Gateway routes on its own), cookies, query strings, and
+        // CloudFront's own headers, CloudFront-Viewer-Address among them: the viewer's address the
+        // per-client limits key on (shared/http/client-address.ts). No custom policy can say this:
+        // `allExcept` adds no CloudFront header, `allViewerAndWhitelistCloudFront` forwards Host.
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         responseHeadersPolicy: securityHeaders,
         compress: true,

@@ -6,7 +6,12 @@
  * is refused by API Gateway itself without invoking it.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
-import type { APIGatewayRequestSimpleAuthorizerHandlerV2 } from 'aws-lambda'
+import type {
+  APIGatewayRequestAuthorizerEventV2,
+  APIGatewaySimpleAuthorizerResult,
+  Handler,
+} from 'aws-lambda'
+import { EDGE_PASS_CONTEXT } from '../../shared/http/edge.js'
 import { ORIGIN_VERIFY_HEADER } from './origin-header.js'
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest()
@@ -19,6 +24,14 @@ export function isFromCloudFront(presented: string | undefined, secret: string |
 
 const secret = process.env.ORIGIN_VERIFY_SECRET
 
-export const handler: APIGatewayRequestSimpleAuthorizerHandlerV2 = async (event) => ({
-  isAuthorized: isFromCloudFront(event.headers?.[ORIGIN_VERIFY_HEADER], secret),
-})
+/**
+ * A pass carries `EDGE_PASS_CONTEXT`: API Gateway puts it in the function's event, where it is the
+ * proof that CloudFront set `CloudFront-Viewer-Address` (shared/http/client-address.ts).
+ */
+export const handler: Handler<
+  APIGatewayRequestAuthorizerEventV2,
+  APIGatewaySimpleAuthorizerResult & { context?: typeof EDGE_PASS_CONTEXT }
+> = async (event) =>
+  isFromCloudFront(event.headers?.[ORIGIN_VERIFY_HEADER], secret)
+    ? { isAuthorized: true, context: EDGE_PASS_CONTEXT }
+    : { isAuthorized: false }

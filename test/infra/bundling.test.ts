@@ -10,6 +10,7 @@ import type { CloudAssembly } from 'aws-cdk-lib/cx-api'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeployment } from '../../infra/app.js'
 import { ESM_REQUIRE_BANNER } from '../../infra/constructs/app-function.js'
+import { EDGE_PASS_CONTEXT } from '../../shared/http/edge.js'
 import { newApp } from './deployment.js'
 
 let assembly: CloudAssembly
@@ -216,13 +217,13 @@ describe('a real synth with bundling', () => {
     ).toThrow(/TABLE_NAME/)
   })
 
-  it('answers the origin check from the authorizer bundle', () => {
+  it('answers the origin check from the authorizer bundle, a pass vouching for the edge', () => {
     const out = runBundle(
       bundles.get('tiepdan-dev-origin-verify')!,
-      `const yes = await handler({ headers: { 'x-origin-verify': 'abc' } }); const no = await handler({ headers: {} }); console.log(yes.isAuthorized, no.isAuthorized)`,
+      `const yes = await handler({ headers: { 'x-origin-verify': 'abc' } }); const no = await handler({ headers: {} }); console.log(yes.isAuthorized, no.isAuthorized, JSON.stringify(yes.context), no.context)`,
       { ORIGIN_VERIFY_SECRET: 'abc' },
     )
 
-    expect(out.trim()).toBe('true false')
+    expect(out.trim()).toBe(`true false ${JSON.stringify(EDGE_PASS_CONTEXT)} undefined`)
   })
 })

@@ -1,8 +1,31 @@
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
-import { PUBLIC_ROUTES, ROUTES, STAFF_JSON_ROUTES, STAFF_OPEN_ROUTES } from '../../infra/routes.js'
+import {
+  PUBLIC_ROUTES,
+  ROUTES,
+  STAFF_JSON_ROUTES,
+  STAFF_OPEN_ROUTES,
+  STATIC_ASSET_PATTERN,
+} from '../../infra/routes.js'
 import { ORIGIN_VERIFY_HEADER } from '../../infra/runtime/origin-header.js'
+import { VIEWER_ADDRESS_HEADER } from '../../shared/http/edge.js'
 import { deploymentOf, resourcesOf, synthDeployment } from './deployment.js'
+
+/**
+ * The CloudFront headers each managed origin request policy the stack may name makes CloudFront
+ * add (AWS, "Use managed origin request policies"; the viewer address also seen in an event behind
+ * AllViewerExceptHostHeader). A policy not listed adds none, so the test fails until it is checked.
+ */
+const MANAGED_POLICY_CLOUDFRONT_HEADERS: Record<string, string[]> = {
+  // AllViewerExceptHostHeader
+  'b689b0a8-53d0-40ab-baf2-68738e2966ac': [
+    'cloudfront-forwarded-proto',
+    'cloudfront-viewer-address',
+    'cloudfront-viewer-country',
+  ],
+  // AllViewer: the viewer's headers only, so a viewer's own CloudFront-Viewer-Address would pass.
+  '216adef6-5c7f-47e4-b989-5492eafa07d3': [],
+}
 
 const routeKeys = (specs: typeof ROUTES) => specs.flatMap((r) => r.methods.map((m) => `${m} ${r.path}`))
 
@@ -283,6 +306,38 @@ describe('CloudFront', () => {
         ],
       }),
     })
+  })
+
+  it('forwards CloudFront-Viewer-Address, set by CloudFront itself, on every behaviour that reaches the API functions', () => {
+    const template = deploymentOf('prod').templates.stateless
+    const distribution = Object.values(resourcesOf(template, 'AWS::CloudFront::Distribution'))[0]!
+    const config = distribution.Properties!.DistributionConfig as {
+      DefaultCacheBehavior: { OriginRequestPolicyId?: unknown }
+      CacheBehaviors: { PathPattern: string; OriginRequestPolicyId?: unknown }[]
+    }
+    const customPolicies = resourcesOf(template, 'AWS::CloudFront::OriginRequestPolicy')
+    /** The CloudFront headers a policy makes CloudFront add (never the viewer's own copy of them). */
+    const cloudFrontHeadersOf = (id: unknown): string[] => {
+      if (typeof id === 'string') return MANAGED_POLICY_CLOUDFRONT_HEADERS[id] ?? []
+      const policy = customPolicies[(id as { Ref: string }).Ref]?.Properties?.OriginRequestPolicyConfig as
+        | { HeadersConfig: { HeaderBehavior: string; Headers?: string[] } }
+        | undefined
+      if (!policy) return []
+      const headers = policy.HeadersConfig
+      return ['whitelist', 'allViewerAndWhitelistCloudFront'].includes(headers.HeaderBehavior)
+        ? (headers.Headers ?? []).map((h) => h.toLowerCase())
+        : []
+    }
+
+    // Every path but the fingerprinted assets (which the public function serves without a limit).
+    expect(cloudFrontHeadersOf(config.DefaultCacheBehavior.OriginRequestPolicyId)).toContain(
+      VIEWER_ADDRESS_HEADER,
+    )
+    for (const behaviour of config.CacheBehaviors)
+      if (behaviour.PathPattern !== STATIC_ASSET_PATTERN)
+        expect(cloudFrontHeadersOf(behaviour.OriginRequestPolicyId), behaviour.PathPattern).toContain(
+          VIEWER_ADDRESS_HEADER,
+        )
   })
 
   it('caches the static assets at the edge and nothing else', () => {

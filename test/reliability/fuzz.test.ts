@@ -157,7 +157,8 @@ function headersArb(extra: Record<string, fc.Arbitrary<string>>) {
       origin: fc.constantFrom('http://localhost', 'https://evil.example', 'null'),
       cookie: headerValue,
       'x-forwarded-for': headerValue,
-      // Mostly one address, so the per-address PIN limit is exercised rather than dodged.
+      // Ignored in process (no edge vouches for it, shared/http/client-address.ts): every request
+      // is one client, so the per-client PIN limit is exercised rather than dodged.
       'cloudfront-viewer-address': fc.oneof(
         { weight: 9, arbitrary: fc.constant('203.0.113.7:443') },
         headerValue,

@@ -74,6 +74,9 @@ function view(overrides: Partial<CitizenView> = {}): CitizenView {
   }
 }
 
+/** The key the mounting app's `clientKey` gives (in the apps: shared/http's `clientAddress`). */
+const ENTRY_CLIENT = '198.51.100.23'
+
 interface Calls {
   submitted: { form: PetitionForm; lang: string; clientKey: string }[]
   tracked: { code: string; pin: string; clientKey: string }[]
@@ -112,6 +115,7 @@ function fakeDeps(
       calls.tracked.push({ code, pin, clientKey })
       return lookup(code, pin)
     },
+    clientKey: () => ENTRY_CLIENT,
     onError: options.onError,
     ...(options.acceptsFiles ? { acceptsFiles: true } : {}),
   }
@@ -325,12 +329,18 @@ describe('submit form', () => {
     expect(calls.submitted[0]!.lang).toBe('en')
   })
 
-  it('passes the first X-Forwarded-For address as the client key', async () => {
+  it('passes the client key its app gives, never an address a header claims', async () => {
     const { app, calls } = fakeDeps()
 
-    await app.request('/submit', formPost(validForm, { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }))
+    await app.request(
+      '/submit',
+      formPost(validForm, {
+        'x-forwarded-for': '203.0.113.9, 10.0.0.1',
+        'cloudfront-viewer-address': '203.0.113.10:443',
+      }),
+    )
 
-    expect(calls.submitted[0]!.clientKey).toBe('203.0.113.9')
+    expect(calls.submitted[0]!.clientKey).toBe(ENTRY_CLIENT)
   })
 
   it('re-renders with 422, the values sent, and each bad field marked and linked from the summary', async () => {
@@ -447,7 +457,7 @@ describe('tracking', () => {
 
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('no-store')
-    expect(calls.tracked).toEqual([{ code: CODE, pin: PIN, clientKey: 'unknown' }])
+    expect(calls.tracked).toEqual([{ code: CODE, pin: PIN, clientKey: ENTRY_CLIENT }])
     expect(html).toContain('<strong>Đã thụ lý</strong>')
     expect(html).toContain('Ủy ban Kiểm tra')
     expect(html).toContain('Giải quyết')

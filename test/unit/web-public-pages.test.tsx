@@ -35,6 +35,7 @@ function ratingDeps(v: CitizenView = view()) {
     topics: [],
     submit: async () => ({ ok: false, errors: [] }),
     track: async (code, pin) => lookup(code, pin),
+    clientKey: () => '198.51.100.23',
     rate: async (code, pin, rating) => {
       rated.push({ code, pin, rating })
       return lookup(code, pin, {
