@@ -84,10 +84,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     await ensureTable(raw, LOCAL_TABLE)
     raw.destroy()
 
-    const [identity, identityKey] = await Promise.all([
-      loadLocalIdentity(options.dataDir),
-      loadLocalIdentityKey(options.dataDir),
-    ])
+    const identityKey = await loadLocalIdentityKey(options.dataDir)
     const sealer = createLocalSealer(identityKey)
     const logger = createLogger({ serviceName: 'tiep-dan-local', silent: options.quiet })
     const db = createDocumentClient({ endpoint: dynamo.endpoint, onCapacity: options.onCapacity })
@@ -102,6 +99,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       now: options.now,
       organizationName: ORGANIZATION_NAME,
     })
+    const identity = await loadLocalIdentity(options.dataDir, services.sessions)
     const seeded = options.seed
       ? await seedDemoData(
           services,
