@@ -16,6 +16,7 @@
  *   ACCOUNTABILITY#<committee> accountability.ts: REQUEST#<date>#<n> (a report owed by a committee)
  *   RECEPTION#<committee> reception.ts: <date>#<id> (a session of the reception register)
  *   AUDITS        audits.ts: SAMPLE#<id> (audit samples of finished cases and their findings)
+ *   SESSION#<id>  sessions.ts: REVOKED (a staff session ended by signing out, until its token expires)
  */
 import { casePk } from '../shared/store/keys.js'
 import type { TableAccess } from './constructs/data-table.js'
@@ -31,6 +32,7 @@ const ANY_REPEAT_KEY = 'REPEAT#*'
 const ANY_REPORT_REQUEST = 'ACCOUNTABILITY#*'
 const ANY_REGISTER = 'RECEPTION#*'
 const AUDITS = 'AUDITS'
+const ANY_ENDED_SESSION = 'SESSION#*'
 
 /**
  * The public function (shared/service/petitions.ts `submit`, `track`, `withdraw`, `supplement`):
@@ -61,7 +63,9 @@ export const PUBLIC_API_ACCESS: TableAccess = {
 
 /**
  * The staff function (functions/staff-api/app.ts):
- *   every route    GetItem USERS (requireUser), GetItem CONFIG (settings)
+ *   every route    GetItem SESSION# (the token's session not ended), GetItem USERS (requireUser),
+ *                  GetItem CONFIG (settings)
+ *   sign-out       PutItem SESSION#/REVOKED (POST /staff/sign-out: the session ends until its expiry)
  *   POST cases     Query REPEAT# (earlier petitions), GetItem CASE# (candidates), PutItem REPEAT#,
  *                  CASE#/CONTENT, CASE#/CASE
  *   GET case       GetItem CASE#/CASE, CASE#/CONTENT; Query CASE# begins_with SUPPLEMENT#;
@@ -82,8 +86,8 @@ export const PUBLIC_API_ACCESS: TableAccess = {
  *                  conditional on the version read, shared/service/admin.ts)
  */
 export const STAFF_API_ACCESS: TableAccess = {
-  get: [ANY_CASE, CONFIG, USERS, ANY_REPORT_REQUEST, AUDITS],
-  put: [ANY_CASE, USERS, CONFIG, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER, AUDITS],
+  get: [ANY_CASE, CONFIG, USERS, ANY_REPORT_REQUEST, AUDITS, ANY_ENDED_SESSION],
+  put: [ANY_CASE, USERS, CONFIG, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER, AUDITS, ANY_ENDED_SESSION],
   update: [ANY_CASE, ANY_REPORT_REQUEST, AUDITS],
   query: [ANY_CASE, USERS, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER, AUDITS],
   indexes: ['committeeQueue', 'myPetitions', 'reporting', 'owedReports'],
@@ -91,14 +95,15 @@ export const STAFF_API_ACCESS: TableAccess = {
 
 /**
  * The export function (functions/report-export/app.ts): read only.
- *   every request  GetItem USERS (requireUser), GetItem CONFIG (settings)
+ *   every request  GetItem SESSION# (the token's session not ended), GetItem USERS (requireUser),
+ *                  GetItem CONFIG (settings)
  *   export         Query reporting (per committee, finished on or after the period's start);
  *                  the report's accountability and reception figures (service/report-extras.ts):
  *                  Query ACCOUNTABILITY#<committee> (listCommitteeRequests) and
  *                  Query RECEPTION#<committee> (the register's sessions of the period)
  */
 export const REPORT_EXPORT_ACCESS: TableAccess = {
-  get: [CONFIG, USERS],
+  get: [CONFIG, USERS, ANY_ENDED_SESSION],
   query: [ANY_REPORT_REQUEST, ANY_REGISTER],
   indexes: ['reporting'],
 }

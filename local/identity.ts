@@ -1,12 +1,15 @@
 /**
  * The one-machine token issuer: an ES256 key pair kept in the data folder, a local JWKS, and
- * tokens for the seeded users. The staff app verifies these exactly as it verifies Cognito's.
+ * tokens for the seeded users. The staff app verifies these exactly as it verifies Cognito's, and
+ * each carries its own `jti` (as Cognito's do), so signing out ends that session and no other.
  */
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose'
 import { createJwtVerifier, type TokenVerifier } from '../shared/http/auth.js'
+import type { RevokedSessions } from '../shared/store/sessions.js'
 
 export const LOCAL_ISSUER = 'urn:tiep-dan:local-issuer'
 export const LOCAL_AUDIENCE = 'tiep-dan-staff'
@@ -16,7 +19,7 @@ export interface LocalIdentity {
   issue(userId: string, ttlSeconds?: number): Promise<string>
 }
 
-export async function loadLocalIdentity(dataDir: string): Promise<LocalIdentity> {
+export async function loadLocalIdentity(dataDir: string, revoked: RevokedSessions): Promise<LocalIdentity> {
   const file = join(dataDir, 'auth-key.json')
   let privateJwk: JWK
   let publicJwk: JWK
@@ -37,6 +40,7 @@ export async function loadLocalIdentity(dataDir: string): Promise<LocalIdentity>
     keys: createLocalJWKSet({ keys: [publicJwk] }),
     issuer: LOCAL_ISSUER,
     audience: LOCAL_AUDIENCE,
+    revoked,
   })
   return {
     verifier,
@@ -46,6 +50,7 @@ export async function loadLocalIdentity(dataDir: string): Promise<LocalIdentity>
         .setSubject(userId)
         .setIssuer(LOCAL_ISSUER)
         .setAudience(LOCAL_AUDIENCE)
+        .setJti(randomUUID())
         .setIssuedAt()
         .setExpirationTime(`${ttlSeconds}s`)
         .sign(privateKey),

@@ -87,10 +87,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     await ensureTable(raw, LOCAL_TABLE)
     raw.destroy()
 
-    const [identity, identityKey] = await Promise.all([
-      loadLocalIdentity(options.dataDir),
-      loadLocalIdentityKey(options.dataDir),
-    ])
+    const identityKey = await loadLocalIdentityKey(options.dataDir)
     const sealer = createLocalSealer(identityKey)
     const logger = createLogger({ serviceName: 'tiep-dan-local', silent: options.quiet })
     const db = createDocumentClient({ endpoint: dynamo.endpoint, onCapacity: options.onCapacity })
@@ -107,6 +104,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       organizationName: ORGANIZATION_NAME,
       submissionLimits: options.submissionLimits,
     })
+    const identity = await loadLocalIdentity(options.dataDir, services.sessions)
     const seeded = options.seed
       ? await seedDemoData(
           services,

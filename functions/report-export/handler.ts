@@ -16,6 +16,7 @@ const verifier = createJwtVerifier({
   issuer: config.AUTH_ISSUER,
   audience: config.AUTH_AUDIENCE,
   userIdClaim: config.AUTH_USER_CLAIM,
+  revoked: services.sessions,
 })
 const app = createReportExportApp({ services, verifier })
 // The staff pages' download links (cookie session), routed here by infra/routes.ts.

@@ -6,7 +6,7 @@
  */
 import { type Context, Hono } from 'hono'
 import { DomainError, RuleViolation } from '../../shared/domain/errors.js'
-import type { TokenVerifier } from '../../shared/http/auth.js'
+import { ignoreInvalidToken, type TokenVerifier } from '../../shared/http/auth.js'
 import { reportPeriodOf, reportQuerySchema } from '../../shared/http/report-query.js'
 import type { Services } from '../../shared/service/context.js'
 import { createReportService } from '../../shared/service/reports.js'
@@ -46,7 +46,7 @@ export function buildExportPages(deps: { services: Services; verifier: TokenVeri
       const token = readSessionToken(c)
       const back = encodeURIComponent(`${c.req.path}${new URL(c.req.url).search}`)
       if (!token) return c.redirect(`/staff/sign-in?return=${back}`, 303)
-      const userId = await verifier.verify(token).catch(() => undefined)
+      const userId = await verifier.verify(token).catch(ignoreInvalidToken)
       const user = userId ? await services.users.getUser(userId) : undefined
       if (!user?.active) return c.redirect(`/staff/sign-in?reason=expired&return=${back}`, 303)
       const parsed = reportQuerySchema.safeParse(c.req.query())

@@ -17,6 +17,7 @@ const verifier = createJwtVerifier({
   issuer: config.AUTH_ISSUER,
   audience: config.AUTH_AUDIENCE,
   userIdClaim: config.AUTH_USER_CLAIM,
+  revoked: services.sessions,
 })
 const attachments = s3Attachments(config, services, petitions)
 const app = createStaffApp({ services, petitions, verifier, attachments })

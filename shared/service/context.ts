@@ -12,6 +12,7 @@ import { createCursorCodec, PROCESS_CURSORS } from '../store/cursor.js'
 import { createPinGuard } from '../store/pin-guard.js'
 import { createClientRateLimit, createSubmissionLimit, type SubmissionLimits } from '../store/rate-limits.js'
 import { createRepeatStore } from '../store/repeats.js'
+import { createRevokedSessions } from '../store/sessions.js'
 import { createSettingsStore } from '../store/settings.js'
 import { createUserStore } from '../store/users.js'
 
@@ -70,6 +71,8 @@ export function createServices(options: ServiceOptions) {
     cursors,
     cases: createCaseStore(options.db, options.tableName, { cursors }),
     users: createUserStore(options.db, options.tableName),
+    /** Staff sessions ended by signing out (the token verifier reads it on every request). */
+    sessions: createRevokedSessions(options.db, options.tableName),
     pinGuard: createPinGuard(options.db, options.tableName),
     pins: createPinHasher(options.pinKey),
     clientRateLimit: createClientRateLimit(

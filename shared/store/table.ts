@@ -27,6 +27,7 @@
  *   ACCOUNTABILITY#<committee> / REQUEST#<date>#<n>  a report owed by a committee, with its history
  *   RECEPTION#<committee> / <date>#<id>  a reception session of the register (a period is one Query)
  *   AUDITS / SAMPLE#<id>      an audit sample of closed cases and the finding on each (store/audits.ts)
+ *   SESSION#<id> / REVOKED    a staff session ended by signing out, until its token expires (expire)
  *   CASE#<code> / ATT_SLOTS   attachment slots taken and their ids (the atomic 5-file limit)
  *   CASE#<code> / ATT#<id>    an attachment's metadata (the bytes are in the blob store)
  */

@@ -82,14 +82,36 @@ describe('the staff function', () => {
     expect(indexResources.sort()).toEqual(['committeeQueue', 'myPetitions', 'owedReports', 'reporting'])
   })
 
-  it('cannot scan or delete, and creates only cases, accounts, configuration, repeat keys, report requests, register entries and audit samples', () => {
+  it('cannot scan or delete, and creates only cases, accounts, configuration, repeat keys, report requests, register entries, audit samples and ended sessions', () => {
     const statements = dynamoStatements('StaffApiRole')
     const writes = statements.filter((s) => actionsOf(s).includes('dynamodb:PutItem'))
 
     expect(statements.flatMap(actionsOf).filter((a) => /Scan|DeleteItem|\*/.test(a))).toEqual([])
     expect(
       writes.flatMap((s) => s.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[]),
-    ).toEqual(['CASE#*', 'USERS', 'CONFIG', 'REPEAT#*', 'ACCOUNTABILITY#*', 'RECEPTION#*', 'AUDITS'])
+    ).toEqual([
+      'CASE#*',
+      'USERS',
+      'CONFIG',
+      'REPEAT#*',
+      'ACCOUNTABILITY#*',
+      'RECEPTION#*',
+      'AUDITS',
+      'SESSION#*',
+    ])
+  })
+
+  it('reads and records ended sessions by key, and never updates, deletes or queries them', () => {
+    const statements = dynamoStatements('StaffApiRole').filter((s) => !mentionsIndex(s))
+    const actionsOnSessions = statements
+      .filter((s) =>
+        (
+          s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[] | undefined
+        )?.includes('SESSION#*'),
+      )
+      .flatMap(actionsOf)
+
+    expect(actionsOnSessions.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem'])
   })
 
   it('sends e-mail only from the configured sender', () => {
@@ -102,7 +124,7 @@ describe('the staff function', () => {
 })
 
 describe('the report export function', () => {
-  it('only reads: accounts and settings by key, and the reporting index', () => {
+  it('only reads: accounts, settings and ended sessions by key, and the reporting index', () => {
     const statements = dynamoStatements('ReportExportRole')
     const actions = statements.flatMap(actionsOf)
     const indexResources = statements
@@ -117,7 +139,7 @@ describe('the report export function', () => {
         .filter((s) => actionsOf(s).includes('dynamodb:GetItem'))
         .flatMap((s) => s.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[])
         .sort(),
-    ).toEqual(['CONFIG', 'USERS'])
+    ).toEqual(['CONFIG', 'SESSION#*', 'USERS'])
   })
 })
 
@@ -332,7 +354,7 @@ describe('granting table access', () => {
         ...(profile.query ?? []),
       ])
         expect(key).toMatch(
-          /^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*|REPEAT#\*|ACCOUNTABILITY#\*|RECEPTION#\*|AUDITS)$/,
+          /^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*|REPEAT#\*|ACCOUNTABILITY#\*|RECEPTION#\*|AUDITS|SESSION#\*)$/,
         )
   })
 })

@@ -6,6 +6,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { DomainError } from '../../shared/domain/errors.js'
+import { InvalidTokenError, ignoreInvalidToken } from '../../shared/http/auth.js'
 import { pageLang } from '../citizen-pages.js'
 import { STAFF_CSS } from './assets.js'
 import { messagePage, rolesOf } from './http.js'
@@ -69,7 +70,9 @@ export function staffPages(deps: StaffPageDeps): Hono<StaffEnv> {
     let userId: string
     try {
       userId = await deps.verifier.verify(token)
-    } catch {
+    } catch (error) {
+      // A store failure is an error page, not a sign-out.
+      if (!(error instanceof InvalidTokenError)) throw error
       clearSession(c)
       return c.redirect(`/staff/sign-in?reason=expired&return=${back}`, 303)
     }
@@ -85,7 +88,7 @@ export function staffPages(deps: StaffPageDeps): Hono<StaffEnv> {
   app.get('/staff', async (c) => {
     const token = readSessionToken(c)
     if (!token) return c.redirect('/staff/sign-in', 303)
-    const userId = await deps.verifier.verify(token).catch(() => undefined)
+    const userId = await deps.verifier.verify(token).catch(ignoreInvalidToken)
     const user = userId ? await deps.users.getUser(userId) : undefined
     if (!user?.active) return c.redirect('/staff/sign-in?reason=expired', 303)
     return c.redirect(homeOf(rolesOf(user)), 303)

@@ -1,7 +1,8 @@
 /**
  * The staff pages' session: the access token (the same JWT the staff API takes as a Bearer token)
  * kept in a `__Host-` cookie, HttpOnly, Secure, SameSite=Strict, Path=/, and verified on every
- * request by the same verifier as the API. Nothing else is kept: no server-side session store.
+ * request by the same verifier as the API. The only server-side state is the list of sessions
+ * ended by signing out (shared/store/sessions.ts), read by that verifier.
  */
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'

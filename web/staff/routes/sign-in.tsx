@@ -4,7 +4,14 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { readBody, text } from '../form.js'
 import { formLimit, messagePage, render, rolesOf, switchHref } from '../http.js'
 import { SignedInPage, SignInPage } from '../pages/sign-in.js'
-import { clearSession, PKCE_COOKIE, safeReturnPath, setSessionToken, tokenLifetime } from '../session.js'
+import {
+  clearSession,
+  PKCE_COOKIE,
+  readSessionToken,
+  safeReturnPath,
+  setSessionToken,
+  tokenLifetime,
+} from '../session.js'
 import { cognitoLogoutUrl, exchangeCognitoCode, readPkceCookie, startCognitoSignIn } from '../sign-in.js'
 import type { StaffEnv, StaffPageDeps } from '../types.js'
 
@@ -93,7 +100,11 @@ export function signInRoutes(deps: StaffPageDeps) {
     )
   })
 
-  app.post('/staff/sign-out', (c) => {
+  app.post('/staff/sign-out', async (c) => {
+    // Recorded before the cookie goes: a token that only left the browser would still open the
+    // pages and the API until it expires. If the record fails, the sign-out fails visibly.
+    const token = readSessionToken(c)
+    if (token) await deps.verifier.revoke(token)
     clearSession(c)
     const logout = deps.signIn?.kind === 'cognito' ? cognitoLogoutUrl(deps.signIn) : undefined
     return c.redirect(logout ?? '/staff/sign-in?reason=signed_out', 303)
