@@ -3368,7 +3368,7 @@ export interface operations {
                             receivedOn: string;
                             nextDue?: string;
                             /** @enum {string} */
-                            urgency: "overdue" | "due_soon" | "on_track" | "none";
+                            urgency: "none" | "on_track" | "due_soon" | "overdue" | "very_overdue";
                             version?: number;
                             /** @description 0 none, 1 overdue (handlers told), 2 head told, 3 parent committee and supervisors told */
                             escalationLevel: number;
