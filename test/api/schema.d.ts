@@ -2642,6 +2642,7 @@ export interface operations {
                     severalPlaces?: boolean;
                     committeeId?: string;
                     ownerId?: string;
+                    ownerPresent?: boolean;
                 };
             };
         };
