@@ -85,6 +85,20 @@ export function ownsCase(user: ActingUser, c: Pick<CaseScope, 'ownerId'>): boole
   return c.ownerId !== undefined && c.ownerId === user.id && has(user, 'member')
 }
 
+/**
+ * Whether an account may own a petition recorded at the desk: an active member account, holding
+ * the member role and no staff role (a staff account owning a petition would read it as its
+ * petitioner while working the cases, and an officer could give a petition to a colleague).
+ */
+export function mayOwnPetition(account: {
+  readonly active: boolean
+  readonly memberships: readonly { readonly role: Role }[]
+}): boolean {
+  return (
+    account.active && account.memberships.length > 0 && account.memberships.every((m) => m.role === 'member')
+  )
+}
+
 export function canReadQueue(
   user: ActingUser,
   committeeId: string,

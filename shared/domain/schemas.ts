@@ -48,6 +48,18 @@ export const RULE_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'không được ít hơn tổng số người của các đoàn đông người',
     en: 'must be at least the number of people in the delegations',
   },
+  owner_not_member: {
+    vi: 'phải là tài khoản đảng viên đang hoạt động (không phải tài khoản cán bộ nghiệp vụ)',
+    en: 'must be the account of an active member (not a staff account)',
+  },
+  owner_present: {
+    vi: 'phải xác nhận đảng viên có mặt và đã xác minh danh tính',
+    en: 'must confirm that the member is present and their identity was checked',
+  },
+  owner_in_person: {
+    vi: 'đơn của đảng viên chỉ được vào sổ khi đảng viên trực tiếp đến nộp (in_person)',
+    en: "a member's petition is recorded only when the member brings it in person (in_person)",
+  },
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max)
@@ -167,10 +179,23 @@ export const staffIntakeSchema = z
     severalPlaces: z.boolean().optional().default(false),
     /** Overrides the automatic routing (the officer knows better). */
     committeeId: z.string().min(1).max(64).optional(),
-    /** A member on whose behalf the officer records the petition. */
+    /**
+     * The member account that owns the petition (it appears in their `/me/petitions`): an active
+     * account holding only the member role, present at the desk.
+     */
     ownerId: z.string().min(1).max(64).optional(),
+    /** With `ownerId`: the officer confirms the member is present and checked their identity. */
+    ownerPresent: z.boolean().optional(),
   })
   .superRefine(petitionRules)
+  .superRefine((v, ctx) => {
+    if (v.ownerId === undefined) return
+    // Owning a petition is for the member themselves: never on an officer's word alone.
+    if (v.ownerPresent !== true)
+      ctx.addIssue({ code: 'custom', path: ['ownerPresent'], message: 'owner_present' })
+    if (v.channel !== 'in_person')
+      ctx.addIssue({ code: 'custom', path: ['channel'], message: 'owner_in_person' })
+  })
 export type StaffIntakeInput = z.infer<typeof staffIntakeSchema>
 
 const note = optionalText(2_000)

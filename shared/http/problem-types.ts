@@ -289,6 +289,7 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   online_not_yet: 422,
   case_not_overdue: 422,
   committee_required: 422,
+  owner_not_member: 422,
   // 5xx
   internal_error: 500,
   service_busy: 503,

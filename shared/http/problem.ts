@@ -54,6 +54,10 @@ const TITLES: Record<string, { vi: string; en: string }> = {
   internal_error: { vi: 'Lỗi hệ thống', en: 'Internal error' },
   service_busy: { vi: 'Hệ thống đang quá tải', en: 'The service is busy' },
   conflict: { vi: 'Dữ liệu vừa được thay đổi', en: 'The data was changed at the same time' },
+  owner_not_member: {
+    vi: 'Người đứng đơn không phải tài khoản đảng viên',
+    en: 'The owner is not a member account',
+  },
 }
 const TRANSITION_TITLE = { vi: 'Không thể thực hiện thao tác này', en: 'This action is not possible' }
 const RULE_TITLE = { vi: 'Dữ liệu vi phạm quy định', en: 'The request breaks a rule' }

@@ -13,6 +13,7 @@ import {
   canRevealIdentity,
   canVerifyHistory,
   fieldGrants,
+  mayOwnPetition,
   ownsCase,
   staffReachesCase,
 } from '../domain/policy.js'
@@ -363,7 +364,7 @@ export function createPetitionService(s: Services) {
     },
 
     /** A petition recorded at the desk (paper, post, e-mail, hotline, in person, transferred in). */
-    recordIntake(input: StaffIntakeInput, officer: ActingUser, lang: Language): Promise<Receipt> {
+    async recordIntake(input: StaffIntakeInput, officer: ActingUser, lang: Language): Promise<Receipt> {
       const now = s.now()
       const today = vietnamDate(now)
       if (input.receivedAt > today)
@@ -378,6 +379,17 @@ export function createPetitionService(s: Services) {
           'receivedAt is more than ten years ago',
           'receivedAt',
         )
+      // Before anything is written (intake indexes repeat keys first): one GetItem on the account.
+      // Unknown, inactive and staff accounts get the same answer, so the desk learns no more.
+      if (input.ownerId !== undefined) {
+        const owner = await s.users.getUser(input.ownerId)
+        if (!owner || !mayOwnPetition(owner))
+          throw new RuleViolation(
+            'owner_not_member',
+            `ownerId '${input.ownerId}' is not the account of an active member`,
+            'ownerId',
+          )
+      }
       // A backdated petition keeps its real receipt date; the instant is the start of that day in Vietnam.
       const receivedAt =
         input.receivedAt === today

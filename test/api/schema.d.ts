@@ -2651,6 +2651,7 @@ export interface operations {
                     severalPlaces?: boolean;
                     committeeId?: string;
                     ownerId?: string;
+                    ownerPresent?: boolean;
                 };
             };
         };

@@ -266,7 +266,8 @@ beforeAll(async () => {
       .filter((a) => a.userId)
       .map((a) => addUser(h, a.userId!, a.role!, COMMITTEE_OF[a.relation!], a.active)),
   )
-  readCase = (await fileAtDesk(h, { ownerId: 'mx.member.owner' })).trackingCode
+  readCase = (await fileAtDesk(h, { ownerId: 'mx.member.owner', ownerPresent: true, channel: 'in_person' }))
+    .trackingCode
   // An audit sample of `btc` holding one finished case, for the audit routes' cells.
   const finished = await caseIn('received')
   await actOk(h, finished, 'btc.canbo', { action: 'guide', guidance: 'Gửi đến UBND phường.' })

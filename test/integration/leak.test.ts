@@ -245,7 +245,11 @@ describe('petitions with identity markers going through every flow', () => {
         },
       })
 
-    const ci = await desk('complaint', IDENTITIES.CI, { ownerId: 'dangvien' })
+    const ci = await desk('complaint', IDENTITIES.CI, {
+      ownerId: 'dangvien',
+      ownerPresent: true,
+      channel: 'in_person',
+    })
     const di = await desk('denunciation', IDENTITIES.DI)
 
     for (const [p, res] of [

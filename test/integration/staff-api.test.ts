@@ -446,7 +446,13 @@ describe('members', () => {
   it('lists the petitions a member filed through the desk on their behalf', async () => {
     const res = await h.request('POST', '/api/v1/cases', {
       as: 'tiepdan',
-      body: { ...petition(), channel: 'in_person', receivedAt: '2026-11-26', ownerId: 'dangvien' },
+      body: {
+        ...petition(),
+        channel: 'in_person',
+        receivedAt: '2026-11-26',
+        ownerId: 'dangvien',
+        ownerPresent: true,
+      },
     })
     const mine = await h.request('GET', '/api/v1/me/petitions', { as: 'dangvien' })
     expect(mine.status).toBe(200)

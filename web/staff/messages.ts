@@ -389,6 +389,11 @@ export const staffVi = {
   'staff.reception.committee.hint': 'Để trống để hệ thống tự chuyển theo quy tắc phân loại.',
   'staff.reception.committee.auto': '— Tự động theo quy tắc —',
   'staff.reception.severalPlaces': 'Cần kiểm tra, xác minh ở nhiều nơi',
+  'staff.reception.owner': 'Đơn của đảng viên',
+  'staff.reception.ownerId': 'Tài khoản đảng viên đứng đơn',
+  'staff.reception.ownerId.hint':
+    'Để trống nếu người gửi không phải đảng viên. Đơn sẽ hiện trong mục “Đơn của tôi” của tài khoản này.',
+  'staff.reception.ownerPresent': 'Đảng viên có mặt, đã xác minh danh tính',
   'staff.reception.effect':
     'Khi vào sổ: đơn nhận mã tra cứu và mã PIN để đưa cho người gửi, được chuyển đến đơn vị có thẩm quyền và các thời hạn bắt đầu tính từ ngày nhận.',
   'staff.reception.submit': 'Vào sổ đơn',
@@ -965,6 +970,11 @@ export const staffEn: Record<keyof typeof staffVi, string> = {
   'staff.reception.committee.hint': 'Leave empty to route by the routing rules.',
   'staff.reception.committee.auto': '— Automatic, by the rules —',
   'staff.reception.severalPlaces': 'Must be checked in several places',
+  'staff.reception.owner': "A member's petition",
+  'staff.reception.ownerId': "The member's account",
+  'staff.reception.ownerId.hint':
+    'Leave empty unless the petitioner is a member. The petition will show under “My petitions” of this account.',
+  'staff.reception.ownerPresent': 'Member present, identity checked',
   'staff.reception.effect':
     'When registered: the petition gets a tracking code and a PIN to hand to the petitioner, goes to the competent committee, and its time limits run from the receipt date.',
   'staff.reception.submit': 'Register the petition',

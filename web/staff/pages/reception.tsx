@@ -28,6 +28,8 @@ export const INTAKE_FIELDS = [
   'committeeId',
   'anonymous',
   'severalPlaces',
+  'ownerId',
+  'ownerPresent',
 ] as const
 
 export interface ReceptionPageProps {
@@ -159,6 +161,20 @@ export function ReceptionPage(p: ReceptionPageProps) {
           label={t(lang, 'staff.reception.severalPlaces')}
           checked={values.severalPlaces === 'true'}
         />
+        <fieldset>
+          <legend>{t(lang, 'staff.reception.owner')}</legend>
+          {text('ownerId', 'staff.reception.ownerId', {
+            max: 64,
+            hint: t(lang, 'staff.reception.ownerId.hint'),
+          })}
+          <CheckboxField
+            lang={lang}
+            name="ownerPresent"
+            label={t(lang, 'staff.reception.ownerPresent')}
+            checked={values.ownerPresent === 'true'}
+            error={errorFor(errors, 'ownerPresent')}
+          />
+        </fieldset>
         <div class="consequence">
           <p>{t(lang, 'staff.reception.effect')}</p>
         </div>

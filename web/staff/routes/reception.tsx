@@ -23,6 +23,7 @@ const KIND_OF: Partial<Record<(typeof INTAKE_FIELDS)[number], FieldKind>> = {
   content: 'multiline',
   anonymous: 'check',
   severalPlaces: 'check',
+  ownerPresent: 'check',
 }
 
 /** The group's filled-in fields (`petitioner.fullName` → fullName), or undefined when none is. */
@@ -49,6 +50,8 @@ export const intakeForm: FormDefinition<ReturnType<typeof staffIntakeSchema.pars
     ...(values.signatories ? { signatories: Number(values.signatories) } : {}),
     ...(values.committeeId ? { committeeId: values.committeeId } : {}),
     severalPlaces: values.severalPlaces === 'true',
+    // The presence tick belongs to the owner: without an owner it says nothing.
+    ...(values.ownerId ? { ownerId: values.ownerId, ownerPresent: values.ownerPresent === 'true' } : {}),
   }),
   schema: staffIntakeSchema,
   fallback: 'form',
