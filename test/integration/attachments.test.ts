@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
-import { docx, exe, jpeg, padTo, pdf, png } from '../fixtures/documents.js'
+import { docx, exe, htmlPdf, jpeg, macroDocx, padTo, pdf, png } from '../fixtures/documents.js'
 import { addUser, fileAtDesk, fileOnline, getPage, storedCase, TODAY } from './authz-helpers.js'
 import { type Harness, petition, problemType, startHarness } from './harness.js'
 
@@ -192,6 +192,35 @@ describe('a petitioner attaches a document', () => {
     const word = await attach(filed.trackingCode, filed.pin, docx(), { name: 'Đơn.docx', type: DOCX })
     expect(word.res.status).toBe(200)
     expect(word.res.body.attachment.type).toBe('docx')
+  })
+
+  it('refuses a DOCX carrying macros at completion: nothing stays and the slot is free again', async () => {
+    const filed = await fileOnline(h)
+    const code = normalizeTrackingCode(filed.trackingCode)!
+    const { slot, res } = await attach(filed.trackingCode, filed.pin, macroDocx(), {
+      name: 'Đơn khiếu nại.docx',
+      type: DOCX,
+    })
+
+    expect(res.status).toBe(422)
+    expect(res.body.type).toEqual(problemType('docx_macros'))
+    expect(res.body.errors[0]).toMatchObject({ field: 'file', rule: 'docx_macros' })
+    expect(await h.server.blobs.size(`pending/${code}/${slot.id}`)).toBeUndefined()
+    expect(await h.server.blobs.size(`cases/${code}/${slot.id}`)).toBeUndefined()
+    expect((await list(filed.trackingCode, 'att.handler')).body.items).toEqual([])
+    const five = await askSlots(
+      filed.trackingCode,
+      filed.pin,
+      Array.from({ length: 5 }, (_, i) => ({ name: `${i}.pdf`, type: PDF, size: 10 })),
+    )
+    expect(five.status).toBe(201)
+  })
+
+  it('refuses a PDF header over an HTML page at completion', async () => {
+    const filed = await fileOnline(h)
+    const { res } = await attach(filed.trackingCode, filed.pin, htmlPdf(), { name: 'don.pdf', type: PDF })
+    expect(res.status).toBe(422)
+    expect(res.body.type).toEqual(problemType('pdf_markup_body'))
   })
 
   it('answers 409 when completing before uploading, and 404 for a wrong PIN', async () => {
@@ -400,6 +429,19 @@ describe('the submit form without JavaScript', () => {
     expect(res.status).toBe(422)
     expect(res.html).toContain('f-attachments-error')
     expect(res.html).toContain('PDF, JPEG, PNG')
+    const queue = await h.request('GET', '/api/v1/committees/btc/queue?limit=100', { as: 'att.sup' })
+    expect(queue.body.items.map((i: { title: string }) => i.title)).not.toContain(title)
+  })
+
+  it('refuses a PDF over an HTML page with the form and its message, and files nothing', async () => {
+    const title = `Đơn có PDF giả ${Date.now()}`
+    const res = await postMultipart({ ...fields(), title }, [
+      { name: 'don.pdf', type: PDF, bytes: htmlPdf() },
+    ])
+
+    expect(res.status).toBe(422)
+    expect(res.html).toContain('f-attachments-error')
+    expect(res.html).toContain('trang web (HTML hoặc SVG)')
     const queue = await h.request('GET', '/api/v1/committees/btc/queue?limit=100', { as: 'att.sup' })
     expect(queue.body.items.map((i: { title: string }) => i.title)).not.toContain(title)
   })
