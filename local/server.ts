@@ -19,6 +19,7 @@ import { createLocalBlobStore } from '../shared/blobs/local.js'
 import { apiNotFound, isApiPath } from '../shared/http/app-base.js'
 import { devMailboxSender, type MessageSender } from '../shared/notifications/senders.js'
 import { createLogger } from '../shared/observability.js'
+import type { VirusScanner } from '../shared/scanning/virus-scanner.js'
 import { createLocalSealer } from '../shared/security.js'
 import { createAttachmentService } from '../shared/service/attachments.js'
 import { createServices, type Services } from '../shared/service/context.js'
@@ -56,6 +57,8 @@ export interface LocalServerOptions {
   readonly sender?: MessageSender
   /** Receives the capacity units of every DynamoDB operation (benchmarks, capacity tests). */
   readonly onCapacity?: (record: CapacityRecord) => void
+  /** Scans documents before they are kept (`npm start`: ClamAV if installed, see local/main.ts). */
+  readonly scanner?: VirusScanner
 }
 
 export interface LocalServer {
@@ -124,7 +127,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       baseUrl: () => siteUrl,
       now: services.now,
     })
-    const attachments = createAttachmentService({ services, petitions, blobs })
+    const attachments = createAttachmentService({ services, petitions, blobs, scanner: options.scanner })
     const pages = buildCitizenPages(services, petitions, attachments)
     const publicApp = createPublicApp({
       services,

@@ -252,6 +252,7 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   archive_bomb: 422,
   archive_unsafe_name: 422,
   image_too_large: 422,
+  infected_file: 422,
   calendar_day_name: 422,
   committee_cycle: 422,
   duplicate_of_itself: 422,

@@ -41,6 +41,7 @@ import {
 import type { Committee } from '../domain/routing.js'
 import { normalizeTrackingCode } from '../domain/tracking-code.js'
 import type { Language } from '../domain/vocabulary.js'
+import { NO_SCANNER, type VirusScanner } from '../scanning/virus-scanner.js'
 import {
   type AttachmentUploader,
   createAttachmentStore,
@@ -65,6 +66,7 @@ type Rule =
   | 'too_large'
   | 'size_mismatch'
   | 'empty_file'
+  | 'infected_file'
 
 const RULES: Record<Rule, { vi: string; en: string }> = {
   too_many_attachments: {
@@ -88,6 +90,10 @@ const RULES: Record<Rule, { vi: string; en: string }> = {
     en: 'the uploaded file is not the size that was declared',
   },
   empty_file: { vi: 'tệp rỗng', en: 'the file is empty' },
+  infected_file: {
+    vi: 'trình quét virus phát hiện mã độc trong tệp; tệp không được nhận',
+    en: 'the virus scanner found malware in the file; it is not accepted',
+  },
   malformed_document: {
     vi: 'tệp bị hỏng hoặc không đúng cấu trúc của loại tệp này, nên không kiểm tra được',
     en: 'the file is damaged or not built as a file of its type should be, so it cannot be checked',
@@ -159,6 +165,11 @@ export interface AttachmentServiceDeps {
   readonly services: Services
   readonly petitions: Pick<PetitionService, 'openWithPin' | 'audit'>
   readonly blobs: BlobStore
+  /**
+   * Scans every document before it leaves `pending/` or is stored. Without one (or when it cannot
+   * answer) documents are kept unscanned, each with a warning in the log.
+   */
+  readonly scanner?: VirusScanner
 }
 
 const pendingKey = (code: string, id: string) => `pending/${code}/${id}`
@@ -187,8 +198,46 @@ export function checkFormFiles(
   return { ok: true, types }
 }
 
-export function createAttachmentService({ services: s, petitions, blobs }: AttachmentServiceDeps) {
+export function createAttachmentService({
+  services: s,
+  petitions,
+  blobs,
+  scanner = NO_SCANNER,
+}: AttachmentServiceDeps) {
   const store = createAttachmentStore(s.db, s.tableName)
+
+  /**
+   * The scanner's word on one document: `infected_file`, or nothing. A scanner that cannot answer
+   * does not hold the document back (see docs/threat-model.md, 12.11): the warning says which
+   * document went unscanned and why.
+   */
+  async function scan(
+    bytes: Uint8Array,
+    where: Record<string, string>,
+  ): Promise<'infected_file' | undefined> {
+    const result = await scanner.scan(bytes)
+    if (result.verdict === 'infected') {
+      s.logger.warn('attachment infected', { ...where, signature: result.signature })
+      return 'infected_file'
+    }
+    if (result.verdict === 'unavailable')
+      s.logger.warn('attachment not scanned', { ...where, reason: result.reason })
+    return undefined
+  }
+
+  /** `checkFormFiles`, then the scanner, file by file: the rule broken by the first refused one. */
+  async function screenFormFiles(
+    files: readonly FormFile[],
+    lang: Language,
+    where: Record<string, string> = {},
+  ): Promise<ReturnType<typeof checkFormFiles>> {
+    const checked = checkFormFiles(files, lang)
+    if (!checked.ok) return checked
+    for (const f of files)
+      if (await scan(f.bytes, { ...where, path: 'form' }))
+        return { ok: false, rule: 'infected_file', message: RULES.infected_file[lang] }
+    return checked
+  }
 
   /** Gives back the slots of uploads abandoned long ago (their URLs expired long before). */
   async function reclaimAbandoned(code: string): Promise<void> {
@@ -309,7 +358,8 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
         ? found
         : found.type !== item.type
           ? 'type_mismatch'
-          : checkDocumentStructure(found.type, found.bytes)
+          : (checkDocumentStructure(found.type, found.bytes) ??
+            (await scan(found.bytes, { trackingCode: c.code, attachmentId: id })))
     if (rule) {
       // The file is refused: it does not stay anywhere, and the slot is free again.
       await blobs.delete(item.blobKey)
@@ -389,7 +439,7 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
   ): Promise<StoredAttachment[]> {
     if (files.length === 0) return []
     assertOpen(c)
-    const checked = checkFormFiles(files, lang)
+    const checked = await screenFormFiles(files, lang, { trackingCode: c.code })
     if (!checked.ok) throw violation(checked.rule, lang, 'attachments')
     const ids = files.map(() => crypto.randomUUID())
     const first = await reserve(c.code, ids, lang)
@@ -421,6 +471,12 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
   }
 
   return {
+    /**
+     * Files posted with the submit form, checked before the petition is written: count, size,
+     * type, structure, and the virus scanner.
+     */
+    screenFormFiles: (files: readonly FormFile[], lang: Language) => screenFormFiles(files, lang),
+
     /** A petitioner (tracking code + PIN) asks for upload URLs. */
     async requestUploads(
       rawCode: string,
@@ -461,7 +517,8 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
 
     /**
      * Files posted with the submit form (no JavaScript), right after the petition was stored under
-     * `code`. The caller checked them with `checkFormFiles` before submitting.
+     * `code`. The caller screened them with `screenFormFiles` before submitting; they are screened
+     * again here, as every stored document is.
      */
     async attachAtSubmission(code: string, files: readonly FormFile[], lang: Language) {
       const c = await s.cases.getCase(code)

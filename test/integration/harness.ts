@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import createClient, { type Client } from 'openapi-fetch'
 import { expect } from 'vitest'
 import { type LocalServer, startLocalServer } from '../../local/server.js'
+import type { VirusScanner } from '../../shared/scanning/virus-scanner.js'
 import type { CapacityRecord } from '../../shared/store/client.js'
 import { type ContractCounter, checkResponse } from '../api/contract.js'
 import type { paths } from '../api/schema.js'
@@ -60,6 +61,8 @@ export async function startHarness(
     onCapacity?: (record: CapacityRecord) => void
     /** false: the server logs (a test captures them). */
     quiet?: boolean
+    /** The documents' virus scanner (default none). */
+    scanner?: VirusScanner
   } = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-it-'))
@@ -71,6 +74,7 @@ export async function startHarness(
     quiet: options.quiet ?? true,
     now: () => clock.now,
     onCapacity: options.onCapacity,
+    scanner: options.scanner,
   })
   const contract: ContractCounter = { validated: 0 }
   const origin = new URL(server.url).origin
