@@ -11,7 +11,7 @@
  *   (no PDF syntax starts with `<h`, `<s`, `<i`…: hex strings hold hex digits only). Names that
  *   run code, open programs or carry other files (`/JavaScript`, `/JS`, `/Launch`,
  *   `/EmbeddedFile(s)`, `/RichMedia`, `/ImportData`, `/GoToE`), also spelt with `#xx` escapes and
- *   inside compressed object streams → `pdf_active_content`. Links (`/URI`) and an opening view
+ *   inside compressed object streams, never inside a string or a comment → `pdf_active_content`. Links (`/URI`) and an opening view
  *   (`/OpenAction` to a page) stay: petitions cite laws by link, and neither runs code. An object
  *   stream that cannot be decoded (an unknown filter, an encrypted file) cannot be inspected, so
  *   it is refused as `malformed_document`.
@@ -114,32 +114,80 @@ function hasActiveName(text: string): boolean {
 }
 
 interface PdfStream {
-  /** The text between the previous stream (or the start) and the `stream` keyword: holds its dictionary. */
+  /** The syntax between the previous stream (or the start) and the `stream` keyword: holds its dictionary. */
   readonly before: string
   readonly start: number
   readonly end: number
 }
 
-/** Splits a PDF into what lies outside its streams and the streams themselves. */
-function splitStreams(text: string): { outside: string; streams: PdfStream[] } | undefined {
-  const keyword = /(?<!end)stream(?:\r\n|\n|\r)/g
+/** White space and delimiters end a keyword or a name (ISO 32000-1 §7.2.2). */
+const isRegular = (c: number) => !(Number.isNaN(c) || /[\s\0()<>[\]{}/%]/.test(String.fromCharCode(c)))
+
+/**
+ * Reads a PDF as a reader does, enough to tell where names are: literal strings `( … )` (nested,
+ * with backslash escapes) and comments are not syntax, so a `(stream` in a string hides nothing;
+ * the keyword `stream` starts binary data up to `endstream`. Returns what lies outside the stream
+ * data (`outside`, where markup is looked for), the syntax alone (`syntax`, where names are), and
+ * the streams; undefined when a stream has no end.
+ */
+function scanPdf(text: string): { outside: string; syntax: string; streams: PdfStream[] } | undefined {
   const outside: string[] = []
+  const syntax: string[] = []
   const streams: PdfStream[] = []
-  let at = 0
-  for (;;) {
-    keyword.lastIndex = at
-    const m = keyword.exec(text)
-    if (!m) break
-    const start = m.index + m[0].length
-    const end = text.indexOf('endstream', start)
-    if (end < 0) return undefined
-    const before = text.slice(at, m.index)
-    outside.push(before)
-    streams.push({ before: before.slice(before.lastIndexOf('obj')), start, end })
-    at = end + 'endstream'.length
+  let run: string[] = [] // syntax since the previous stream
+  let outsideFrom = 0
+  let syntaxFrom = 0
+  let i = 0
+  const n = text.length
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === 0x28) {
+      run.push(text.slice(syntaxFrom, i), ' ')
+      let depth = 1
+      i++
+      while (i < n && depth > 0) {
+        const d = text.charCodeAt(i)
+        if (d === 0x5c) i += 2
+        else {
+          if (d === 0x28) depth++
+          else if (d === 0x29) depth--
+          i++
+        }
+      }
+      syntaxFrom = i
+      continue
+    }
+    if (c === 0x25) {
+      run.push(text.slice(syntaxFrom, i), ' ')
+      while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++
+      syntaxFrom = i
+      continue
+    }
+    if (c === 0x73 && text.startsWith('stream', i) && !isRegular(text.charCodeAt(i - 1))) {
+      const after = i + 'stream'.length
+      const eol = text.startsWith('\r\n', after) ? 2 : text[after] === '\n' || text[after] === '\r' ? 1 : 0
+      if (eol > 0) {
+        const start = after + eol
+        const end = text.indexOf('endstream', start)
+        if (end < 0) return undefined
+        run.push(text.slice(syntaxFrom, i))
+        const before = run.join('')
+        syntax.push(before, '\n')
+        outside.push(text.slice(outsideFrom, i), '\n')
+        streams.push({ before: before.slice(before.lastIndexOf('obj')), start, end })
+        run = []
+        i = end + 'endstream'.length
+        outsideFrom = i
+        syntaxFrom = i
+        continue
+      }
+    }
+    i++
   }
-  outside.push(text.slice(at))
-  return { outside: outside.join('\n'), streams }
+  run.push(text.slice(syntaxFrom))
+  syntax.push(run.join(''))
+  outside.push(text.slice(outsideFrom))
+  return { outside: outside.join(''), syntax: syntax.join(''), streams }
 }
 
 /**
@@ -182,12 +230,12 @@ function checkPdf(bytes: Uint8Array): StructureRule | undefined {
   if (startxref < 0 || !tail.includes('%%EOF', startxref)) return 'malformed_document'
   const offset = /^startxref\s+(\d+)\s/.exec(tail.slice(startxref))?.[1]
   if (offset === undefined || Number(offset) >= bytes.length) return 'malformed_document'
-  const split = splitStreams(text)
-  if (!split) return 'malformed_document'
-  const { outside, streams } = split
-  if (!/(?<![a-z])xref\b/.test(outside) && !/\/Type\s*\/XRef\b/.test(outside)) return 'malformed_document'
+  const scanned = scanPdf(text)
+  if (!scanned) return 'malformed_document'
+  const { outside, syntax, streams } = scanned
+  if (!/(?<![a-z])xref\b/.test(syntax) && !/\/Type\s*\/XRef\b/.test(syntax)) return 'malformed_document'
   if (MARKUP.test(outside)) return 'pdf_markup_body'
-  if (hasActiveName(outside)) return 'pdf_active_content'
+  if (hasActiveName(syntax)) return 'pdf_active_content'
   // Object streams (PDF 1.5) hold dictionaries compressed: what is hidden there is looked for too.
   let budget = MAX_PDF_OBJECT_STREAM_BYTES
   for (const s of streams) {
@@ -204,7 +252,9 @@ function checkPdf(bytes: Uint8Array): StructureRule | undefined {
       budget -= inflated.size
       content = inflated.bytes.map(latin1).join('')
     } else return 'malformed_document'
-    if (hasActiveName(content)) return 'pdf_active_content'
+    const objects = scanPdf(content)
+    if (!objects) return 'malformed_document'
+    if (hasActiveName(objects.syntax)) return 'pdf_active_content'
   }
   return undefined
 }

@@ -68,6 +68,16 @@ describe('the structure of a PDF', () => {
     expect(verdict(pdf({ objects: ['<</Font /JSans /LaunchDate (2026)>>'] }))).toBeUndefined()
   })
 
+  it('reads strings as a reader does: a `stream` in one hides nothing, a name in one is not a name', () => {
+    const smuggled = '<</Title (see stream\n) /S /JavaScript /JS (app.alert(1))>>'
+    const image = '<</Type /XObject /Subtype /Image /Length 3>>\nstream\nabc\nendstream'
+    expect(verdict(pdf({ objects: [smuggled, image] }))).toBe('pdf_active_content')
+    expect(verdict(pdf({ objects: ['<</Title (how /JS and \\( /Launch work)>>'] }))).toBeUndefined()
+    expect(
+      verdict(pdf({ objects: ['<</Subject (a title) % a comment naming /JavaScript\n>>'] })),
+    ).toBeUndefined()
+  })
+
   it('finds JavaScript hidden in a compressed object stream', () => {
     const hidden = objectStream(['<</S /JavaScript /JS (app.alert(1))>>'])
     expect(verdict(pdf({ objects: [hidden] }))).toBe('pdf_active_content')
