@@ -2,6 +2,8 @@
 import type { BlobStore } from '../shared/blobs/blob-store.js'
 import type { LambdaConfig } from '../shared/config.js'
 import { onFirstUse } from '../shared/lazy.js'
+import { createVirusScanner } from '../shared/scanning/clamav.js'
+import { parseScannerSetting } from '../shared/scanning/virus-scanner.js'
 import { type AttachmentServiceDeps, createAttachmentService } from '../shared/service/attachments.js'
 import type { Services } from '../shared/service/context.js'
 
@@ -38,5 +40,6 @@ export function s3Attachments(
     move: async (...a) => (await store()).move(...a),
     delete: async (...a) => (await store()).delete(...a),
   }
-  return createAttachmentService({ services, petitions, blobs })
+  const scanner = createVirusScanner(parseScannerSetting(config.VIRUS_SCANNER))
+  return createAttachmentService({ services, petitions, blobs, scanner })
 }

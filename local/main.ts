@@ -1,5 +1,7 @@
 /** `npm start`: the whole system on one machine. */
 import { resolve } from 'node:path'
+import { createVirusScanner } from '../shared/scanning/clamav.js'
+import { parseScannerSetting } from '../shared/scanning/virus-scanner.js'
 import { USERS } from './demo-data.js'
 import { startLocalServer } from './server.js'
 
@@ -12,6 +14,8 @@ const server = await startLocalServer({
   seed: true,
   sweep: true,
   host: process.env.HOST ?? '127.0.0.1',
+  // ClamAV when installed (Debian: `apt install clamav-daemon`, or `clamscan` alone); none otherwise.
+  scanner: createVirusScanner(parseScannerSetting(process.env.VIRUS_SCANNER ?? 'auto'), process.env.PATH),
 })
 const roleOf = (id: string) =>
   USERS.find((u) => u.id === id)

@@ -19,6 +19,7 @@ import { createLocalBlobStore } from '../shared/blobs/local.js'
 import { apiNotFound, isApiPath } from '../shared/http/app-base.js'
 import { devMailboxSender, type MessageSender } from '../shared/notifications/senders.js'
 import { createLogger } from '../shared/observability.js'
+import type { VirusScanner } from '../shared/scanning/virus-scanner.js'
 import { createLocalSealer } from '../shared/security.js'
 import { createAttachmentService } from '../shared/service/attachments.js'
 import { createServices, type Services } from '../shared/service/context.js'
@@ -59,6 +60,8 @@ export interface LocalServerOptions {
   readonly onCapacity?: (record: CapacityRecord) => void
   /** Online submissions per client address: the production limits unless a test or bench says. */
   readonly submissionLimits?: SubmissionLimits | false
+  /** Scans documents before they are kept (`npm start`: ClamAV if installed, see local/main.ts). */
+  readonly scanner?: VirusScanner
 }
 
 export interface LocalServer {
@@ -126,7 +129,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       baseUrl: () => siteUrl,
       now: services.now,
     })
-    const attachments = createAttachmentService({ services, petitions, blobs })
+    const attachments = createAttachmentService({ services, petitions, blobs, scanner: options.scanner })
     const pages = buildCitizenPages(services, petitions, attachments)
     const publicApp = createPublicApp({
       services,

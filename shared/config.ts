@@ -45,6 +45,12 @@ const lambdaEnv = z.object({
   ORG_NAME_EN: z.string().default('Party Committee of the Central Agencies Bloc'),
   /** The private bucket holding attachments (the API functions; presigned requests only). */
   ATTACHMENTS_BUCKET: z.string().min(3).optional(),
+  /**
+   * The virus scanner documents pass before they leave `pending/` (shared/scanning/virus-scanner.ts):
+   * e.g. `clamd:tcp://clamav.internal:3310` for a clamd service in the VPC. Unset: none, each
+   * document kept unscanned with a warning.
+   */
+  VIRUS_SCANNER: z.string().optional(),
 })
 
 export type LambdaConfig = z.infer<typeof lambdaEnv>

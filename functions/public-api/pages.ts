@@ -15,7 +15,7 @@ import {
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { clientAddress } from '../../shared/http/client-address.js'
 import { fieldProblems } from '../../shared/http/problem.js'
-import { type AttachmentService, checkFormFiles } from '../../shared/service/attachments.js'
+import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { citizenNotFound, citizenPages } from '../../web/citizen-pages.js'
@@ -72,10 +72,10 @@ export function buildCitizenPages(
             message: capitalize(e.message),
           })),
         }
-      // The documents are checked (count, size, type from the content) before anything is written.
+      // The documents are checked (count, size, type and structure, virus scan) before anything is written.
       if (files.length > 0) {
         const checked = attachments
-          ? checkFormFiles(files, lang)
+          ? await attachments.screenFormFiles(files, lang)
           : {
               ok: false as const,
               message: lang === 'vi' ? 'không nhận tài liệu' : 'documents are not accepted',

@@ -85,6 +85,8 @@ export interface ZipDirectoryLocation {
   readonly offset: number
   readonly size: number
   readonly entries: number
+  /** Offset of the end-of-central-directory record. */
+  readonly end: number
 }
 
 /**
@@ -103,7 +105,7 @@ export function locateZipDirectory(tail: Uint8Array, fileSize: number): ZipDirec
     const offset = view.getUint32(i + 16, true)
     const eocdAt = fileSize - tail.length + i
     if (offset + size > eocdAt || size > MAX_ZIP_DIRECTORY_BYTES) return undefined
-    return { offset, size, entries }
+    return { offset, size, entries, end: eocdAt }
   }
   return undefined
 }

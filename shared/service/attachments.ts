@@ -7,9 +7,10 @@
  *   1. request slots: count ≤ 5 per case (atomic counter), declared size ≤ 10 MB, declared type
  *      one of PDF, JPEG, PNG, DOCX → a PUT URL per file, signed for that exact type and size;
  *   2. the client PUTs the bytes to `pending/<code>/<id>`;
- *   3. complete: the server reads the first bytes (and a DOCX's central directory) and the size;
- *      on any mismatch it deletes the blob, gives the slot back and answers 422 naming the rule;
- *      otherwise it moves the blob to `cases/<code>/<id>` and marks the item ready.
+ *   3. complete: the server reads the whole file (at most 10 MB): its size, the type its bytes
+ *      say, and its structure (shared/domain/document-structure.ts: no PDF over HTML, no macros,
+ *      no zip bomb); on any refusal it deletes the blob, gives the slot back and answers 422 naming
+ *      the rule; otherwise it moves the blob to `cases/<code>/<id>` and marks the item ready.
  * Only ready attachments are listed. Pending ones that were never completed are reclaimed after
  * `ABANDON_AFTER_MS` (their URL expired long before; S3 also expires `pending/` by lifecycle).
  */
@@ -18,21 +19,16 @@ import type { BlobStore, PresignedUpload } from '../blobs/blob-store.js'
 import {
   type AttachmentDeclaration,
   type AttachmentType,
-  HEAD_BYTES,
-  isDocxDirectory,
-  locateZipDirectory,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
   MEDIA_TYPES,
   neutralFilename,
   sanitizeFilename,
   sniffBytes,
-  sniffHead,
   typeOfMediaType,
-  ZIP_TAIL_BYTES,
-  zipEntryNames,
 } from '../domain/attachments.js'
 import { caseNotFound } from '../domain/case.js'
+import { checkDocumentStructure, type StructureRule } from '../domain/document-structure.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import { OPEN_STATUSES } from '../domain/lifecycle.js'
 import type { ActingUser } from '../domain/policy.js'
@@ -46,6 +42,7 @@ import {
 import type { Committee } from '../domain/routing.js'
 import { normalizeTrackingCode } from '../domain/tracking-code.js'
 import type { Language } from '../domain/vocabulary.js'
+import { NO_SCANNER, type VirusScanner } from '../scanning/virus-scanner.js'
 import {
   type AttachmentUploader,
   createAttachmentStore,
@@ -63,12 +60,14 @@ export const LINK_SECONDS = 5 * 60
 export const ABANDON_AFTER_MS = 60 * 60 * 1000
 
 type Rule =
+  | StructureRule
   | 'too_many_attachments'
   | 'type_not_allowed'
   | 'type_mismatch'
   | 'too_large'
   | 'size_mismatch'
   | 'empty_file'
+  | 'infected_file'
 
 const RULES: Record<Rule, { vi: string; en: string }> = {
   too_many_attachments: {
@@ -92,6 +91,38 @@ const RULES: Record<Rule, { vi: string; en: string }> = {
     en: 'the uploaded file is not the size that was declared',
   },
   empty_file: { vi: 'tệp rỗng', en: 'the file is empty' },
+  infected_file: {
+    vi: 'trình quét virus phát hiện mã độc trong tệp; tệp không được nhận',
+    en: 'the virus scanner found malware in the file; it is not accepted',
+  },
+  malformed_document: {
+    vi: 'tệp bị hỏng hoặc không đúng cấu trúc của loại tệp này, nên không kiểm tra được',
+    en: 'the file is damaged or not built as a file of its type should be, so it cannot be checked',
+  },
+  pdf_markup_body: {
+    vi: 'tệp mang tên PDF nhưng bên trong là trang web (HTML hoặc SVG)',
+    en: 'the file starts as a PDF but holds a web page (HTML or SVG)',
+  },
+  pdf_active_content: {
+    vi: 'không nhận tệp PDF chứa mã chạy (JavaScript), lệnh mở chương trình hoặc tệp nhúng',
+    en: 'PDF files with scripts (JavaScript), program launches or embedded files are not accepted',
+  },
+  docx_macros: {
+    vi: 'không nhận tệp Word chứa macro hoặc điều khiển ActiveX; hãy lưu lại dưới dạng .docx thường',
+    en: 'Word files with macros or ActiveX controls are not accepted; save it again as a plain .docx',
+  },
+  archive_bomb: {
+    vi: 'tệp nén bung ra quá lớn so với kích thước của nó',
+    en: 'the compressed file inflates to far more than its size',
+  },
+  archive_unsafe_name: {
+    vi: 'tệp nén chứa tên đường dẫn không an toàn',
+    en: 'the compressed file holds an unsafe path name',
+  },
+  image_too_large: {
+    vi: 'ảnh có số điểm ảnh quá lớn',
+    en: 'the image has too many pixels',
+  },
 }
 
 function violation(rule: Rule, lang: Language, field: string): RuleViolation {
@@ -135,14 +166,19 @@ export interface AttachmentServiceDeps {
   readonly services: Services
   readonly petitions: Pick<PetitionService, 'openWithPin' | 'audit'>
   readonly blobs: BlobStore
+  /**
+   * Scans every document before it leaves `pending/` or is stored. Without one (or when it cannot
+   * answer) documents are kept unscanned, each with a warning in the log.
+   */
+  readonly scanner?: VirusScanner
 }
 
 const pendingKey = (code: string, id: string) => `pending/${code}/${id}`
 const finalKey = (code: string, id: string) => `cases/${code}/${id}`
 
 /**
- * Checks files posted through a form before anything is written: count, emptiness, size, and the
- * type read from the bytes. Returns the problems by field (`attachments`).
+ * Checks files posted through a form before anything is written: count, emptiness, size, the
+ * type read from the bytes and the structure of the whole file. Returns the rule broken.
  */
 export function checkFormFiles(
   files: readonly FormFile[],
@@ -156,13 +192,53 @@ export function checkFormFiles(
     if (f.bytes.length > MAX_ATTACHMENT_BYTES) return fail('too_large')
     const type = sniffBytes(f.bytes)
     if (!type) return fail('type_not_allowed')
+    const broken = checkDocumentStructure(type, f.bytes)
+    if (broken) return fail(broken)
     types.push(type)
   }
   return { ok: true, types }
 }
 
-export function createAttachmentService({ services: s, petitions, blobs }: AttachmentServiceDeps) {
+export function createAttachmentService({
+  services: s,
+  petitions,
+  blobs,
+  scanner = NO_SCANNER,
+}: AttachmentServiceDeps) {
   const store = createAttachmentStore(s.db, s.tableName)
+
+  /**
+   * The scanner's word on one document: `infected_file`, or nothing. A scanner that cannot answer
+   * does not hold the document back (see docs/threat-model.md, 12.11): the warning says which
+   * document went unscanned and why.
+   */
+  async function scan(
+    bytes: Uint8Array,
+    where: Record<string, string>,
+  ): Promise<'infected_file' | undefined> {
+    const result = await scanner.scan(bytes)
+    if (result.verdict === 'infected') {
+      s.logger.warn('attachment infected', { ...where, signature: result.signature })
+      return 'infected_file'
+    }
+    if (result.verdict === 'unavailable')
+      s.logger.warn('attachment not scanned', { ...where, reason: result.reason })
+    return undefined
+  }
+
+  /** `checkFormFiles`, then the scanner, file by file: the rule broken by the first refused one. */
+  async function screenFormFiles(
+    files: readonly FormFile[],
+    lang: Language,
+    where: Record<string, string> = {},
+  ): Promise<ReturnType<typeof checkFormFiles>> {
+    const checked = checkFormFiles(files, lang)
+    if (!checked.ok) return checked
+    for (const f of files)
+      if (await scan(f.bytes, { ...where, path: 'form' }))
+        return { ok: false, rule: 'infected_file', message: RULES.infected_file[lang] }
+    return checked
+  }
 
   /** Gives back the slots of uploads abandoned long ago (their URLs expired long before). */
   async function reclaimAbandoned(code: string): Promise<void> {
@@ -255,22 +331,19 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
   }
 
   /** Reads what arrived and decides its type; the rule broken otherwise. */
-  async function inspect(key: string, declaredSize: number): Promise<AttachmentType | Rule | 'missing'> {
+  async function inspect(
+    key: string,
+    declaredSize: number,
+  ): Promise<{ type: AttachmentType; bytes: Uint8Array } | Rule | 'missing'> {
     const size = await blobs.size(key)
     if (size === undefined) return 'missing'
     if (size > MAX_ATTACHMENT_BYTES) return 'too_large'
     if (size !== declaredSize) return 'size_mismatch'
-    const head = sniffHead(await blobs.readRange(key, 0, HEAD_BYTES - 1))
-    if (head !== 'zip') return head ?? 'type_not_allowed'
-    const tailStart = Math.max(0, size - ZIP_TAIL_BYTES)
-    const tail = await blobs.readRange(key, tailStart, size - 1)
-    const where = locateZipDirectory(tail, size)
-    if (!where) return 'type_not_allowed'
-    const directory =
-      where.offset >= tailStart
-        ? tail.subarray(where.offset - tailStart, where.offset - tailStart + where.size)
-        : await blobs.readRange(key, where.offset, where.offset + where.size - 1)
-    return isDocxDirectory(zipEntryNames(directory)) ? 'docx' : 'type_not_allowed'
+    // The whole file (at most 10 MB): its structure is read through, not only its first bytes.
+    const bytes = await blobs.readRange(key, 0, size - 1)
+    if (bytes.length !== size) return 'size_mismatch'
+    const type = sniffBytes(bytes)
+    return type ? { type, bytes } : 'type_not_allowed'
   }
 
   /** Verifies an upload and marks it ready (a second call answers with the ready item). */
@@ -282,11 +355,12 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
     if (found === 'missing')
       throw new DomainError('upload_missing', 'nothing has been uploaded for this attachment yet', 409)
     const rule: Rule | undefined =
-      found === 'pdf' || found === 'jpeg' || found === 'png' || found === 'docx'
-        ? found === item.type
-          ? undefined
-          : 'type_mismatch'
-        : found
+      typeof found === 'string'
+        ? found
+        : found.type !== item.type
+          ? 'type_mismatch'
+          : (checkDocumentStructure(found.type, found.bytes) ??
+            (await scan(found.bytes, { trackingCode: c.code, attachmentId: id })))
     if (rule) {
       // The file is refused: it does not stay anywhere, and the slot is free again.
       await blobs.delete(item.blobKey)
@@ -366,7 +440,7 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
   ): Promise<StoredAttachment[]> {
     if (files.length === 0) return []
     assertOpen(c)
-    const checked = checkFormFiles(files, lang)
+    const checked = await screenFormFiles(files, lang, { trackingCode: c.code })
     if (!checked.ok) throw violation(checked.rule, lang, 'attachments')
     const ids = files.map(() => crypto.randomUUID())
     const first = await reserve(c.code, ids, lang)
@@ -398,6 +472,12 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
   }
 
   return {
+    /**
+     * Files posted with the submit form, checked before the petition is written: count, size,
+     * type, structure, and the virus scanner.
+     */
+    screenFormFiles: (files: readonly FormFile[], lang: Language) => screenFormFiles(files, lang),
+
     /** A petitioner (tracking code + PIN) asks for upload URLs. */
     async requestUploads(
       rawCode: string,
@@ -438,7 +518,8 @@ export function createAttachmentService({ services: s, petitions, blobs }: Attac
 
     /**
      * Files posted with the submit form (no JavaScript), right after the petition was stored under
-     * `code`. The caller checked them with `checkFormFiles` before submitting.
+     * `code`. The caller screened them with `screenFormFiles` before submitting; they are screened
+     * again here, as every stored document is.
      */
     async attachAtSubmission(code: string, files: readonly FormFile[], lang: Language) {
       const c = await s.cases.getCase(code)

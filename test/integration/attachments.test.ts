@@ -5,8 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
-import { docx, exe, jpeg, padTo, pdf, png } from '../fixtures/documents.js'
-import { addUser, fileAtDesk, fileOnline, getPage, storedCase, TODAY } from './authz-helpers.js'
+import { clamdScanner } from '../../shared/scanning/clamav.js'
+import { docx, exe, htmlPdf, jpeg, macroDocx, padTo, pdf, png } from '../fixtures/documents.js'
+import { EICAR, type FakeClamd, startFakeClamd } from '../fixtures/fake-clamd.js'
+import {
+  addUser,
+  fileAtDesk,
+  fileOnline,
+  getPage,
+  startLoggingHarness,
+  storedCase,
+  TODAY,
+} from './authz-helpers.js'
 import { type Harness, petition, problemType, startHarness } from './harness.js'
 
 const PDF = 'application/pdf'
@@ -14,9 +24,12 @@ const PNG = 'image/png'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 let h: Harness
+/** Every document of these tests passes a clamd (a stand-in on a local socket) before it is kept. */
+let clamd: FakeClamd
 
 beforeAll(async () => {
-  h = await startHarness()
+  clamd = await startFakeClamd()
+  h = await startHarness({ scanner: clamdScanner({ path: clamd.path }) })
   await addUser(h, 'att.desk', 'reception_officer', 'btc')
   await addUser(h, 'att.handler', 'committee_handler', 'btc')
   await addUser(h, 'att.head', 'committee_head', 'btc')
@@ -24,7 +37,10 @@ beforeAll(async () => {
   await addUser(h, 'att.other', 'committee_handler', 'byt')
   await addUser(h, 'att.sup', 'supervisor', undefined)
 })
-afterAll(() => h?.close())
+afterAll(async () => {
+  await h?.close()
+  await clamd?.close()
+})
 
 interface Slot {
   id: string
@@ -74,6 +90,9 @@ async function attach(
   expect((await put(slot, bytes)).status).toBe(200)
   return { slot, res: await complete(code, pin, slot.id) }
 }
+
+/** A sound PDF carrying the EICAR test string in a stream: only the virus scanner refuses it. */
+const infectedPdf = () => pdf({ objects: [`<</Length ${EICAR.length}>>\nstream\n${EICAR}\nendstream`] })
 
 const list = (code: string, as: string) => h.request('GET', `/api/v1/cases/${code}/attachments`, { as })
 const link = (code: string, id: string, as: string) =>
@@ -192,6 +211,54 @@ describe('a petitioner attaches a document', () => {
     const word = await attach(filed.trackingCode, filed.pin, docx(), { name: 'Đơn.docx', type: DOCX })
     expect(word.res.status).toBe(200)
     expect(word.res.body.attachment.type).toBe('docx')
+  })
+
+  it('refuses a DOCX carrying macros at completion: nothing stays and the slot is free again', async () => {
+    const filed = await fileOnline(h)
+    const code = normalizeTrackingCode(filed.trackingCode)!
+    const { slot, res } = await attach(filed.trackingCode, filed.pin, macroDocx(), {
+      name: 'Đơn khiếu nại.docx',
+      type: DOCX,
+    })
+
+    expect(res.status).toBe(422)
+    expect(res.body.type).toEqual(problemType('docx_macros'))
+    expect(res.body.errors[0]).toMatchObject({ field: 'file', rule: 'docx_macros' })
+    expect(await h.server.blobs.size(`pending/${code}/${slot.id}`)).toBeUndefined()
+    expect(await h.server.blobs.size(`cases/${code}/${slot.id}`)).toBeUndefined()
+    expect((await list(filed.trackingCode, 'att.handler')).body.items).toEqual([])
+    const five = await askSlots(
+      filed.trackingCode,
+      filed.pin,
+      Array.from({ length: 5 }, (_, i) => ({ name: `${i}.pdf`, type: PDF, size: 10 })),
+    )
+    expect(five.status).toBe(201)
+  })
+
+  it('refuses a PDF header over an HTML page at completion', async () => {
+    const filed = await fileOnline(h)
+    const { res } = await attach(filed.trackingCode, filed.pin, htmlPdf(), { name: 'don.pdf', type: PDF })
+    expect(res.status).toBe(422)
+    expect(res.body.type).toEqual(problemType('pdf_markup_body'))
+  })
+
+  it('refuses a document the virus scanner finds infected, before it leaves pending/: nothing stays', async () => {
+    const filed = await fileOnline(h)
+    const code = normalizeTrackingCode(filed.trackingCode)!
+    const infected = infectedPdf()
+    const scanned = clamd.received.length
+    const { slot, res } = await attach(filed.trackingCode, filed.pin, infected, {
+      name: 'don.pdf',
+      type: PDF,
+    })
+
+    expect(res.status).toBe(422)
+    expect(res.body.type).toEqual(problemType('infected_file'))
+    expect(res.body.errors[0]).toMatchObject({ field: 'file', rule: 'infected_file' })
+    expect(Buffer.from(clamd.received[scanned]!).equals(Buffer.from(infected))).toBe(true)
+    expect(await h.server.blobs.size(`pending/${code}/${slot.id}`)).toBeUndefined()
+    expect(await h.server.blobs.size(`cases/${code}/${slot.id}`)).toBeUndefined()
+    expect((await list(filed.trackingCode, 'att.handler')).body.items).toEqual([])
   })
 
   it('answers 409 when completing before uploading, and 404 for a wrong PIN', async () => {
@@ -402,6 +469,63 @@ describe('the submit form without JavaScript', () => {
     expect(res.html).toContain('PDF, JPEG, PNG')
     const queue = await h.request('GET', '/api/v1/committees/btc/queue?limit=100', { as: 'att.sup' })
     expect(queue.body.items.map((i: { title: string }) => i.title)).not.toContain(title)
+  })
+
+  it('refuses a PDF over an HTML page with the form and its message, and files nothing', async () => {
+    const title = `Đơn có PDF giả ${Date.now()}`
+    const res = await postMultipart({ ...fields(), title }, [
+      { name: 'don.pdf', type: PDF, bytes: htmlPdf() },
+    ])
+
+    expect(res.status).toBe(422)
+    expect(res.html).toContain('f-attachments-error')
+    expect(res.html).toContain('trang web (HTML hoặc SVG)')
+    const queue = await h.request('GET', '/api/v1/committees/btc/queue?limit=100', { as: 'att.sup' })
+    expect(queue.body.items.map((i: { title: string }) => i.title)).not.toContain(title)
+  })
+
+  it('refuses an infected document with the form, and files nothing', async () => {
+    const title = `Đơn có tệp nhiễm mã độc ${Date.now()}`
+    const res = await postMultipart({ ...fields(), title }, [
+      { name: 'don.pdf', type: PDF, bytes: infectedPdf() },
+    ])
+
+    expect(res.status).toBe(422)
+    expect(res.html).toContain('f-attachments-error')
+    expect(res.html).toContain('phát hiện mã độc')
+    const queue = await h.request('GET', '/api/v1/committees/btc/queue?limit=100', { as: 'att.sup' })
+    expect(queue.body.items.map((i: { title: string }) => i.title)).not.toContain(title)
+  })
+})
+
+describe('without an answering virus scanner', () => {
+  it('keeps the document and says in the log that it went unscanned', async () => {
+    const dead = await startFakeClamd('hang-up')
+    const logged = await startLoggingHarness(undefined, { scanner: clamdScanner({ path: dead.path }) })
+    try {
+      const filed = await fileOnline(logged)
+      const slots = await logged.request('POST', `/api/v1/petitions/${filed.trackingCode}/attachments`, {
+        body: { files: [{ name: 'don.pdf', type: PDF, size: pdf().length }] },
+        headers: { 'x-tracking-pin': filed.pin },
+      })
+      const slot = slots.body.uploads[0] as Slot
+      expect((await fetch(slot.url, { method: 'PUT', headers: slot.headers, body: pdf() })).status).toBe(200)
+      const done = await logged.request(
+        'POST',
+        `/api/v1/petitions/${filed.trackingCode}/attachments/${slot.id}/completion`,
+        { body: {}, headers: { 'x-tracking-pin': filed.pin } },
+      )
+
+      expect(done.status).toBe(200)
+      const warning = logged.logs
+        .map((l) => JSON.parse(l))
+        .find((l) => l.message === 'attachment not scanned')
+      expect(warning).toMatchObject({ level: 'WARN', attachmentId: slot.id })
+      expect(warning.reason).toMatch(/^clamd: /)
+    } finally {
+      await logged.close()
+      await dead.close()
+    }
   })
 })
 

@@ -6,6 +6,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import type { Role } from '../../shared/domain/vocabulary.js'
+import type { VirusScanner } from '../../shared/scanning/virus-scanner.js'
 import { type Harness, petition, startHarness } from './harness.js'
 
 export const TODAY = '2026-11-26'
@@ -154,7 +155,10 @@ export interface LoggingHarness extends Harness {
  * Like `startHarness`, but with the server's logger on (not `quiet`) and its output captured
  * instead of printed. Other output passes through untouched.
  */
-export async function startLoggingHarness(now = '2026-11-26T03:00:00Z'): Promise<LoggingHarness> {
+export async function startLoggingHarness(
+  now = '2026-11-26T03:00:00Z',
+  options: { scanner?: VirusScanner } = {},
+): Promise<LoggingHarness> {
   const logs: string[] = []
   const streams = [process.stdout, process.stderr]
   const originals = streams.map((s) => s.write)
@@ -175,7 +179,7 @@ export async function startLoggingHarness(now = '2026-11-26T03:00:00Z'): Promise
 
   let harness: Harness
   try {
-    harness = await startHarness({ now, quiet: false })
+    harness = await startHarness({ now, quiet: false, scanner: options.scanner })
   } catch (error) {
     restore()
     throw error

@@ -15,6 +15,7 @@ import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { ROLES, type Role } from '../../shared/domain/vocabulary.js'
 import { createAccountabilityStore } from '../../shared/store/accountability.js'
 import { createReceptionStore } from '../../shared/store/reception.js'
+import { pdf } from '../fixtures/documents.js'
 import { act, actOk, addUser, fileAtDesk, fileOnline, storedCase, TODAY } from './authz-helpers.js'
 import { type Harness, petition, problemType, startHarness } from './harness.js'
 
@@ -343,7 +344,7 @@ afterAll(async () => h.close())
 /** A document on `readCase` for the attachment cells: one completed, one uploaded but not completed. */
 let readAttachment: string
 let uploadedNotCompleted: string
-const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
+const PDF_BYTES = pdf()
 
 /** The desk officer asks for a slot, uploads a PDF and (when `completeIt`) completes it: the id. */
 async function uploadAtDesk(code: string, officer: string, completeIt: boolean): Promise<string> {

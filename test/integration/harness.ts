@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import createClient, { type Client } from 'openapi-fetch'
 import { expect } from 'vitest'
 import { type LocalServer, startLocalServer } from '../../local/server.js'
+import type { VirusScanner } from '../../shared/scanning/virus-scanner.js'
 import type { CapacityRecord } from '../../shared/store/client.js'
 import type { SubmissionLimits } from '../../shared/store/rate-limits.js'
 import { type ContractCounter, checkResponse } from '../api/contract.js'
@@ -67,6 +68,8 @@ export async function startHarness(
      * queue on one counter); the limits' own tests set them (submission-limit.test.ts).
      */
     submissionLimits?: SubmissionLimits | false
+    /** The documents' virus scanner (default none). */
+    scanner?: VirusScanner
   } = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-it-'))
@@ -79,6 +82,7 @@ export async function startHarness(
     now: () => clock.now,
     onCapacity: options.onCapacity,
     submissionLimits: options.submissionLimits ?? false,
+    scanner: options.scanner,
   })
   const contract: ContractCounter = { validated: 0 }
   const origin = new URL(server.url).origin

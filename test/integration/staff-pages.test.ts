@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildStaffPages } from '../../functions/staff-api/pages.js'
 import { createPetitionService } from '../../shared/service/petitions.js'
+import { pdf, png } from '../fixtures/documents.js'
 import { act, addUser, fileOnline, storedCase, TODAY } from './authz-helpers.js'
 import { type Harness, startHarness } from './harness.js'
 
@@ -268,10 +269,9 @@ describe('the queue and the case page', () => {
 })
 
 describe('attachments on the case page', () => {
-  const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
-  const PNG_BYTES = new Uint8Array([
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
-  ])
+  // Whole documents: completion reads their structure through, not only their first bytes.
+  const PDF_BYTES = pdf()
+  const PNG_BYTES = png()
 
   async function attach(code: string, pin: string, bytes: Uint8Array, name: string, type: string) {
     const slots = await h.request('POST', `/api/v1/petitions/${code}/attachments`, {
