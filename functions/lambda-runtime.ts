@@ -4,7 +4,8 @@
  */
 
 import { createHmac } from 'node:crypto'
-import { loadLambdaConfig, publicOrigins } from '../shared/config.js'
+import type { Logger } from '@aws-lambda-powertools/logger'
+import { type LambdaConfig, loadLambdaConfig, publicOrigins } from '../shared/config.js'
 import { createKmsSealer } from '../shared/kms-sealer.js'
 import { createLogger } from '../shared/observability.js'
 import { SEALING_PURPOSES } from '../shared/sealing.js'
@@ -12,9 +13,13 @@ import { createServices } from '../shared/service/context.js'
 import { createPetitionService } from '../shared/service/petitions.js'
 import { createDocumentClient } from '../shared/store/client.js'
 
-export function lambdaRuntime(serviceName: string) {
-  const config = loadLambdaConfig()
-  const logger = createLogger({ serviceName, level: config.LOG_LEVEL })
+/** `given`: the config and logger a handler already built at import (the public function's). */
+export function lambdaRuntime(
+  serviceName: string,
+  given?: { readonly config: LambdaConfig; readonly logger: Logger },
+) {
+  const config = given?.config ?? loadLambdaConfig()
+  const logger = given?.logger ?? createLogger({ serviceName, level: config.LOG_LEVEL })
   const db = createDocumentClient({ region: config.AWS_REGION })
   const sealer = createKmsSealer({ keyId: config.IDENTITY_KMS_KEY_ID, purpose: SEALING_PURPOSES.identity })
   const receiptSealer = createKmsSealer({

@@ -5,8 +5,9 @@
  * cold-start bench measures these files, not a bundle of its own.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { BUNDLE_METAFILE, type BundleMetafile } from '../../infra/constructs/bundle.js'
 
 export interface SynthesizedFunction {
   /** Physical name, e.g. `tiepdan-prod-public-api`. */
@@ -93,6 +94,8 @@ export interface BundleWeight {
   /** The handler module and the chunks it imports statically (what loads before the first event). */
   readonly initialBytes: number
   readonly files: number
+  /** Where the contributors come from: the metafile the build wrote, or the source maps. */
+  readonly source: 'metafile' | 'source maps'
   /** Bytes of the initial code by package (node_modules) or source folder, from the source maps. */
   readonly initialContributors: { readonly name: string; readonly bytes: number }[]
   /** The same over every file (chunks loaded on first use included). */
@@ -110,18 +113,30 @@ function initialFiles(directory: string, file: string, seen = new Set<string>())
   return seen
 }
 
+/**
+ * Weighs a function's asset: sizes from the files, what they hold from the esbuild metafile the
+ * build wrote beside them (infra/constructs/bundle.ts), or, for an asset built before it did, from
+ * the source maps.
+ */
 export function weigh(fn: SynthesizedFunction): BundleWeight {
   const all = listFiles(fn.directory).filter((f) => /\.(mjs|js|cjs)$/.test(f))
   const initial = initialFiles(fn.directory, fn.file)
   const size = (f: string) => statSync(f).size
   const gzip = all.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0)
+  const metafilePath = join(fn.directory, BUNDLE_METAFILE)
+  const metafile = existsSync(metafilePath)
+    ? (JSON.parse(readFileSync(metafilePath, 'utf8')) as BundleMetafile)
+    : undefined
+  const weighFiles = (files: readonly string[]) =>
+    metafile ? fromMetafile(metafile, fn.directory, files) : fromSourceMaps(files)
   return {
     bytes: all.reduce((n, f) => n + size(f), 0),
     gzipBytes: gzip,
     initialBytes: [...initial].reduce((n, f) => n + size(f), 0),
     files: all.length,
-    initialContributors: contributors([...initial]),
-    contributors: contributors(all),
+    source: metafile ? 'metafile' : 'source maps',
+    initialContributors: weighFiles([...initial]),
+    contributors: weighFiles(all),
   }
 }
 
@@ -131,18 +146,39 @@ function listFiles(directory: string): string[] {
     .map((d) => join(d.parentPath, d.name))
 }
 
+/** A package (node_modules) or the repository folder an input comes from, e.g. `shared/store`. */
 function contributorOf(path: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)
   if (pkg) return pkg[1]!
-  const parts = path.replace(/^(\.\.\/)+/, '').split('/')
+  // Source-map paths are relative to the output directory: keep what follows the repository root.
+  const own = /(?:^|\/)((?:shared|functions|web|infra|bench|local)\/.*)$/.exec(path)
+  const parts = (own ? own[1]! : path.replace(/^(\.\.\/)+/, '')).split('/')
   return parts.length > 2 ? parts.slice(0, 2).join('/') : parts.join('/')
+}
+
+function sorted(by: Map<string, number>) {
+  return [...by.entries()].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes)
+}
+
+/** Output bytes per contributor over `files`, from the metafile's `bytesInOutput` of each input. */
+function fromMetafile(metafile: BundleMetafile, directory: string, files: readonly string[]) {
+  const by = new Map<string, number>()
+  for (const file of files) {
+    const out = metafile.outputs[relative(directory, file)]
+    if (!out) {
+      add(by, '(not in the metafile)', statSync(file).size)
+      continue
+    }
+    for (const [input, bytes] of Object.entries(out.inputs)) add(by, input, bytes)
+  }
+  return sorted(by)
 }
 
 /**
  * Output bytes per input, from each file's source map (esbuild writes one beside every output):
  * each mapping segment owns the generated characters up to the next segment on its line.
  */
-function contributors(files: readonly string[]): { name: string; bytes: number }[] {
+function fromSourceMaps(files: readonly string[]): { name: string; bytes: number }[] {
   const by = new Map<string, number>()
   for (const file of files) {
     const mapFile = `${file}.map`
@@ -167,7 +203,7 @@ function contributors(files: readonly string[]): { name: string; bytes: number }
       if (previous) add(by, map.sources[previous.source], length - previous.column)
     })
   }
-  return [...by.entries()].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes)
+  return sorted(by)
 }
 
 function add(by: Map<string, number>, source: string | undefined, bytes: number) {

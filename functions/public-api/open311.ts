@@ -7,8 +7,9 @@ import { type Context, Hono } from 'hono'
 import { requestLanguage } from '../../shared/http/lang.js'
 import type { Services } from '../../shared/service/context.js'
 import { createOpen311Service, GeoReportError } from '../../shared/service/open311.js'
+import { OPEN311_BASE } from './paths.js'
 
-export const OPEN311_BASE = '/open311/v2'
+export { OPEN311_BASE }
 
 function openData(c: Context) {
   c.header('access-control-allow-origin', '*')

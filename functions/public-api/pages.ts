@@ -4,7 +4,6 @@
  */
 import { HTTPException } from 'hono/http-exception'
 import { DomainError } from '../../shared/domain/errors.js'
-import { TOPICS } from '../../shared/domain/routing.js'
 import { ratingSchema } from '../../shared/domain/satisfaction.js'
 import {
   escalationSchema,
@@ -13,7 +12,6 @@ import {
   withdrawalSchema,
 } from '../../shared/domain/schemas.js'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
-import { clientAddress } from '../../shared/http/client-address.js'
 import { fieldProblems } from '../../shared/http/problem.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
@@ -21,6 +19,7 @@ import type { PetitionService } from '../../shared/service/petitions.js'
 import { citizenNotFound, citizenPages } from '../../web/citizen-pages.js'
 import { t } from '../../web/i18n.js'
 import type { CitizenPageDeps, FieldError, Lang, TrackOutcome } from '../../web/types.js'
+import { type CitizenPageActions, citizenPageStatics } from './page-deps.js'
 
 function parseOr422<T>(
   schema: {
@@ -59,9 +58,19 @@ export function buildCitizenPages(
   attachments?: AttachmentService,
 ) {
   const deps: CitizenPageDeps = {
-    organizationName: services.organizationName,
-    topics: Object.entries(TOPICS).map(([value, label]) => ({ value, label })),
-    acceptsFiles: attachments !== undefined,
+    ...citizenPageStatics(services.organizationName, attachments !== undefined, services.logger),
+    ...citizenPageActions(services, petitions, attachments),
+  }
+  return { app: citizenPages(deps), notFound: citizenNotFound(deps) }
+}
+
+/** What the pages' forms do: the schemas check, the petition service decides. */
+export function citizenPageActions(
+  services: Services,
+  petitions: PetitionService,
+  attachments?: AttachmentService,
+): CitizenPageActions {
+  return {
     async submit(form, lang, client, files = []) {
       const parsed = petitionInputSchema.safeParse(form)
       if (!parsed.success)
@@ -153,12 +162,5 @@ export function buildCitizenPages(
           throw error
         }
       }),
-    // Never X-Forwarded-For: a client can forge it to escape the rate limit.
-    clientKey: clientAddress,
-    onError: (error) =>
-      services.logger.error('page error', {
-        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
-      }),
   }
-  return { app: citizenPages(deps), notFound: citizenNotFound(deps) }
 }

@@ -6,9 +6,11 @@
  * tree-shaken). Each output has a source map beside it for decoding stack traces offline; none is
  * loaded at start (no --enable-source-maps: Node would parse every map before the first event).
  */
+import { writeFileSync } from 'node:fs'
+import { join, relative as relativePath, resolve as resolvePath } from 'node:path'
 import { AssetHashType, DockerImage } from 'aws-cdk-lib'
 import { Code } from 'aws-cdk-lib/aws-lambda'
-import { type BuildOptions, buildSync } from 'esbuild'
+import { type BuildOptions, buildSync, type Metafile } from 'esbuild'
 import { REPO_ROOT, repoPath } from '../paths.js'
 
 /**
@@ -26,6 +28,48 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = { zod: repoPath(
 
 /** The handler file Lambda loads: `index.handler`. */
 export const BUNDLE_ENTRY = 'index.mjs'
+
+/**
+ * Beside the code in every asset: what each output file holds, from esbuild's metafile (bytes per
+ * input, static and dynamic imports), so bench/cold-start.ts can weigh the shipped bundle without
+ * rebuilding it. Paths are relative to the asset (outputs) and to the repository (inputs).
+ */
+export const BUNDLE_METAFILE = 'metafile.json'
+
+/** The part of esbuild's metafile written to {@link BUNDLE_METAFILE}. */
+export interface BundleMetafile {
+  readonly outputs: Record<
+    string,
+    {
+      readonly bytes: number
+      readonly imports: readonly { readonly path: string; readonly kind: string }[]
+      readonly inputs: Record<string, number>
+    }
+  >
+}
+
+function compactMetafile(metafile: Metafile, outputDir: string): BundleMetafile {
+  // esbuild names outputs relative to its working directory (the repository root).
+  const relative = (file: string) => relativePath(outputDir, resolvePath(REPO_ROOT, file))
+  return {
+    outputs: Object.fromEntries(
+      Object.entries(metafile.outputs)
+        .filter(([file]) => file.endsWith('.mjs'))
+        .map(([file, out]) => [
+          relative(file),
+          {
+            bytes: out.bytes,
+            imports: out.imports
+              .filter((i) => !i.external)
+              .map((i) => ({ path: relative(i.path), kind: i.kind })),
+            inputs: Object.fromEntries(
+              Object.entries(out.inputs).map(([input, v]) => [input, v.bytesInOutput]),
+            ),
+          },
+        ]),
+    ),
+  }
+}
 
 /** esbuild's options for one function: `entry` relative to the repository root, written to `outdir`. */
 export function bundleOptions(entry: string, outdir: string): BuildOptions {
@@ -67,6 +111,10 @@ export function bundledCode(entry: string): Code {
       local: {
         tryBundle(outputDir: string) {
           const { metafile } = buildSync({ ...bundleOptions(entry, outputDir), metafile: true as const })
+          writeFileSync(
+            join(outputDir, BUNDLE_METAFILE),
+            JSON.stringify(compactMetafile(metafile, outputDir)),
+          )
           // The sizes in the synth log, as NodejsFunction printed them; bench/cold-start.ts weighs them.
           const lines = Object.entries(metafile.outputs)
             .filter(([file]) => file.endsWith('.mjs'))

@@ -6,7 +6,7 @@
  * the same IAM evaluation the deployed-shape suite enforces at run time. A new Query in a store
  * module that a function starts calling fails here until its grant is added in infra/access.ts.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { type AccessPattern, calls, readAccessPatterns } from './access-patterns.js'
@@ -18,15 +18,20 @@ let functions: FunctionSpec[]
 let tableArn: string
 const patterns = readAccessPatterns()
 
-/** The bundle's code and the repository files it was built from (its source map). */
+/**
+ * The bundle's code and the repository files it was built from (its source maps): the handler
+ * module and every chunk beside it (esbuild splits the code a function loads on first use).
+ */
 function bundleOf(f: FunctionSpec): { code: string; sources: string[] } {
-  const code = readFileSync(join(f.codeDirectory, `${f.handler.split('.')[0]}.mjs`), 'utf8')
-  const map = JSON.parse(
-    readFileSync(join(f.codeDirectory, `${f.handler.split('.')[0]}.mjs.map`), 'utf8'),
-  ) as {
-    sources: string[]
-  }
-  return { code, sources: map.sources }
+  const files = readdirSync(f.codeDirectory, { recursive: true, encoding: 'utf8' }).filter((n) =>
+    n.endsWith('.mjs'),
+  )
+  const code = files.map((n) => readFileSync(join(f.codeDirectory, n), 'utf8')).join('\n')
+  const sources = files.flatMap(
+    (n) =>
+      (JSON.parse(readFileSync(join(f.codeDirectory, `${n}.map`), 'utf8')) as { sources: string[] }).sources,
+  )
+  return { code, sources }
 }
 
 function requestOf(p: AccessPattern) {
