@@ -1,9 +1,9 @@
 /**
  * Accountability reports owed (trách nhiệm giải trình): a supervisor, or the head of a committee
  * above, requires a committee to explain itself — about one overdue case (Law 25/2018 Art. 38),
- * about a period (thematic or ad hoc report), or as the periodic report of DOMAIN.md §6 (month,
- * quarter, 6 months, 9 months, year). Each request is tracked like a case: a state, a due date from
- * the working calendar, a history, and the submitted text.
+ * about a period (thematic or ad hoc report), or as the periodic report of docs/domain.md#reports
+ * (month, quarter, 6 months, 9 months, year). Each request is tracked like a case: a state, a due
+ * date from the working calendar, a history, and the submitted text.
  *
  *   requested ──submit──▶ submitted ──accept──▶ accepted
  *       ▲                     │
@@ -13,7 +13,7 @@
  *   case      5 working days from the request (Law 25/2018 Art. 38)
  *   period    the working days the requester sets, default 10 (organisation's rule, confirm)
  *   periodic  5 working days after the period's last day, or after the request if it comes later
- *             (DOMAIN.md §6 fixes the periods, not when the report is sent: a configurable default)
+ *             (docs/domain.md#reports fixes the periods, not when the report is sent: a configurable default)
  *   returned  5 working days from the return (organisation's rule, configurable)
  * On time means the first submission on or before the first due date.
  */
@@ -52,7 +52,7 @@ export const REQUEST_TRANSITIONS: Record<
   return: { from: ['submitted'], to: 'returned', by: 'requester_side' },
 }
 
-/** Time limits as data (DOMAIN.md: figures not fixed by the law's own text are settings). */
+/** Time limits as data (docs/domain.md#settings: figures not fixed by the law's own text are settings). */
 export interface AccountabilitySettings {
   /** Law 25/2018 Art. 38: the resolver reports within 5 working days. */
   readonly caseWorkingDays: number

@@ -1,11 +1,11 @@
 /**
- * The legal time limits of DOMAIN.md §2 as data, one rule set per legal regime, each valid from
- * `effectiveFrom` to `effectiveTo` (inclusive). A clock binds to the rule set in force on the day it
- * starts, so a complaint received on 30 June 2026 keeps the old limit after the law changes.
+ * The legal time limits of docs/domain.md#clocks as data, one rule set per legal regime, each valid
+ * from `effectiveFrom` to `effectiveTo` (inclusive). A clock binds to the rule set in force on the
+ * day it starts, so a complaint received on 30 June 2026 keeps the old limit after the law changes.
  *
- * Figures that DOMAIN.md marks *(confirm)* carry a `setting`: an organisation may override them in
- * {@link DeadlineSettings} without a code change. Everything else is the law's own figure; a new law
- * means a new rule set, not an edit of an old one.
+ * Figures that docs/domain.md#clocks marks *(confirm)* carry a `setting`: an organisation may
+ * override them in {@link DeadlineSettings} without a code change. Everything else is the law's own
+ * figure; a new law means a new rule set, not an edit of an old one.
  */
 import type { LocalizedText } from './calendar.js'
 import type { LocalDate } from './dates.js'
@@ -47,7 +47,10 @@ export type DeadlineUnit = (typeof DEADLINE_UNITS)[number]
 export const REFERRALS = ['press', 'authority', 'deputy', 'agency'] as const
 export type Referral = (typeof REFERRALS)[number]
 
-/** How the organisation reads the law's bare "ngày" (DOMAIN.md §2); calendar days are the stricter reading. */
+/**
+ * How the organisation reads the law's bare "ngày" (docs/domain.md#clocks); calendar days are the
+ * stricter reading.
+ */
 export type DaysMode = 'calendar' | 'working'
 
 /** The (confirm) figures an organisation may override, by setting key. */
@@ -105,7 +108,7 @@ export interface ClockRule {
   variant?: LocalizedText
   /** Added to the explanation (e.g. what the limit does not count). */
   note?: LocalizedText
-  /** DOMAIN.md marks the figure (confirm): `settings.limits[setting]` replaces `limit`. */
+  /** docs/domain.md#clocks marks the figure (confirm): `settings.limits[setting]` replaces `limit`. */
   setting?: LimitSettingKey
   extension?: ExtensionRule
 }

@@ -36,7 +36,7 @@ import {
 import { DomainError } from './errors.js'
 import type { Channel, Complexity, Kind } from './vocabulary.js'
 
-/** First decisions other than acceptance (DOMAIN.md §3). */
+/** First decisions other than acceptance (docs/domain.md#lifecycle). */
 export type FirstDecision = 'refused' | 'transferred' | 'guided' | 'filed' | 'duplicate'
 
 /** What happened to a case, as far as its clocks are concerned. */

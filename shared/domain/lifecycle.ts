@@ -1,6 +1,6 @@
 /**
- * The lifecycle of a case (DOMAIN.md §3) as one transition table. The API decides what is allowed
- * from it, and the pages decide which buttons to show from it: there is no second copy.
+ * The lifecycle of a case (docs/domain.md#lifecycle) as one transition table. The API decides what
+ * is allowed from it, and the pages decide which buttons to show from it: there is no second copy.
  */
 import type { Kind, Role } from './vocabulary.js'
 import { KINDS } from './vocabulary.js'
@@ -168,7 +168,7 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ['accepted', 'verifying'],
     to: 'same',
     kinds: STATUTORY_KINDS,
-    // Extensions are decided in writing by the head (Law 25/2018 Art. 30; DESIGN.md §1).
+    // Extensions are decided in writing by the head (Law 25/2018 Art. 30; docs/domain.md#extensions).
     roles: ['committee_head'],
     event: 'extended',
     public: true,
@@ -232,7 +232,7 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     // A repeat of an earlier petition (same petitioner or same content), recognised while the
     // petition is processed, is linked to it for the record and the repeat rate; each petition
-    // keeps its own status and clocks (DOMAIN.md §6).
+    // keeps its own status and clocks (docs/domain.md#actions).
     action: 'link_repeat',
     from: AWAITING_DECISION,
     to: 'same',

@@ -3,7 +3,7 @@
  * Every route and page asks here; the lifecycle's "who may" column (lifecycle.ts) is applied
  * through `rolesOnCase`, which only grants committee roles inside the object scope decided here.
  *
- * Object scope (DOMAIN.md §4; DESIGN.md §1):
+ * Object scope (docs/domain.md#scope; docs/architecture.md#roles):
  *   committee_handler  cases of their committee
  *   committee_head     cases of their committee and of every committee below it
  *   supervisor         every case (reading, chasing, auditing), never the identity unless revealed

@@ -1,6 +1,6 @@
 /**
- * Coded grounds and outcomes, each with plain words for the petitioner (DOMAIN.md §3). The codes
- * are stable API values; the words are shown on the tracking page and in answers.
+ * Coded grounds and outcomes, each with plain words for the petitioner (docs/domain.md#grounds).
+ * The codes are stable API values; the words are shown on the tracking page and in answers.
  */
 import type { Kind } from './vocabulary.js'
 

@@ -1,6 +1,6 @@
 /**
  * The reception register (sổ tiếp công dân, Law 42/2013 Art. 25) and the heads' reception days
- * (DOMAIN.md §5).
+ * (docs/domain.md#reception).
  *
  * A session records its date, type (regular by the duty officer; periodic or ad hoc by the head;
  * online from 1 July 2026), host, how many people came, the delegations (đoàn đông người) and the
@@ -21,7 +21,7 @@ import { localDate } from './schemas.js'
 export const RECEPTION_TYPES = ['regular', 'periodic', 'ad_hoc', 'online'] as const
 export type ReceptionType = (typeof RECEPTION_TYPES)[number]
 
-/** Online reception exists from this date (Law 136/2025/QH15; DOMAIN.md §5). */
+/** Online reception exists from this date (Law 136/2025/QH15; docs/domain.md#reception). */
 export const ONLINE_RECEPTION_FROM: LocalDate = '2026-07-01'
 
 /** Reception types a head's own day counts for (the duty officer's regular reception does not). */
@@ -43,7 +43,7 @@ export const RECEPTION_DEFAULTS: ReceptionRules = {
 const text = (max: number) => z.string().trim().min(1).max(max)
 
 export const delegationSchema = z.strictObject({
-  /** People in the delegation (5 or more make a delegation, DOMAIN.md §1). */
+  /** People in the delegation (5 or more make a delegation, docs/domain.md#kinds). */
   people: z.number().int().min(5).max(10_000),
   representatives: z.number().int().min(1).max(10),
   subject: text(300),
@@ -148,8 +148,9 @@ function monthsOf(from: LocalDate, to: LocalDate): { month: string; first: Local
 }
 
 /**
- * Whether a head held the minimum reception days in each month of the period (DOMAIN.md §5): the
- * distinct days on which they hosted a periodic, ad hoc or online session of this committee.
+ * Whether a head held the minimum reception days in each month of the period
+ * (docs/domain.md#reception): the distinct days on which they hosted a periodic, ad hoc or online
+ * session of this committee.
  */
 export function headReceptionDays(
   headId: string,

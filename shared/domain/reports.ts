@@ -1,6 +1,7 @@
 /**
- * Accountability reports (DOMAIN.md §6): the pure maths, in two steps, because stored reports are
- * computed from a small per-case projection in the reporting index, never from full records.
+ * Accountability reports (docs/domain.md#reports): the pure maths, in two steps, because stored
+ * reports are computed from a small per-case projection in the reporting index, never from full
+ * records.
  *
  * 1. {@link caseMetrics} reads a case, its clocks and today's date into a compact, JSON-serialisable
  *    {@link CaseMetrics}. The store writes it on the case item at every change and projects it into
@@ -46,7 +47,10 @@ import {
 // ---------------------------------------------------------------------------------------------------
 // Step 1: the per-case projection.
 
-/** A first decision (DOMAIN.md §3). `transferred` in the metrics means to a body outside the organisation. */
+/**
+ * A first decision (docs/domain.md#lifecycle). `transferred` in the metrics means to a body outside
+ * the organisation.
+ */
 export const DECISIONS = ['accepted', 'refused', 'guided', 'transferred', 'filed', 'duplicate'] as const
 export type Decision = (typeof DECISIONS)[number]
 
@@ -431,7 +435,7 @@ export interface DayStats {
 export const OVERDUE_BUCKETS = ['1-7', '8-30', '31-90', '>90'] as const
 export type OverdueBucket = (typeof OVERDUE_BUCKETS)[number]
 
-/** DOMAIN.md groups recommendations and feedback together; each kind is shown too. */
+/** docs/domain.md#reports groups recommendations and feedback together; each kind is shown too. */
 export const KIND_GROUPS = [
   'complaint',
   'denunciation',
@@ -454,7 +458,7 @@ export interface KindFigures {
   readonly overdueOpen: number
 }
 
-/** Every figure of DOMAIN.md §6 that concerns petitions, for one scope and period. */
+/** Every figure of docs/domain.md#reports that concerns petitions, for one scope and period. */
 export interface ReportFigures {
   readonly caseload: {
     /** Carried over + received. */

@@ -1,5 +1,5 @@
 /**
- * The petitioner's satisfaction with the answer (DOMAIN.md §6, "satisfaction with answers"): once
+ * The petitioner's satisfaction with the answer (docs/domain.md#reports, `satisfaction.*`): once
  * the case carries an answer, the petitioner rates it 1–5 with an optional comment, once. The rating
  * is a `rated` history event; the report reads the first one into the metrics (`sc`).
  *

@@ -4,7 +4,7 @@
  * store turns into salted hashes (shared/store/repeats.ts). Nothing here is stored as is: key
  * material may carry an identity number or a name and is only ever hashed with a secret salt.
  *
- * How a repeat is found (DOMAIN.md §3; the rules on not re-handling a petition):
+ * How a repeat is found (docs/domain.md#grounds; the rules on not re-handling a petition):
  *   - same petitioner: the identity number, or the folded name together with the folded address;
  *   - same content: word-bigram shingles of the title and the text, compared with a score that is
  *     the mean of Jaccard (how much the two share overall) and containment (how much of the
@@ -290,7 +290,7 @@ export function rankSuggestions(list: readonly RepeatSuggestion[]): RepeatSugges
     .slice(0, MAX_SUGGESTIONS)
 }
 
-/** A ground not to handle the new petition again, with its legal basis (DOMAIN.md §3). */
+/** A ground not to handle the new petition again, with its legal basis (docs/domain.md#grounds). */
 export interface RepeatFlag {
   readonly code: 'already_guided' | 'finally_decided_nothing_new'
   readonly vi: string

@@ -1,6 +1,7 @@
 /**
- * The words of the domain (DOMAIN.md §1, §3, §7) as const tuples, so that zod schemas, the
- * transition table, the store and the pages all read one list.
+ * The words of the domain (docs/domain.md#kinds, docs/domain.md#lifecycle,
+ * docs/domain.md#glossary) as const tuples, so that zod schemas, the transition table, the store
+ * and the pages all read one list.
  */
 
 /** Kinds of petition, classified by content (Circular 05/2021/TT-TTCP), never by the title. */
@@ -32,7 +33,7 @@ export type Role = (typeof ROLES)[number]
 /** Kinds that may be filed without naming the petitioner (Law 25/2018 Art. 25 for denunciations). */
 export const ANONYMOUS_KINDS: readonly Kind[] = ['denunciation', 'feedback']
 
-/** From this many signatories a petition is a multi-person petition (DOMAIN.md §1). */
+/** From this many signatories a petition is a multi-person petition (docs/domain.md#kinds). */
 export const MULTI_PERSON_THRESHOLD = 5
 
 export const LANGUAGES = ['vi', 'en'] as const

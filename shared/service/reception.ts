@@ -1,6 +1,6 @@
 /**
  * The reception register: recording sessions (reception officers and heads of the committee),
- * listing them, and the summary of a period with each head's reception days (DOMAIN.md §5).
+ * listing them, and the summary of a period with each head's reception days (docs/domain.md#reception).
  */
 import { randomUUID } from 'node:crypto'
 import { type LocalDate, maxDate, vietnamDate } from '../domain/dates.js'

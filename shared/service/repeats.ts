@@ -7,15 +7,15 @@
  * receipt), reads each candidate's text by key and scores it; the best few are kept on the case
  * as suggestions. A petition recorded at the desk (staff function) gets them at intake; one filed
  * online gets them from the first staff read, because the public function may write keys but
- * never query anything (DESIGN.md §2: a bug in the public surface cannot list other cases, and
- * it must not be able to ask which cases an identity number filed). Either way the result is the
- * same: only cases received up to this one count.
+ * never query anything (docs/architecture.md#runtime: a bug in the public surface cannot list
+ * other cases, and it must not be able to ask which cases an identity number filed). Either way
+ * the result is the same: only cases received up to this one count.
  *
  * On the staff view: each suggestion is shown with the earlier case's current status and, when
- * it applies, the ground not to handle the petition again (DOMAIN.md §3). Confidentiality: a
- * "same petitioner" reason (identity number, name and address) is shown only to a user who may
- * see the petitioner's identity on both cases (policy.ts `fieldGrants`: never for a
- * denunciation); a suggestion left with no reason the user may see is not shown at all, so the
+ * it applies, the ground not to handle the petition again (docs/domain.md#grounds).
+ * Confidentiality: a "same petitioner" reason (identity number, name and address) is shown only
+ * to a user who may see the petitioner's identity on both cases (policy.ts `fieldGrants`: never
+ * for a denunciation); a suggestion left with no reason the user may see is not shown at all, so the
  * link itself cannot tell a handler who filed a denunciation. The earlier case's code and title
  * are shown only when the user's scope reaches that case; otherwise it is "an earlier petition
  * outside your reach" with its kind, status and the ground not to handle it again: a code is a

@@ -1,7 +1,8 @@
 /**
- * Response-time audit (DOMAIN.md §6; DESIGN.md §1 supervisors): the cases behind any figure of a
- * report, the trend of on-time resolution and the ageing of the overdue backlog for the charts,
- * and random samples of finished cases for quality review with a finding on each.
+ * Response-time audit (docs/domain.md#reports; docs/architecture.md#roles, supervisors): the cases
+ * behind any figure of a report, the trend of on-time resolution and the ageing of the overdue
+ * backlog for the charts, and random samples of finished cases for quality review with a finding
+ * on each.
  *
  * Everything reads the rows a report reads ({@link reportInputs}) and selects with the report's
  * own predicates (shared/domain/reports.ts), so a drill-down always adds up to its figure.

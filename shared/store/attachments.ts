@@ -2,7 +2,7 @@
  * Attachments' metadata, kept with the case (the bytes are in the blob store).
  *
  * Access patterns (GetItem, PutItem and UpdateItem only: the public function may not Query or
- * delete, DESIGN.md §2):
+ * delete, docs/architecture.md#grants):
  *   reserve(code, ids, max)        UpdateItem CASE#<code> / ATT_SLOTS  ADD used, ids, seq; conditional on used ≤ max − n
  *   release(code, id)              UpdateItem CASE#<code> / ATT_SLOTS  ADD used −1, DELETE ids; conditional on id held
  *   create(code, attachment)       PutItem    CASE#<code> / ATT#<id>, conditional on absence
