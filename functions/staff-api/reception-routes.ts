@@ -1,6 +1,6 @@
 /**
  * The reception register: record a session, list a committee's sessions of a period, and the
- * period's summary with each head's reception days (DOMAIN.md §5).
+ * period's summary with each head's reception days (docs/domain.md#reception).
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import * as z from 'zod'

@@ -1,7 +1,7 @@
 /**
  * The leak test: petitions filed with unique identity markers go through every flow, and every
  * response, page, log line and stored item is searched for them. A marker may appear only where
- * the policy allows (DOMAIN.md §4; DESIGN.md §7):
+ * the policy allows (docs/domain.md#scope; docs/architecture.md#guarantees):
  *
  *   - a complainant's identity in the staff view of the handling committee's handler and head, and
  *     of the reception officer who registered the petition;

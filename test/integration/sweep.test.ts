@@ -4,10 +4,11 @@
  * times a day), and what it did is read back from the case items, the outbox and a sender that
  * records every delivery attempt (and fails on the addresses a test names).
  *
- * Dates are worked out by hand beside each test (DOMAIN.md §2; default watch settings: reminders
- * 3 and 1 working days before, overdue the day after, the head 2 working days later, the parent
- * committee and the supervisors past 1.5 × the limit). December 2026 has no holiday; Fri 1 Jan 2027
- * is New Year; Tết 2027 is Fri 5 – Thu 11 Feb (substitute days Wed 10 and Thu 11).
+ * Dates are worked out by hand beside each test (docs/domain.md#clocks; default watch settings,
+ * docs/domain.md#escalation: reminders 3 and 1 working days before, overdue the day after, the head
+ * 2 working days later, the parent committee and the supervisors past 1.5 × the limit). December
+ * 2026 has no holiday; Fri 1 Jan 2027 is New Year; Tết 2027 is Fri 5 – Thu 11 Feb (substitute days
+ * Wed 10 and Thu 11).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

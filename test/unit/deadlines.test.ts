@@ -1,6 +1,6 @@
 /**
- * The deadline engine against every row of DOMAIN.md §2, on both sides of 1 July 2026. Expected
- * dates are worked out by hand; the comment beside each shows the count. Days off used below:
+ * The deadline engine against every row of docs/domain.md#clocks, on both sides of 1 July 2026.
+ * Expected dates are worked out by hand; the comment beside each shows the count. Days off used below:
  * 2026: Tết 16–20 Feb; Hùng Kings Sun 26 Apr (in lieu Mon 27 Apr); 30 Apr, 1 May; 1–2 Sep; 1 Jan 2027.
  * 2027: Tết Fri 5 – Tue 9 Feb, in lieu Wed 10 and Thu 11 Feb; 30 Apr; 1 May Sat (in lieu Mon 3 May).
  */

@@ -1,7 +1,8 @@
 /**
- * The lifecycle of a case (DOMAIN.md §3): the transition table, and what `decideAction` does to a
- * hand-built case. Committees and users come from the demo bloc; deadlines from the real working
- * calendar with the default settings. Dates: Wed 1 July 2026 is the day of receipt in most cases.
+ * The lifecycle of a case (docs/domain.md#lifecycle): the transition table, and what `decideAction`
+ * does to a hand-built case. Committees and users come from the demo bloc; deadlines from the real
+ * working calendar with the default settings. Dates: Wed 1 July 2026 is the day of receipt in most
+ * cases.
  */
 import { describe, expect, it } from 'vitest'
 import { COMMITTEES, USERS } from '../../local/demo-data.js'
@@ -488,7 +489,7 @@ describe('decideAction: transfers', () => {
   })
 
   it('refuses to send to an outside body a petition already transferred once within the organisation', () => {
-    // Transfer only once for the same content (Law 25/2018 Art. 24(2); DOMAIN.md §3: "once").
+    // Transfer only once for the same content (Law 25/2018 Art. 24(2); docs/domain.md#actions: "once").
     // Arrange
     const c = caseRecord({
       committeeId: 'btc',

@@ -1,9 +1,9 @@
 /**
- * The report maths (DOMAIN.md §6) against 56 hand-built cases (fixtures/report-cases.ts) whose
- * clocks come from the real deadline engine, working calendar and default settings. The report
- * under test is the bloc's third quarter of 2026 (1 Jul – 30 Sep), run on 15 Oct, so open cases
- * are measured on 30 Sep. Every expected figure is tallied by hand from the fixture: the comment
- * beside each lists the cases behind it.
+ * The report maths (docs/domain.md#reports) against 56 hand-built cases (fixtures/report-cases.ts)
+ * whose clocks come from the real deadline engine, working calendar and default settings. The
+ * report under test is the bloc's third quarter of 2026 (1 Jul – 30 Sep), run on 15 Oct, so open
+ * cases are measured on 30 Sep. Every expected figure is tallied by hand from the fixture: the
+ * comment beside each lists the cases behind it.
  *
  * Scope notes for the tallies: C01–C03 were done before the period and C04 arrived after it, so
  * they appear nowhere. C40 was received at btc on 15 Jul and transferred to byt on 17 Jul: in the

@@ -1,6 +1,6 @@
 /**
- * Routing (DOMAIN.md §1): which committee is competent for a petition. Realistic cases use the demo
- * bloc (local/demo-data.ts); edge cases use small trees built in the test.
+ * Routing (docs/domain.md#routing): which committee is competent for a petition. Realistic cases
+ * use the demo bloc (local/demo-data.ts); edge cases use small trees built in the test.
  */
 import { describe, expect, it } from 'vitest'
 import { COMMITTEES, ROUTING_RULES } from '../../local/demo-data.js'
