@@ -73,7 +73,7 @@ export class AppFunction extends Construct {
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
-        'Node.js 22 on purpose: the handlers, middy 6, Powertools 2.35 and the test toolchain are verified on it (TOOLCHAIN.md) and it is in AWS standard support; moving to a newer runtime is a tested change, not a silent one.',
+        'Node.js 22 on purpose: the handlers, middy 6, Powertools 2.35 and the test toolchain are verified on it (.ci/run runs the deployed-shape suite under Node 22) and it is in AWS standard support; moving to a newer runtime is a tested change, not a silent one.',
     })
 
     if (props.environmentKey)

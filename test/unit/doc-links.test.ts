@@ -67,7 +67,10 @@ const ANCHOR = String.raw`[\p{L}\p{M}\p{N}_-]+`
 const DOCS_REFERENCE = new RegExp(String.raw`(?<![\w.-])docs/([\w-]+\.md)(?:#(${ANCHOR}))?`, 'gu')
 const RELATIVE_LINK = new RegExp(String.raw`\]\(([\w-]+\.md)?(?:#(${ANCHOR}))?\)`, 'gu')
 // Built from parts so that this file does not cite them itself.
-const OUTSIDE_PAPERS = new RegExp(String.raw`\b(?:${['DOM' + 'AIN', 'DES' + 'IGN'].join('|')})\.md\b`, 'g')
+const OUTSIDE_PAPERS = new RegExp(
+  String.raw`\b(?:${['DOM' + 'AIN', 'DES' + 'IGN', 'TOOL' + 'CHAIN'].join('|')})\.md\b`,
+  'g',
+)
 
 /** The `docs/…` references and, in a document of docs/, its relative links, with where they are. */
 function linksIn(text: string, from: string): Link[] {
