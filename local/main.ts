@@ -16,6 +16,9 @@ const server = await startLocalServer({
   host: process.env.HOST ?? '127.0.0.1',
   // ClamAV when installed (Debian: `apt install clamav-daemon`, or `clamscan` alone); none otherwise.
   scanner: createVirusScanner(parseScannerSetting(process.env.VIRUS_SCANNER ?? 'auto'), process.env.PATH),
+  // The production limits per address (5 keyless a minute, 20 an hour); `SUBMISSION_LIMITS=off`
+  // for a load test or a training room filing everything from one machine.
+  ...(process.env.SUBMISSION_LIMITS === 'off' ? { submissionLimits: false as const } : {}),
 })
 const roleOf = (id: string) =>
   USERS.find((u) => u.id === id)
