@@ -32,7 +32,7 @@ import { type CursorCodec, PROCESS_CURSORS } from './cursor.js'
 import { chainEvent } from './history.js'
 import { casePk, watchShard } from './keys.js'
 import { publicRequestAttributes, withPublicId } from './public-requests.js'
-import { INDEXES } from './table.js'
+import { decodeItem, INDEXES } from './table.js'
 
 /** The version the caller holds is not the current one (someone else changed the case). */
 export class VersionConflictError extends DomainError {
@@ -186,22 +186,7 @@ function indexAttributes(
 }
 
 function toRecord(item: Record<string, unknown>): StoredCase {
-  const {
-    pk: _pk,
-    sk: _sk,
-    queuePk: _a,
-    queueSk: _b,
-    watchPk: _c,
-    watchSk: _d,
-    reportPk: _e,
-    reportSk: _f,
-    ownerPk: _g,
-    ownerSk: _h,
-    openPk: _i,
-    openSk: _j,
-    ...rest
-  } = item
-  return rest as unknown as StoredCase
+  return decodeItem<StoredCase>(item)
 }
 
 export function createCaseStore(db: Db, tableName: string, options: { readonly cursors?: CursorCodec } = {}) {
@@ -230,8 +215,7 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
       new GetCommand({ TableName: tableName, Key: { pk: casePk(code), sk: 'CONTENT' } }),
     )
     if (!out.Item) return undefined
-    const { pk: _pk, sk: _sk, ...rest } = out.Item
-    return rest as CaseContent
+    return decodeItem<CaseContent>(out.Item)
   }
 
   /**
@@ -499,7 +483,7 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
         ExpressionAttributeValues: { ':pk': casePk(code), ':prefix': 'SUPPLEMENT#' },
       }),
     )
-    return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...rest }) => rest as Supplement)
+    return (out.Items ?? []).map((item) => decodeItem<Supplement>(item))
   }
 
   async function querySummaries(
