@@ -189,6 +189,19 @@ function toRecord(item: Record<string, unknown>): StoredCase {
   return decodeItem<StoredCase>(item)
 }
 
+/**
+ * The two items a new case is written as, in the order `createCase` writes them: its content,
+ * then the case with its index keys. The bench seeds its tables from these, not from a copy.
+ */
+export function newCaseItems(given: StoredCase, content: CaseContent) {
+  const record = withPublicId(given)
+  const pk = casePk(record.code)
+  return {
+    content: { pk, sk: 'CONTENT', ...content },
+    case: { pk, sk: 'CASE', steps: {}, notifiedSeq: 0, ...record, ...indexAttributes(record, record).set },
+  }
+}
+
 export function createCaseStore(db: Db, tableName: string, options: { readonly cursors?: CursorCodec } = {}) {
   const cursors = options.cursors ?? PROCESS_CURSORS
 
@@ -224,20 +237,18 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
    * caller gets an error (never a 201) and retries with a new code.
    */
   async function createCase(given: StoredCase, content: CaseContent): Promise<void> {
-    const record = withPublicId(given)
-    const pk = casePk(record.code)
+    const items = newCaseItems(given, content)
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: { pk, sk: 'CONTENT', ...content },
+        Item: items.content,
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
-    const idx = indexAttributes(record, record)
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: { pk, sk: 'CASE', steps: {}, notifiedSeq: 0, ...record, ...idx.set },
+        Item: items.case,
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
