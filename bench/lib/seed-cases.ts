@@ -7,7 +7,7 @@
  * own, so the indexes see N distinct cases; the items are written with BatchWriteItem, 25 at a
  * time, by a few writers in parallel.
  */
-import { BatchWriteCommand, type PutCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { COMMITTEES } from '../../local/demo-data.js'
 import { type CaseRecord, decideAction } from '../../shared/domain/case.js'
 import { addDays, vietnamDate } from '../../shared/domain/dates.js'
@@ -20,8 +20,7 @@ import { DEFAULT_WATCH_SETTINGS } from '../../shared/domain/watch.js'
 import { hashPin, newTrackingCode } from '../../shared/security.js'
 import type { Services } from '../../shared/service/context.js'
 import { watchPlanOf } from '../../shared/service/watch-plan.js'
-import { createCaseStore, type StoredCase } from '../../shared/store/cases.js'
-import type { Db } from '../../shared/store/client.js'
+import { newCaseItems, type StoredCase } from '../../shared/store/cases.js'
 import { chainEvent } from '../../shared/store/history.js'
 
 export const vn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`)
@@ -163,26 +162,20 @@ export async function seedCases(
   let items = 0
   await Promise.all(
     Array.from({ length: options.writers ?? 6 }, async () => {
-      // The real store code makes the items; this writer's client only collects them.
-      let collected: Record<string, unknown>[] = []
-      const collector = {
-        send: async (command: PutCommand) => collected.push(command.input.Item!),
-      } as unknown as Db
-      const itemsOf = createCaseStore(collector, services.tableName)
+      // The real store code makes the items (newCaseItems, what createCase writes).
       for (;;) {
         const batch: Record<string, unknown>[] = []
         while (batch.length < 25 && next < total) {
           const i = next++
           const c = caseOf(i, i >= options.closed)
-          collected = []
-          await itemsOf.createCase(c, {
+          const written = newCaseItems(c, {
             code: c.code,
             content: 'Đề nghị bỏ yêu cầu nộp bản sao giấy tờ đã được số hóa.',
             petitionerSealed,
             concerns: { organization: MINISTRIES[i % MINISTRIES.length]!.organizations[0] },
             createdAt: c.receivedAt,
           })
-          batch.push(...collected.filter((item) => options.withContent || item.sk === 'CASE'))
+          batch.push(...(options.withContent ? [written.content, written.case] : [written.case]))
         }
         if (batch.length === 0) return
         for (let at = 0; at < batch.length; at += 25) {

@@ -2,7 +2,6 @@
  * The staff function: reception, committee queues, case handling. Every route is behind the JWT
  * check; object-level checks come from shared/domain/access.ts, action rights from the lifecycle.
  */
-import type { z } from '@hono/zod-openapi'
 import { HTTPException } from 'hono/http-exception'
 import { vietnamDate } from '../../shared/domain/dates.js'
 import { DomainError, RuleViolation } from '../../shared/domain/errors.js'
@@ -17,8 +16,8 @@ import { formatTrackingCode } from '../../shared/domain/tracking-code.js'
 import { urgencyOf } from '../../shared/domain/watch.js'
 import { createApp } from '../../shared/http/app-base.js'
 import { requireUser, type StaffEnv, type TokenVerifier } from '../../shared/http/auth.js'
+import { jsonBody } from '../../shared/http/json-body.js'
 import { requestLanguage } from '../../shared/http/lang.js'
-import type { staffCaseSchema } from '../../shared/http/schemas.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
@@ -58,8 +57,6 @@ export interface StaffAppDeps {
   /** Case documents: list, links, the reception officer's uploads. */
   readonly attachments?: AttachmentService
 }
-
-type StaffCase = z.infer<typeof staffCaseSchema>
 
 function userOut(u: User) {
   return {
@@ -166,7 +163,7 @@ export function createStaffApp(deps: StaffAppDeps) {
     const user = c.get('user')
     const view = await petitions.getForStaff(c.req.valid('param').trackingCode, user, requestLanguage(c))
     c.header('etag', `"${view.version}"`)
-    return c.json(view as unknown as StaffCase, 200)
+    return c.json(jsonBody(view), 200)
   })
 
   app.openapi(actOnCaseRoute, async (c) => {
@@ -180,7 +177,7 @@ export function createStaffApp(deps: StaffAppDeps) {
       requestLanguage(c),
     )
     c.header('etag', `"${view.version}"`)
-    return c.json(view as unknown as StaffCase, 200)
+    return c.json(jsonBody(view), 200)
   })
 
   app.openapi(revealIdentityRoute, async (c) => {
@@ -260,10 +257,7 @@ export function createStaffApp(deps: StaffAppDeps) {
         throw new RuleViolation('period_required', 'give from and to, or a period and a year', 'from')
       period = { from: q.from, to: q.to }
     }
-    return c.json(
-      (await reports.report(c.get('user'), q.committeeId, period)) as unknown as Record<string, unknown>,
-      200,
-    )
+    return c.json(jsonBody(await reports.report(c.get('user'), q.committeeId, period)), 200)
   })
 
   mountReportAudit(app, deps)

@@ -143,12 +143,6 @@ export function registerReceptionRoutes(
 
   app.openapi(receptionSummaryRoute, async (c) => {
     const q = c.req.valid('query')
-    return c.json(
-      (await service.summary(c.get('user'), q.committeeId, periodOf(q))) as unknown as Record<
-        string,
-        unknown
-      >,
-      200,
-    )
+    return c.json(await service.summary(c.get('user'), q.committeeId, periodOf(q)), 200)
   })
 }

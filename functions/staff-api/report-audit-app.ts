@@ -50,7 +50,7 @@ export function mountReportAudit(
   app.openapi(reportCasesRoute, async (c) => {
     const { committeeId, indicator, part, ...q } = c.req.valid('query')
     const result = await audit.cases(c.get('user'), committeeId, reportPeriodOf(q), indicator, partOf(part))
-    return c.json(result as unknown as Record<string, unknown>, 200)
+    return c.json(result, 200)
   })
 
   app.openapi(onTimeChartRoute, async (c) => {
@@ -77,7 +77,7 @@ export function mountReportAudit(
       size,
       seed,
     })
-    return c.json(sample as unknown as Record<string, unknown>, 201)
+    return c.json(sample, 201)
   })
 
   app.openapi(listSamplesRoute, async (c) => {
@@ -87,12 +87,12 @@ export function mountReportAudit(
 
   app.openapi(getSampleRoute, async (c) => {
     const sample = await audit.getSample(c.get('user'), c.req.valid('param').id)
-    return c.json(sample as unknown as Record<string, unknown>, 200)
+    return c.json(sample, 200)
   })
 
   app.openapi(recordFindingRoute, async (c) => {
     const { id, trackingCode } = c.req.valid('param')
     const sample = await audit.recordFinding(c.get('user'), id, trackingCode, c.req.valid('json'))
-    return c.json(sample as unknown as Record<string, unknown>, 200)
+    return c.json(sample, 200)
   })
 }

@@ -179,7 +179,7 @@ export function createLocalBlobStore(options: LocalBlobOptions): BlobStore & { r
         let written = 0
         let tooLong = false
         try {
-          for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+          for await (const chunk of body) {
             written += chunk.length
             if (written > check.fields.len) {
               tooLong = true
@@ -210,7 +210,7 @@ export function createLocalBlobStore(options: LocalBlobOptions): BlobStore & { r
         if (!check.ok) return refuse(403, check.reason)
         const size = await store.size(key)
         if (size === undefined) return refuse(404, 'not_found')
-        const stream = Readable.toWeb(createReadStream(pathOf(key))) as unknown as ReadableStream
+        const stream = Readable.toWeb(createReadStream(pathOf(key)))
         return new Response(stream, {
           status: 200,
           headers: {

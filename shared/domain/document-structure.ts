@@ -97,8 +97,11 @@ const NAME = /\/([^\s/<>[\](){}%]*)/g
  */
 function latin1(bytes: Uint8Array): string {
   const parts: string[] = []
-  for (let i = 0; i < bytes.length; i += 8192)
-    parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]))
+  for (let i = 0; i < bytes.length; i += 8192) {
+    // Reflect.apply takes the typed array as it is (an array-like), as Function#apply does.
+    const chunk: string = Reflect.apply(String.fromCharCode, null, bytes.subarray(i, i + 8192))
+    parts.push(chunk)
+  }
   return parts.join('')
 }
 

@@ -1107,11 +1107,10 @@ class Tally {
 
   figures(): ReportFigures {
     const n = (indicator: CountedIndicator) => this.#counts.get(indicator) ?? 0
+    const figures = <K extends string>(keys: readonly K[], value: (key: K) => number) =>
+      Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, number>
     const record = <K extends string>(keys: readonly K[], prefix: string) =>
-      Object.fromEntries(keys.map((key) => [key, n(`${prefix}.${key}` as CountedIndicator)])) as Record<
-        K,
-        number
-      >
+      figures(keys, (key) => n(`${prefix}.${key}` as CountedIndicator))
     const byDecision = record(DECISIONS, 'processing.byDecision')
     const eligible = byDecision.accepted + byDecision.guided + byDecision.transferred
     const carriedOver = {
@@ -1137,8 +1136,7 @@ class Tally {
       if (count > 0) byOutcome[o] = count
     }
     const kind = (k: Kind): KindFigures => record(KIND_FIGURES, `byKind.${k}`)
-    const sum = (a: KindFigures, b: KindFigures) =>
-      Object.fromEntries(KIND_FIGURES.map((f) => [f, a[f] + b[f]])) as unknown as KindFigures
+    const sum = (a: KindFigures, b: KindFigures): KindFigures => figures(KIND_FIGURES, (f) => a[f] + b[f])
     const recommendation = kind('recommendation')
     const feedback = kind('feedback')
     return {

@@ -3,7 +3,7 @@ import * as z from 'zod'
 import { STATUSES } from '../domain/lifecycle.js'
 import { MATCH_REASONS } from '../domain/similarity.js'
 import { CHANNELS, KINDS } from '../domain/vocabulary.js'
-import { PROBLEM_FAMILIES, type ProblemStatusCode } from './problem-types.js'
+import { PROBLEM_FAMILIES, type ProblemFamily, type ProblemStatusCode } from './problem-types.js'
 
 const fieldProblemSchema = z
   .object({
@@ -37,17 +37,21 @@ export const problemSchema = z
   .loose()
   .meta({ id: 'Problem' })
 
+/** A problem family's schema: the problem's members, `status` fixed to the family's. */
+function familySchema(status: number, family: ProblemFamily) {
+  return problemSchema
+    .extend({
+      status: z.literal(status).meta({ description: 'the HTTP status code, always' }),
+    })
+    .meta({ id: family.schema, description: `${family.title.en}. ${family.happened.en}` })
+}
+
+export type ProblemSchema = ReturnType<typeof familySchema>
+
 /** One schema per problem family (its HTTP status), each naming the status it carries. */
 export const PROBLEM_SCHEMAS = Object.fromEntries(
-  Object.entries(PROBLEM_FAMILIES).map(([status, family]) => [
-    status,
-    problemSchema
-      .extend({
-        status: z.literal(Number(status)).meta({ description: 'the HTTP status code, always' }),
-      })
-      .meta({ id: family.schema, description: `${family.title.en}. ${family.happened.en}` }),
-  ]),
-) as unknown as Record<ProblemStatusCode, typeof problemSchema>
+  Object.entries(PROBLEM_FAMILIES).map(([status, family]) => [status, familySchema(Number(status), family)]),
+) as Record<ProblemStatusCode, ProblemSchema>
 
 type ProblemDescription = string | { readonly description: string; readonly example: unknown }
 
@@ -63,10 +67,7 @@ export function problems<S extends ProblemStatusCode>(codes: Record<S, ProblemDe
       const media = { schema: PROBLEM_SCHEMAS[Number(status) as S], ...(example ? { example } : {}) }
       return [status, { description, content: { 'application/problem+json': media } }]
     }),
-  ) as Record<
-    S,
-    { description: string; content: { 'application/problem+json': { schema: typeof problemSchema } } }
-  >
+  ) as Record<S, { description: string; content: { 'application/problem+json': { schema: ProblemSchema } } }>
 }
 
 export const deadlineSchema = z
@@ -155,7 +156,9 @@ export const staffCaseSchema = z
     allowedActions: z.array(z.string()),
     repeats: z.array(repeatSuggestionSchema),
   })
-  .loose()
+  // Open like `.loose()` (the same document), but typed so that an optional member of the view,
+  // absent from the JSON when undefined, is not refused by Hono's JSON value type.
+  .catchall(z.any())
   .meta({ id: 'Case' })
 
 export const problemResponses = problems({

@@ -39,7 +39,33 @@ export interface IdempotentSubmit {
  * must outlive any request a loaded machine can still be running: 5 minutes. (With 30 s, a
  * submission queued behind a thousand others outlived its record and a retry filed it twice.)
  */
-const LOCAL_CONTEXT = { getRemainingTimeInMillis: () => 300_000 } as unknown as Context
+const LOCAL_CLOCK = { getRemainingTimeInMillis: () => 300_000 } satisfies Pick<
+  Context,
+  'getRemainingTimeInMillis'
+>
+
+/**
+ * A Lambda context for a runtime with no invocation: Powertools reads only the time left (the
+ * clock given); the other members are neutral values that nothing reads.
+ */
+function contextWithout(clock: Pick<Context, 'getRemainingTimeInMillis'>): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: 'local',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'local',
+    memoryLimitInMB: '0',
+    awsRequestId: 'local',
+    logGroupName: 'local',
+    logStreamName: 'local',
+    getRemainingTimeInMillis: clock.getRemainingTimeInMillis,
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  }
+}
+
+const LOCAL_CONTEXT = contextWithout(LOCAL_CLOCK)
 
 export function createIdempotentSubmit(options: IdempotencyOptions): IdempotentSubmit {
   const client = new DynamoDBClient({

@@ -22,6 +22,7 @@
  * lead to a case (and to who filed what), so a reader never learns one they may not open.
  */
 import type { CaseRecord } from '../domain/case.js'
+import type { Status } from '../domain/lifecycle.js'
 import type { ActingUser } from '../domain/policy.js'
 import { fieldGrants, staffReachesCase } from '../domain/policy.js'
 import type { Committee } from '../domain/routing.js'
@@ -40,6 +41,7 @@ import {
   suggestionReasons,
 } from '../domain/similarity.js'
 import { formatTrackingCode } from '../domain/tracking-code.js'
+import type { Kind } from '../domain/vocabulary.js'
 import type { CaseContent } from '../store/cases.js'
 import type { RepeatKey, RepeatStore } from '../store/repeats.js'
 
@@ -56,8 +58,8 @@ export interface SuggestionView {
   readonly trackingCode?: string
   readonly score: number
   readonly reasons: readonly MatchReason[]
-  readonly kind: string
-  readonly status: string
+  readonly kind: Kind
+  readonly status: Status
   readonly outcome?: string
   readonly receivedOn: string
   /** Present when the user's scope reaches the earlier case. */

@@ -19,7 +19,7 @@ import type { LocalDate } from '../domain/dates.js'
 import { DomainError } from '../domain/errors.js'
 import type { Db } from './client.js'
 import { type CursorCodec, PROCESS_CURSORS } from './cursor.js'
-import { INDEXES } from './table.js'
+import { decodeItem, INDEXES } from './table.js'
 
 /** The version the caller holds is not the current one. */
 export class RequestVersionConflict extends DomainError {
@@ -77,11 +77,6 @@ function indexKeys(r: AccountabilityRequest) {
   }
 }
 
-function strip(item: Record<string, unknown>): StoredRequest {
-  const { pk: _a, sk: _b, owedPk: _e, owedSk: _f, ...rest } = item
-  return rest as unknown as StoredRequest
-}
-
 function summary(item: Record<string, unknown>): RequestSummary {
   return {
     id: item.id as string,
@@ -107,7 +102,7 @@ export function createAccountabilityStore(
 
   async function getRequest(id: string): Promise<StoredRequest | undefined> {
     const out = await db.send(new GetCommand({ TableName: tableName, Key: key(id), ConsistentRead: true }))
-    return out.Item ? strip(out.Item) : undefined
+    return out.Item ? decodeItem<StoredRequest>(out.Item) : undefined
   }
 
   return {
@@ -175,7 +170,10 @@ export function createAccountabilityStore(
           ExclusiveStartKey: start,
         }),
       )
-      return { items: (out.Items ?? []).map(strip), cursor: cursors.encode(scope, out.LastEvaluatedKey) }
+      return {
+        items: (out.Items ?? []).map((item) => decodeItem<StoredRequest>(item)),
+        cursor: cursors.encode(scope, out.LastEvaluatedKey),
+      }
     },
 
     /** Every report still owed with a due date on or before `until`, nearest due first. */

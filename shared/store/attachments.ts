@@ -21,6 +21,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AttachmentType } from '../domain/attachments.js'
 import type { Db } from './client.js'
 import { casePk } from './keys.js'
+import { decodeItem } from './table.js'
 
 const SLOTS_SK = 'ATT_SLOTS'
 const attSk = (id: string) => `ATT#${id}`
@@ -124,8 +125,7 @@ export function createAttachmentStore(db: Db, tableName: string) {
         new GetCommand({ TableName: tableName, Key: { pk: casePk(code), sk: attSk(id) } }),
       )
       if (!out.Item) return undefined
-      const { pk: _pk, sk: _sk, ...rest } = out.Item
-      return rest as StoredAttachment
+      return decodeItem<StoredAttachment>(out.Item)
     },
 
     /** Pending → ready with what the content showed; false when another call already did it. */

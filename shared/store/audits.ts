@@ -17,6 +17,7 @@ import type { LocalDate } from '../domain/dates.js'
 import { DomainError } from '../domain/errors.js'
 import type { Kind } from '../domain/vocabulary.js'
 import type { Db } from './client.js'
+import { decodeItem } from './table.js'
 
 /** A sampled case: what the reviewer needs to find it, as the reporting index held it. */
 export interface SampledCase {
@@ -56,10 +57,8 @@ const PK = 'AUDITS'
 const sk = (id: string) => `SAMPLE#${id}`
 
 export function createAuditStore(db: Db, tableName: string) {
-  const strip = (item: Record<string, unknown>) => {
-    const { pk: _pk, sk: _sk, codes: _codes, ...rest } = item
-    return rest as unknown as AuditSample
-  }
+  // `codes` is storage only: the string set a finding's write checks against (putSample).
+  const strip = (item: Record<string, unknown>) => decodeItem<AuditSample>(item, ['codes'])
   return {
     async putSample(sample: AuditSample): Promise<void> {
       await db.send(

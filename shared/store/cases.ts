@@ -32,7 +32,7 @@ import { type CursorCodec, PROCESS_CURSORS } from './cursor.js'
 import { chainEvent } from './history.js'
 import { casePk, watchShard } from './keys.js'
 import { publicRequestAttributes, withPublicId } from './public-requests.js'
-import { INDEXES } from './table.js'
+import { decodeItem, INDEXES } from './table.js'
 
 /** The version the caller holds is not the current one (someone else changed the case). */
 export class VersionConflictError extends DomainError {
@@ -186,22 +186,20 @@ function indexAttributes(
 }
 
 function toRecord(item: Record<string, unknown>): StoredCase {
-  const {
-    pk: _pk,
-    sk: _sk,
-    queuePk: _a,
-    queueSk: _b,
-    watchPk: _c,
-    watchSk: _d,
-    reportPk: _e,
-    reportSk: _f,
-    ownerPk: _g,
-    ownerSk: _h,
-    openPk: _i,
-    openSk: _j,
-    ...rest
-  } = item
-  return rest as unknown as StoredCase
+  return decodeItem<StoredCase>(item)
+}
+
+/**
+ * The two items a new case is written as, in the order `createCase` writes them: its content,
+ * then the case with its index keys. The bench seeds its tables from these, not from a copy.
+ */
+export function newCaseItems(given: StoredCase, content: CaseContent) {
+  const record = withPublicId(given)
+  const pk = casePk(record.code)
+  return {
+    content: { pk, sk: 'CONTENT', ...content },
+    case: { pk, sk: 'CASE', steps: {}, notifiedSeq: 0, ...record, ...indexAttributes(record, record).set },
+  }
 }
 
 export function createCaseStore(db: Db, tableName: string, options: { readonly cursors?: CursorCodec } = {}) {
@@ -230,8 +228,7 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
       new GetCommand({ TableName: tableName, Key: { pk: casePk(code), sk: 'CONTENT' } }),
     )
     if (!out.Item) return undefined
-    const { pk: _pk, sk: _sk, ...rest } = out.Item
-    return rest as CaseContent
+    return decodeItem<CaseContent>(out.Item)
   }
 
   /**
@@ -240,20 +237,18 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
    * caller gets an error (never a 201) and retries with a new code.
    */
   async function createCase(given: StoredCase, content: CaseContent): Promise<void> {
-    const record = withPublicId(given)
-    const pk = casePk(record.code)
+    const items = newCaseItems(given, content)
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: { pk, sk: 'CONTENT', ...content },
+        Item: items.content,
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
-    const idx = indexAttributes(record, record)
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: { pk, sk: 'CASE', steps: {}, notifiedSeq: 0, ...record, ...idx.set },
+        Item: items.case,
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
@@ -499,7 +494,7 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
         ExpressionAttributeValues: { ':pk': casePk(code), ':prefix': 'SUPPLEMENT#' },
       }),
     )
-    return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...rest }) => rest as Supplement)
+    return (out.Items ?? []).map((item) => decodeItem<Supplement>(item))
   }
 
   async function querySummaries(

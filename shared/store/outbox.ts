@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto'
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Language } from '../domain/vocabulary.js'
 import type { Db } from './client.js'
+import { decodeItem } from './table.js'
 
 export const OUTBOX_SHARDS = 4
 export const CHANNEL_KINDS = ['email', 'sms'] as const
@@ -60,10 +61,7 @@ function gsi(state: MessageState, id: string, at: string) {
 
 export function createOutbox(db: Db, tableName: string) {
   const key = (id: string) => ({ pk: `MSG#${id}`, sk: 'MSG' })
-  const strip = (item: Record<string, unknown>) => {
-    const { pk: _a, sk: _b, outboxPk: _c, outboxSk: _d, ...rest } = item
-    return rest as unknown as OutboxMessage
-  }
+  const strip = (item: Record<string, unknown>) => decodeItem<OutboxMessage>(item)
 
   async function get(id: string): Promise<OutboxMessage | undefined> {
     const out = await db.send(new GetCommand({ TableName: tableName, Key: key(id) }))

@@ -10,6 +10,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { LocalDate } from '../domain/dates.js'
 import type { ReceptionSession } from '../domain/reception.js'
 import type { Db } from './client.js'
+import { decodeItem } from './table.js'
 
 const pk = (committeeId: string) => `RECEPTION#${committeeId}`
 
@@ -38,8 +39,7 @@ export function createReceptionStore(db: Db, tableName: string) {
             ExclusiveStartKey: start,
           }),
         )
-        for (const { pk: _pk, sk: _sk, ...session } of out.Items ?? [])
-          sessions.push(session as ReceptionSession)
+        for (const item of out.Items ?? []) sessions.push(decodeItem<ReceptionSession>(item))
         start = out.LastEvaluatedKey
       } while (start)
       return sessions

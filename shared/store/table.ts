@@ -134,3 +134,28 @@ export type IndexName = keyof typeof INDEXES
 
 /** Shards of the deadline-watch index: spreads writes; a sweep queries each shard once. */
 export const WATCH_SHARDS = 4
+
+/**
+ * The key attributes of the table and of every index, derived from {@link INDEXES}: storage, not
+ * part of any entity. An index added above is stripped from every item read without another edit.
+ */
+export const KEY_ATTRIBUTES: ReadonlySet<string> = new Set([
+  TABLE_KEYS.partitionKey,
+  TABLE_KEYS.sortKey,
+  ...Object.values(INDEXES).flatMap((index) => [index.partitionKey, index.sortKey]),
+])
+
+/**
+ * An item read from the table as the entity it stores: the key attributes removed, with any other
+ * storage-only attributes the store names (`also`). The owning store module wrote the item from a
+ * `T`, so what remains is a `T`: this is the one place where the store trusts its own writes.
+ */
+export function decodeItem<T extends object>(
+  item: Readonly<Record<string, unknown>>,
+  also: readonly string[] = [],
+): T {
+  const entity: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(item))
+    if (!KEY_ATTRIBUTES.has(name) && !also.includes(name)) entity[name] = value
+  return entity as T
+}

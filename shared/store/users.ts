@@ -15,6 +15,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Role } from '../domain/vocabulary.js'
 import type { Db } from './client.js'
+import { decodeItem } from './table.js'
 
 export interface Membership {
   readonly role: Role
@@ -65,8 +66,7 @@ export function createUserStore(db: Db, tableName: string) {
     async getUser(id: string): Promise<User | undefined> {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: key(id) }))
       if (!out.Item) return undefined
-      const { pk: _pk, sk: _sk, ...user } = out.Item
-      return user as User
+      return decodeItem<User>(out.Item)
     },
     async listUsers(): Promise<User[]> {
       const users: User[] = []
@@ -80,7 +80,7 @@ export function createUserStore(db: Db, tableName: string) {
             ExclusiveStartKey: start,
           }),
         )
-        for (const { pk: _pk, sk: _sk, ...user } of out.Items ?? []) users.push(user as User)
+        for (const item of out.Items ?? []) users.push(decodeItem<User>(item))
         start = out.LastEvaluatedKey
       } while (start)
       return users

@@ -61,7 +61,7 @@ export function caseRoutes(deps: StaffPageDeps) {
   ) {
     const lang = c.get('lang')
     const user = c.get('user')
-    const view = (await deps.petitions.getForStaff(code, user, lang)) as unknown as StaffCaseViewModel
+    const view: StaffCaseViewModel = await deps.petitions.getForStaff(code, user, lang)
     const actors = view.history.map((e) => e.actor.id).filter((x): x is string => typeof x === 'string')
     const [context, attachments] = await Promise.all([
       deps.workspace.caseContext(user, code, actors),
