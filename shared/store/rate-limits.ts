@@ -18,45 +18,57 @@ export const CLIENT_WINDOW_MS = 15 * 60_000
 /** Wrong PINs one address may send in a window, across all codes. */
 export const CLIENT_FAILURES_PER_WINDOW = 30
 
-export function createClientRateLimit(db: Db, tableName: string, salt: string) {
-  const key = (client: string, nowMs: number) => {
-    const windowStart = nowMs - (nowMs % CLIENT_WINDOW_MS)
+/**
+ * One fixed window of one client address (kept only as a salted hash), counted by a single
+ * conditional update: 0 when the window still has room (a counting call takes one place), else
+ * the milliseconds until the window ends. DynamoDB orders the updates of the item, so no burst gets
+ * past the limit; the item expires an hour after its window (DynamoDB TTL).
+ */
+function clientWindows(db: Db, tableName: string, salt: string) {
+  return async function take(
+    client: string,
+    window: { readonly label: string; readonly ms: number; readonly limit: number },
+    count: boolean,
+    nowMs: number,
+  ): Promise<number> {
+    const windowStart = nowMs - (nowMs % window.ms)
+    const windowEnd = windowStart + window.ms
     const hash = createHash('sha256').update(`${salt}:${client}`).digest('hex').slice(0, 32)
-    return {
-      key: { pk: `RATE#${hash}`, sk: `PIN#${new Date(windowStart).toISOString()}` },
-      windowEnd: windowStart + CLIENT_WINDOW_MS,
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: `RATE#${hash}`, sk: `${window.label}#${new Date(windowStart).toISOString()}` },
+          UpdateExpression: `${count ? 'ADD #count :one ' : ''}SET expiresAt = if_not_exists(expiresAt, :exp)`,
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: {
+            ...(count ? { ':one': 1 } : {}),
+            ':limit': window.limit,
+            ':exp': Math.ceil(windowEnd / 1000) + 3600,
+          },
+        }),
+      )
+      return 0
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return windowEnd - nowMs
+      throw error
     }
   }
+}
+
+const PIN_WINDOW = { label: 'PIN', ms: CLIENT_WINDOW_MS, limit: CLIENT_FAILURES_PER_WINDOW }
+
+export function createClientRateLimit(db: Db, tableName: string, salt: string) {
+  const take = clientWindows(db, tableName, salt)
   return {
     /**
      * Lets the outcome of one PIN check stand: 0, or the milliseconds until the next window when
      * the client has used its wrong PINs (then a right one is refused too, or a burst of guesses
-     * would test them all). One conditional update, a miss counting one more: DynamoDB orders the
-     * updates of the window's item, so no burst gets more than the limit answered.
+     * would test them all). A miss counts one more.
      */
-    async settle(client: string, hit: boolean, nowMs: number): Promise<number> {
-      const { key: k, windowEnd } = key(client, nowMs)
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: k,
-            UpdateExpression: `${hit ? '' : 'ADD #count :one '}SET expiresAt = if_not_exists(expiresAt, :exp)`,
-            ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-            ExpressionAttributeNames: { '#count': 'count' },
-            ExpressionAttributeValues: {
-              ...(hit ? {} : { ':one': 1 }),
-              ':limit': CLIENT_FAILURES_PER_WINDOW,
-              ':exp': Math.ceil(windowEnd / 1000) + 3600,
-            },
-          }),
-        )
-        return 0
-      } catch (error) {
-        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return windowEnd - nowMs
-        throw error
-      }
-    },
+    settle: (client: string, hit: boolean, nowMs: number): Promise<number> =>
+      take(client, PIN_WINDOW, !hit, nowMs),
   }
 }
 
@@ -99,34 +111,7 @@ export function createSubmissionLimit(
   /** false: no limit and no counting (a test harness where one address sends everything). */
   limits: SubmissionLimits | false = SUBMISSION_LIMITS,
 ) {
-  const hashOf = (client: string) =>
-    createHash('sha256').update(`${salt}:${client}`).digest('hex').slice(0, 32)
-
-  /** Takes one of the window's places: 0, or the milliseconds until the window ends. */
-  async function take(client: string, label: string, windowMs: number, limit: number, nowMs: number) {
-    const windowStart = nowMs - (nowMs % windowMs)
-    const windowEnd = windowStart + windowMs
-    try {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { pk: `RATE#${hashOf(client)}`, sk: `${label}#${new Date(windowStart).toISOString()}` },
-          UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :exp)',
-          ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-          ExpressionAttributeNames: { '#count': 'count' },
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':limit': limit,
-            ':exp': Math.ceil(windowEnd / 1000) + 3600,
-          },
-        }),
-      )
-      return 0
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return windowEnd - nowMs
-      throw error
-    }
-  }
+  const take = clientWindows(db, tableName, salt)
 
   return {
     /**
@@ -136,10 +121,15 @@ export function createSubmissionLimit(
     async admit(client: string, keyed: boolean, nowMs: number): Promise<number> {
       if (limits === false) return 0
       if (!keyed) {
-        const wait = await take(client, 'KEYLESS', MINUTE_MS, limits.keylessPerMinute, nowMs)
+        const wait = await take(
+          client,
+          { label: 'KEYLESS', ms: MINUTE_MS, limit: limits.keylessPerMinute },
+          true,
+          nowMs,
+        )
         if (wait > 0) return wait
       }
-      return take(client, 'SUBMIT', HOUR_MS, limits.perHour, nowMs)
+      return take(client, { label: 'SUBMIT', ms: HOUR_MS, limit: limits.perHour }, true, nowMs)
     },
   }
 }
