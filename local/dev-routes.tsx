@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import * as z from 'zod'
 import { DomainError } from '../shared/domain/errors.js'
 import { ValidationProblem } from '../shared/http/problem.js'
+import type { DevMailbox } from '../shared/notifications/senders.js'
 import { renderMessage } from '../shared/notifications/templates.js'
 import type { Sealer } from '../shared/security.js'
 import type { Sweep } from '../shared/service/sweep.js'
@@ -21,9 +22,11 @@ export interface DevRouteDeps {
   readonly identity: LocalIdentity
   readonly sweep: Sweep
   readonly sealer: Sealer
+  /** What the local sender was handed: the sent messages (they are no longer listed by the outbox). */
+  readonly mailbox: DevMailbox
 }
 
-export function devRoutes({ users, identity, sweep, sealer }: DevRouteDeps) {
+export function devRoutes({ users, identity, sweep, sealer, mailbox }: DevRouteDeps) {
   const app = new Hono()
 
   /** Runs the deadline sweep (and the morning digest when it is due) now: `npm run sweep`. */
@@ -31,18 +34,22 @@ export function devRoutes({ users, identity, sweep, sealer }: DevRouteDeps) {
 
   /** Every message that would have been sent: the local stand-in for SES and SMS. */
   app.get('/dev/mailbox', async (c) => {
-    const [sent, failed, pending] = await Promise.all([
-      sweep.outbox.listRecent('sent', 200),
+    const [failed, pending] = await Promise.all([
       sweep.outbox.listRecent('failed', 50),
       sweep.outbox.listRecent('pending', 50),
     ])
-    const rows = await Promise.all(
-      [...pending, ...failed, ...sent].map(async (m) => ({
-        m,
+    const sent = mailbox.delivered().slice(0, 200)
+    const waiting = await Promise.all(
+      [...pending, ...failed].map(async (m) => ({
+        state: m.state,
+        channel: m.channel,
         to: m.toSealed ? await sealer.open(m.to) : m.to,
+        at: m.createdAt,
+        lastError: m.lastError,
         ...renderMessage(m.template, m.language, m.params),
       })),
     )
+    const rows = [...waiting, ...sent.map((m) => ({ ...m, state: 'sent', lastError: undefined }))]
     return c.html(
       <html lang="vi">
         <head>
@@ -62,12 +69,12 @@ export function devRoutes({ users, identity, sweep, sealer }: DevRouteDeps) {
             <form method="post" action="/dev/mailbox/sweep">
               <button type="submit">Chạy quét thời hạn ngay / Run the sweep now</button>
             </form>
-            {rows.map(({ m, to, subject, body }) => (
-              <article class="card" data-testid="message" data-state={m.state}>
+            {rows.map(({ state, channel, to, at, lastError, subject, body }) => (
+              <article class="card" data-testid="message" data-state={state}>
                 <h2>{subject}</h2>
                 <p>
-                  <strong>{m.state}</strong> · {m.channel} · {to} · {m.sentAt ?? m.createdAt}
-                  {m.lastError ? ` · ${m.lastError}` : ''}
+                  <strong>{state}</strong> · {channel} · {to} · {at}
+                  {lastError ? ` · ${lastError}` : ''}
                 </p>
                 <pre>{body}</pre>
               </article>

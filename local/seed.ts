@@ -8,7 +8,7 @@ import { addDays, type LocalDate, vietnamDate } from '../shared/domain/dates.js'
 import type { ActingUser } from '../shared/domain/policy.js'
 import type { ActionInput } from '../shared/domain/schemas.js'
 import type { Channel, Kind } from '../shared/domain/vocabulary.js'
-import { devMailboxSender } from '../shared/notifications/senders.js'
+import { devMailboxSender, type MessageSender } from '../shared/notifications/senders.js'
 import { createLogger } from '../shared/observability.js'
 import type { Services } from '../shared/service/context.js'
 import { createPetitionService } from '../shared/service/petitions.js'
@@ -219,7 +219,12 @@ const SEED_MARKER = { pk: 'CONFIG', sk: 'SEEDED' }
 /** Seeds once; returns the number of petitions created (0 when the data folder was already seeded). */
 export async function seedDemoData(
   services: Services,
-  options: { petitions?: number; today?: Date } = {},
+  options: {
+    petitions?: number
+    today?: Date
+    /** Where the story's messages go (the local server's dev mailbox); default: a mailbox of its own. */
+    sender?: MessageSender
+  } = {},
 ): Promise<number> {
   const marker = await services.db.send(new GetCommand({ TableName: services.tableName, Key: SEED_MARKER }))
   if (marker.Item) return 0
@@ -243,7 +248,10 @@ export async function seedDemoData(
   const supervisor = USERS.find((u) => u.id === 'giamsat')!
   const count = options.petitions ?? 52
   // The watch runs as the story unfolds, so the demo's messages carry the days they were due.
-  const watch = createSweep(seeding, { siteUrl: () => 'http://localhost:3000', sender: devMailboxSender() })
+  const watch = createSweep(seeding, {
+    siteUrl: () => 'http://localhost:3000',
+    sender: options.sender ?? devMailboxSender(),
+  })
   const created: string[] = []
 
   for (let i = 0; i < count; i++) {

@@ -108,20 +108,18 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       submissionLimits: options.submissionLimits,
     })
     const identity = await loadLocalIdentity(options.dataDir, services.sessions)
+    const mailbox = devMailboxSender({ relay: options.sender, now: services.now })
     const seeded = options.seed
-      ? await seedDemoData(
-          services,
-          typeof options.seed === 'object' ? { petitions: options.seed.petitions } : {},
-        )
+      ? await seedDemoData(services, {
+          ...(typeof options.seed === 'object' ? { petitions: options.seed.petitions } : {}),
+          sender: mailbox,
+        })
       : 0
     services.settings.clearCache()
 
     const petitions = createPetitionService(services)
     let siteUrl = ''
-    const sweep = createSweep(services, {
-      siteUrl: () => siteUrl,
-      sender: options.sender ?? devMailboxSender(),
-    })
+    const sweep = createSweep(services, { siteUrl: () => siteUrl, sender: mailbox })
     // Attachments in <dataDir>/blobs, uploaded and downloaded through HMAC-signed URLs on this port.
     const blobs = createLocalBlobStore({
       dir: join(options.dataDir, 'blobs'),
@@ -172,7 +170,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         siteUrl: () => siteUrl,
       }),
     )
-    root.route('/', devRoutes({ users: services.users, identity, sweep, sealer }))
+    root.route('/', devRoutes({ users: services.users, identity, sweep, sealer, mailbox }))
     root.notFound((c) => (isApiPath(c.req.path) ? apiNotFound(c) : pages.notFound(c)))
 
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -20,9 +20,34 @@ export interface MessageSender {
   send(message: OutgoingMessage): Promise<void>
 }
 
-/** One machine: nothing leaves it; the outbox record is the delivered message. */
-export function devMailboxSender(): MessageSender {
-  return { send: async () => {} }
+/** A message the dev mailbox received, as SES or SMS would have been handed it. */
+export interface DeliveredMessage extends OutgoingMessage {
+  readonly at: string
+}
+
+export interface DevMailbox extends MessageSender {
+  /** What it received, newest first (at most the last 500). */
+  delivered(): readonly DeliveredMessage[]
+}
+
+const MAILBOX_KEPT = 500
+
+/**
+ * One machine: nothing leaves it. The mailbox keeps what it was handed (the local stand-in for
+ * SES's and the SMS service's own records), shown at /dev/mailbox; `relay`, when given, is handed
+ * each message first (a test's recording sender) and its failure is the send's failure.
+ */
+export function devMailboxSender(options: { relay?: MessageSender; now?: () => Date } = {}): DevMailbox {
+  const kept: DeliveredMessage[] = []
+  const now = options.now ?? (() => new Date())
+  return {
+    async send(message) {
+      await options.relay?.send(message)
+      kept.unshift({ ...message, at: now().toISOString() })
+      kept.length = Math.min(kept.length, MAILBOX_KEPT)
+    },
+    delivered: () => kept,
+  }
 }
 
 /** AWS: e-mail through SES v2, SMS through End User Messaging (transactional). */

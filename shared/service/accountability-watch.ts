@@ -13,7 +13,7 @@ import {
 import { addDays, vietnamDate } from '../domain/dates.js'
 import type { Committee } from '../domain/routing.js'
 import { createAccountabilityStore } from '../store/accountability.js'
-import { createOutbox, messageId } from '../store/outbox.js'
+import { messageId, type Outbox } from '../store/outbox.js'
 import type { User } from '../store/users.js'
 import type { Services } from './context.js'
 
@@ -31,12 +31,13 @@ export function createAccountabilityWatch(
   settings: AccountabilitySettings = ACCOUNTABILITY_DEFAULTS,
 ) {
   const store = createAccountabilityStore(s.db, s.tableName, { cursors: s.cursors })
-  const outbox = createOutbox(s.db, s.tableName)
 
   return {
+    /** `post` writes a message (a no-op when it exists) and sends it: the sweep's outbox writer. */
     async run(context: {
       users: readonly User[]
       committees: readonly Committee[]
+      post: (message: Parameters<Outbox['put']>[0]) => Promise<boolean>
     }): Promise<OwedReportsWatchReport> {
       const now = s.now()
       const today = vietnamDate(now)
@@ -79,7 +80,7 @@ export function createAccountabilityWatch(
             ]
             for (const [user, template] of recipients)
               if (
-                await outbox.put({
+                await context.post({
                   id: messageId(`report-${r.id}`, stepId, user.id),
                   channel: 'email',
                   to: user.email!,

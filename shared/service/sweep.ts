@@ -14,7 +14,14 @@ import { DUE_SOON_DAYS, isOverdue, urgencyOf, type WatchStep } from '../domain/w
 import { type MessageSender, toE164 } from '../notifications/senders.js'
 import { renderMessage } from '../notifications/templates.js'
 import { type StoredCase, VersionConflictError } from '../store/cases.js'
-import { createOutbox, type MessageChannel, messageId, OUTBOX_SHARDS } from '../store/outbox.js'
+import {
+  createOutbox,
+  type MessageChannel,
+  messageId,
+  OUTBOX_SHARDS,
+  type Outbox,
+  type OutboxMessage,
+} from '../store/outbox.js'
 import { WATCH_SHARDS } from '../store/table.js'
 import type { User } from '../store/users.js'
 import { createAccountabilityWatch } from './accountability-watch.js'
@@ -47,6 +54,14 @@ export interface SweepReport {
   /** Reminders about accountability reports owed (due soon or late) written by this run. */
   readonly reportReminders?: number
 }
+
+/** What one run's sending came to: its own messages sent at once, and the due ones it delivered. */
+interface Delivery {
+  delivered: number
+  retried: number
+  failed: number
+}
+const newDelivery = (): Delivery => ({ delivered: 0, retried: 0, failed: 0 })
 
 const CASE_ATTEMPTS = 5
 const LEASE_MS = 2 * 60_000
@@ -107,7 +122,11 @@ export function createSweep(s: Services, options: SweepOptions) {
   }
 
   /** Carries out what is due on one case. Returns the counts of what it did. */
-  async function processCase(code: string, context: { users: User[]; committees: Committee[] }) {
+  async function processCase(
+    code: string,
+    context: { users: User[]; committees: Committee[] },
+    run: Delivery = newDelivery(),
+  ) {
     let counts = { steps: 0, citizen: 0, staff: 0 }
     for (let attempt = 1; attempt <= CASE_ATTEMPTS; attempt++) {
       const c = await s.cases.getCase(code)
@@ -128,7 +147,7 @@ export function createSweep(s: Services, options: SweepOptions) {
         // A reminder found only after its due date has passed is moot: recorded, not sent.
         if (step.step === 'reminder' && today > step.dueDate) continue
         for (const user of recipientsFor(step, c, context.users, context.committees)) {
-          const wrote = await outbox.put({
+          const wrote = await post(run, {
             id: messageId(c.code, step.id, user.id),
             channel: 'email',
             to: user.email!,
@@ -156,7 +175,7 @@ export function createSweep(s: Services, options: SweepOptions) {
         const audience = chased ? 'chased' : 'escalated_by_petitioner'
         for (const user of recipientsFor(audience, c, context.users, context.committees)) {
           if (
-            await outbox.put({
+            await post(run, {
               id: messageId(c.code, `event-${e.seq}`, user.id),
               channel: 'email',
               to: user.email!,
@@ -185,7 +204,7 @@ export function createSweep(s: Services, options: SweepOptions) {
             deadlines.find((d) => d.clock === 'resolution') ?? deadlines.find((d) => d.clock === 'acceptance')
           for (const e of citizenNews) {
             if (
-              await outbox.put({
+              await post(run, {
                 id: messageId(c.code, `event-${e.seq}`, 'petitioner'),
                 channel: contact.channel,
                 to: contact.to,
@@ -240,11 +259,55 @@ export function createSweep(s: Services, options: SweepOptions) {
     return Math.round(base * (0.5 + random()))
   }
 
-  /** Sends what is due in the outbox; a failing message never stops the others. */
-  async function deliver() {
-    let delivered = 0
-    let retried = 0
-    let failed = 0
+  /**
+   * One attempt at a message this sender holds (written claimed, or claimed when due): send, then
+   * record the outcome. A failure is recorded for a retry with backoff, or as final after the
+   * last attempt; it never stops the others.
+   */
+  async function attempt(message: OutboxMessage, run: Delivery): Promise<void> {
+    try {
+      const to = message.toSealed ? await s.sealer.open(message.to) : message.to
+      const { subject, body } = renderMessage(message.template, message.language, message.params)
+      await options.sender.send({ channel: message.channel, to, subject, body })
+      await outbox.markSent(message.id, s.now().toISOString())
+      run.delivered++
+    } catch (error) {
+      const reason =
+        error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error'
+      if (message.attempts >= maxAttempts) {
+        await outbox.markFailed(message.id, reason, s.now().toISOString())
+        if (message.code) await s.cases.noteDeliveryFailure(message.code)
+        s.logger.warn('message failed permanently', {
+          messageId: message.id,
+          trackingCode: message.code,
+          template: message.template,
+        })
+        run.failed++
+      } else {
+        await outbox.markRetry(
+          message.id,
+          reason,
+          new Date(s.now().getTime() + retryDelay(message.attempts)).toISOString(),
+        )
+        run.retried++
+      }
+    }
+  }
+
+  /**
+   * Writes a message and, when this call wrote it (not an earlier run), sends it at once: it was
+   * written claimed by this sender for a lease, so no other sender takes it meanwhile, and if this
+   * one dies before recording the outcome the message is due again when the lease ends.
+   */
+  async function post(run: Delivery, message: Parameters<Outbox['put']>[0]): Promise<boolean> {
+    const leaseUntil = new Date(s.now().getTime() + LEASE_MS).toISOString()
+    const written = await outbox.put(message, { claimedUntil: leaseUntil })
+    if (written) await attempt(written, run)
+    return written !== undefined
+  }
+
+  /** Sends what is due in the outbox (retries, and messages whose writer's lease ran out). */
+  async function deliver(run: Delivery = newDelivery()): Promise<Delivery> {
     for (let shard = 0; shard < OUTBOX_SHARDS; shard++) {
       const now = s.now()
       for (const due of await outbox.listDue(shard, now.toISOString())) {
@@ -254,36 +317,10 @@ export function createSweep(s: Services, options: SweepOptions) {
           new Date(now.getTime() + LEASE_MS).toISOString(),
         )
         if (!message) continue // another sender has it
-        try {
-          const to = message.toSealed ? await s.sealer.open(message.to) : message.to
-          const { subject, body } = renderMessage(message.template, message.language, message.params)
-          await options.sender.send({ channel: message.channel, to, subject, body })
-          await outbox.markSent(message.id, s.now().toISOString())
-          delivered++
-        } catch (error) {
-          const reason =
-            error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error'
-          if (message.attempts >= maxAttempts) {
-            await outbox.markFailed(message.id, reason, s.now().toISOString())
-            if (message.code) await s.cases.noteDeliveryFailure(message.code)
-            s.logger.warn('message failed permanently', {
-              messageId: message.id,
-              trackingCode: message.code,
-              template: message.template,
-            })
-            failed++
-          } else {
-            await outbox.markRetry(
-              message.id,
-              reason,
-              new Date(s.now().getTime() + retryDelay(message.attempts)).toISOString(),
-            )
-            retried++
-          }
-        }
+        await attempt(message, run)
       }
     }
-    return { delivered, retried, failed }
+    return run
   }
 
   return {
@@ -298,6 +335,7 @@ export function createSweep(s: Services, options: SweepOptions) {
       const today = vietnamDate(s.now())
       const [users, committees] = await Promise.all([s.users.listUsers(), s.settings.getCommittees()])
       const context = { users, committees: committees.value }
+      const run = newDelivery()
       let casesRead = 0
       let overdueCases = 0
       let stepsDone = 0
@@ -311,7 +349,7 @@ export function createSweep(s: Services, options: SweepOptions) {
             casesRead++
             if (item.nextDue && item.nextDue < today) overdueCases++
             try {
-              const counts = await processCase(item.code, context)
+              const counts = await processCase(item.code, context, run)
               stepsDone += counts.steps
               citizenMessages += counts.citizen
               staffMessages += counts.staff
@@ -326,8 +364,8 @@ export function createSweep(s: Services, options: SweepOptions) {
           cursor = page.cursor
         } while (cursor)
       }
-      const owed = await createAccountabilityWatch(s).run(context)
-      const delivery = await deliver()
+      const owed = await createAccountabilityWatch(s).run({ ...context, post: (m) => post(run, m) })
+      const delivery = await deliver(run)
       return {
         casesRead,
         overdueCases,
@@ -376,6 +414,7 @@ export function createSweep(s: Services, options: SweepOptions) {
       )
       if (!claimed) return 0
       const [users, committees] = await Promise.all([s.users.listUsers(), s.settings.getCommittees()])
+      const run = newDelivery()
       let written = 0
       const perUser = new Map<
         string,
@@ -421,7 +460,7 @@ export function createSweep(s: Services, options: SweepOptions) {
       for (const { user, committees: theirs } of perUser.values()) {
         const sum = (key: 'open' | 'overdue' | 'dueSoon') => theirs.reduce((n, c) => n + c[key], 0)
         if (
-          await outbox.put({
+          await post(run, {
             id: messageId('digest', today, user.id),
             channel: 'email',
             to: user.email!,
@@ -445,7 +484,7 @@ export function createSweep(s: Services, options: SweepOptions) {
       }
       // A concurrent run that marked the day first has sent the same messages (same ids): fine.
       await putMarker({ ...marker, state: 'sent', at: now.toISOString(), written }, '#state = :started')
-      await deliver()
+      await deliver(run)
       return written
     },
   }

@@ -1,16 +1,23 @@
 /**
  * The outbox: every message the system sends (e-mail, SMS) is first written here with an id
  * derived from what it is about, so writing it twice is a no-op and it is sent at most once per
- * claim. The sender claims a due message with a conditional update (so two senders never both
- * send it), sends, and records the result; failures retry with backoff and jitter, then fail
- * permanently and stay visible.
+ * claim. The writer of a message holds it from the start (written already claimed, for a lease),
+ * so it sends it at once without a second write; a message whose lease runs out (the writer died,
+ * or the send failed) is due again, and a sender claims it with a conditional update (so two
+ * senders never both send it). Failures retry with backoff and jitter, then fail permanently and
+ * stay visible.
+ *
+ * A message is in the outbox index only while it is pending or failed: that is what a sender or a
+ * delivery check looks for. A sent message leaves it (one index delete), so a message costs one
+ * write with its index entry, one when sent and its entry's removal; not a third write and two
+ * more index moves for a claim.
  *
  * Access patterns:
- *   put(message)                     PutItem    MSG#<id> / MSG, conditional on absence
+ *   put(message, claimedUntil)       PutItem    MSG#<id> / MSG, conditional on absence
  *   get(id)                          GetItem    MSG#<id> / MSG
  *   listDue(shard, now)              Query      index outbox, P#… up to now
  *   claim / markSent / markRetry     UpdateItem conditional on the state read
- *   listRecent(shard, state)         Query      index outbox, S#… or F#…, newest first
+ *   listRecent(state)                Query      index outbox, P#… or F#…, newest first
  */
 import { createHash } from 'node:crypto'
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
@@ -53,9 +60,10 @@ function shardOf(id: string): number {
   return h % OUTBOX_SHARDS
 }
 
-const STATE_PREFIX: Record<MessageState, string> = { pending: 'P', sent: 'S', failed: 'F' }
+/** The index sort key's prefix of the states kept in the index (sent messages leave it). */
+const STATE_PREFIX: Record<Exclude<MessageState, 'sent'>, string> = { pending: 'P', failed: 'F' }
 
-function gsi(state: MessageState, id: string, at: string) {
+function gsi(state: Exclude<MessageState, 'sent'>, id: string, at: string) {
   return { outboxPk: `OUTBOX#${shardOf(id)}`, outboxSk: `${STATE_PREFIX[state]}#${at}#${id}` }
 }
 
@@ -70,26 +78,34 @@ export function createOutbox(db: Db, tableName: string) {
 
   return {
     get,
-    /** Writes a new pending message; false when it already exists (written by an earlier run). */
-    async put(message: Omit<OutboxMessage, 'state' | 'attempts' | 'nextAttemptAt'>): Promise<boolean> {
+    /**
+     * Writes a new pending message; undefined when it already exists (written by an earlier run).
+     * With `claimedUntil`, the writer holds it until then, as if it had claimed it (its first
+     * attempt): it sends it now, and if it does not record the outcome the message is due again
+     * when the lease ends.
+     */
+    async put(
+      message: Omit<OutboxMessage, 'state' | 'attempts' | 'nextAttemptAt'>,
+      options: { readonly claimedUntil?: string } = {},
+    ): Promise<OutboxMessage | undefined> {
+      const dueAt = options.claimedUntil ?? message.createdAt
+      const stored: OutboxMessage = {
+        ...message,
+        state: 'pending',
+        attempts: options.claimedUntil ? 1 : 0,
+        nextAttemptAt: dueAt,
+      }
       try {
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: {
-              ...key(message.id),
-              ...message,
-              state: 'pending',
-              attempts: 0,
-              nextAttemptAt: message.createdAt,
-              ...gsi('pending', message.id, message.createdAt),
-            },
+            Item: { ...key(message.id), ...stored, ...gsi('pending', message.id, dueAt) },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         )
-        return true
+        return stored
       } catch (error) {
-        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false
+        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return undefined
         throw error
       }
     },
@@ -138,15 +154,16 @@ export function createOutbox(db: Db, tableName: string) {
       }
     },
 
+    /** Records the message as sent; it leaves the outbox index (nothing looks for sent ones there). */
     async markSent(id: string, at: string): Promise<void> {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
           Key: key(id),
           UpdateExpression:
-            'SET #state = :sent, sentAt = :at, outboxSk = :sk REMOVE nextAttemptAt, lastError',
+            'SET #state = :sent, sentAt = :at REMOVE nextAttemptAt, lastError, outboxPk, outboxSk',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':sent': 'sent', ':at': at, ':sk': gsi('sent', id, at).outboxSk },
+          ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
         }),
       )
     },
@@ -182,8 +199,11 @@ export function createOutbox(db: Db, tableName: string) {
       )
     },
 
-    /** Messages in one state across shards, newest first (the dev mailbox, delivery checks). */
-    async listRecent(state: MessageState, limit = 50): Promise<OutboxMessage[]> {
+    /**
+     * Pending or failed messages across shards, newest first (the dev mailbox, delivery checks).
+     * Sent ones are not listed: they left the index (the sender's own records say what went out).
+     */
+    async listRecent(state: Exclude<MessageState, 'sent'>, limit = 50): Promise<OutboxMessage[]> {
       const pages = await Promise.all(
         Array.from({ length: OUTBOX_SHARDS }, async (_, shard) => {
           const ids = await db.send(

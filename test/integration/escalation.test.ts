@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderMessage } from '../../shared/notifications/templates.js'
-import { type Harness, petition, problemType, startHarness } from './harness.js'
+import { type Harness, messagesAboutEvents, petition, problemType, startHarness } from './harness.js'
 
 let h: Harness
 beforeAll(async () => {
@@ -51,10 +51,8 @@ describe('a denouncer asking the superior to act (Law 25/2018 Art. 38)', () => {
     const res = await escalate(r)
     const again = await escalate(r)
     await h.server.sweep.sweep()
-    const sent = await h.server.sweep.outbox.listRecent('sent', 500)
-    const told = sent.filter(
-      (m) => m.template === 'staff.escalated_by_petitioner' && m.params.code === r.trackingCode,
-    )
+    const about = await messagesAboutEvents(h.server, r.trackingCode, 'escalated')
+    const told = about.filter((m) => m.template === 'staff.escalated_by_petitioner' && m.state === 'sent')
 
     expect(view.body.canEscalate).toBe(true)
     expect(res.status).toBe(200)

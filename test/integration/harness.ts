@@ -16,6 +16,7 @@ import { expect } from 'vitest'
 import { type LocalServer, startLocalServer } from '../../local/server.js'
 import type { VirusScanner } from '../../shared/scanning/virus-scanner.js'
 import type { CapacityRecord } from '../../shared/store/client.js'
+import { messageId } from '../../shared/store/outbox.js'
 import type { SubmissionLimits } from '../../shared/store/rate-limits.js'
 import { type ContractCounter, checkResponse } from '../api/contract.js'
 import type { paths } from '../api/schema.js'
@@ -144,6 +145,25 @@ export async function startHarness(
       await rm(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * The messages written about a case's history events of one type, looked up by their ids (each
+ * id comes from the event and the recipient: every user and the petitioner). Sent messages have
+ * left the outbox index, so this is how a test finds them: GetItems, no listing.
+ */
+export async function messagesAboutEvents(server: LocalServer, trackingCode: string, eventType: string) {
+  const code = trackingCode.replaceAll('-', '')
+  const [stored, users] = await Promise.all([
+    server.services.cases.getCase(code),
+    server.services.users.listUsers(),
+  ])
+  const recipients = [...users.map((u) => u.id), 'petitioner']
+  const ids = (stored?.history ?? [])
+    .filter((e) => e.type === eventType)
+    .flatMap((e) => recipients.map((r) => messageId(code, `event-${e.seq}`, r)))
+  const found = await Promise.all(ids.map((id) => server.sweep.outbox.get(id)))
+  return found.filter((m) => m !== undefined)
 }
 
 /** A valid public petition body; override what the test is about. */

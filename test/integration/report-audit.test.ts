@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderMessage } from '../../shared/notifications/templates.js'
-import { type Harness, petition, problemType, startHarness } from './harness.js'
+import { type Harness, messagesAboutEvents, petition, problemType, startHarness } from './harness.js'
 
 let h: Harness
 const PERIOD = 'committeeId=bxd&from=2026-11-01&to=2026-11-30'
@@ -57,8 +57,8 @@ describe('chasing a case (đôn đốc)', () => {
       { as: 'giamsat' },
     )
     expect(behind.body.items.map((i: { trackingCode: string }) => i.trackingCode)).toEqual([code])
-    const sent = await h.server.sweep.outbox.listRecent('sent', 500)
-    const told = sent.filter((m) => m.template === 'staff.chased' && m.params.code === code)
+    const sent = (await messagesAboutEvents(h.server, code, 'chased')).filter((m) => m.state === 'sent')
+    const told = sent.filter((m) => m.template === 'staff.chased')
     expect(told.map((m) => m.recipient.userId)).toEqual(['bxd.truong'])
     for (const m of told)
       expect(renderMessage(m.template, m.language, m.params).body).not.toContain('Nguyễn Văn An')

@@ -453,10 +453,10 @@ describe('overlapping, repeated and interrupted sweeps', () => {
     const outbox = h.server.sweep.outbox
     const put = outbox.put
     let puts = 0
-    const spy = vi.spyOn(outbox, 'put').mockImplementation(async (message) => {
+    const spy = vi.spyOn(outbox, 'put').mockImplementation(async (message, options) => {
       if (message.code === c!.code && message.recipient.kind === 'staff' && ++puts === 3)
         throw new Error('ProvisionedThroughputExceededException')
-      return put(message)
+      return put(message, options)
     })
 
     // Act
