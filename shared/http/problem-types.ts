@@ -234,6 +234,7 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   suspension_not_allowed: 409,
   too_many_attachments: 409,
   upload_missing: 409,
+  template_not_applicable: 409,
   // 412, 413, 415, 428, 429
   version_conflict: 412,
   payload_too_large: 413,
@@ -298,6 +299,8 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   case_not_overdue: 422,
   committee_required: 422,
   owner_not_member: 422,
+  unknown_template: 422,
+  document_field_missing: 422,
   // 5xx
   internal_error: 500,
   service_busy: 503,

@@ -58,6 +58,15 @@ const TITLES: Record<string, { vi: string; en: string }> = {
     vi: 'Người đứng đơn không phải tài khoản đảng viên',
     en: 'The owner is not a member account',
   },
+  unknown_template: { vi: 'Không có mẫu văn bản này', en: 'No such document template' },
+  template_not_applicable: {
+    vi: 'Mẫu văn bản không dùng cho thao tác này',
+    en: 'The document template does not fit this action',
+  },
+  document_field_missing: {
+    vi: 'Văn bản thiếu thông tin bắt buộc',
+    en: 'The document lacks a required field',
+  },
 }
 const TRANSITION_TITLE = { vi: 'Không thể thực hiện thao tác này', en: 'This action is not possible' }
 const RULE_TITLE = { vi: 'Dữ liệu vi phạm quy định', en: 'The request breaks a rule' }

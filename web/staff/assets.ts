@@ -4,6 +4,7 @@
  * `/staff/assets/staff.css` under a content hash; no inline styles anywhere (CSP `style-src 'self'`).
  */
 import { createHash } from 'node:crypto'
+import { DOCUMENT_PREVIEW_CSS } from './components/document-preview.js'
 
 export const STAFF_CSS = `
 .staff .wrap{max-width:72rem}
@@ -40,6 +41,6 @@ td.num,th.num{text-align:right}
 select[multiple]{min-height:8rem}
 @media (min-width:60rem){.case-grid{display:grid;grid-template-columns:3fr 2fr;gap:2rem}}
 figure.chart{position:relative;margin:1rem 0;max-width:100%;overflow:hidden}figure.chart svg{display:block;width:100%;max-width:640px;height:auto}
-`
+${DOCUMENT_PREVIEW_CSS}`
 
 export const STAFF_CSS_PATH = `/staff/assets/staff.css?v=${createHash('sha256').update(STAFF_CSS).digest('hex').slice(0, 10)}`
