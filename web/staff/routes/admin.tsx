@@ -43,7 +43,7 @@ import {
   RoleChangesPage,
   RoutingPage,
   UsersPage,
-} from '../pages/admin.js'
+} from '../pages/admin/index.js'
 import type { StaffEnv, StaffPageDeps } from '../types.js'
 
 type AdminDeps = StaffPageDeps['admin']
