@@ -1,0 +1,86 @@
+import {
+  ANSWER,
+  CIRCULAR_05,
+  CIRCULAR_05_FORMS,
+  cite,
+  f,
+  form,
+  line,
+  PROPOSALS,
+  p,
+  RECEIVED,
+  RECEPTION,
+  TO_PETITIONER,
+  template,
+} from './builders.js'
+
+export const proposalTemplates = [
+  template({
+    id: 'proposal.acceptance',
+    actions: ['accept'],
+    tracks: ['recommendation_feedback'],
+    kinds: PROPOSALS,
+    addressee: 'petitioner',
+    type: 'notice',
+    name: cite(
+      'Thông báo thụ lý kiến nghị, phản ánh',
+      'Notice of acceptance of a recommendation or feedback',
+    ),
+    subject: line`Về việc thụ lý đơn ${f('case.kindName')}`,
+    basis: [
+      RECEPTION('Điều 28', 'Art. 28'),
+      CIRCULAR_05('xử lý đơn kiến nghị, phản ánh', 'processing', true),
+    ],
+    form: form(CIRCULAR_05_FORMS),
+    body: [
+      ...TO_PETITIONER,
+      RECEIVED,
+      p`${f('committee.name')} đã thụ lý đơn ${f('case.kindName')} của ông (bà) từ ${f('case.acceptedOn')} và sẽ trả lời đến hết ${f('case.deadline')} (${f('case.deadlineBasis')}).`,
+    ],
+  }),
+  template({
+    id: 'proposal.refusal',
+    actions: ['refuse'],
+    tracks: ['recommendation_feedback'],
+    kinds: PROPOSALS,
+    addressee: 'petitioner',
+    type: 'notice',
+    name: cite(
+      'Thông báo không thụ lý kiến nghị, phản ánh',
+      'Notice of refusal of a recommendation or feedback',
+    ),
+    subject: line`Về việc không thụ lý đơn ${f('case.kindName')}`,
+    basis: [
+      RECEPTION('Điều 28', 'Art. 28'),
+      CIRCULAR_05('xử lý đơn kiến nghị, phản ánh', 'processing', true),
+    ],
+    form: form(CIRCULAR_05_FORMS),
+    body: [
+      ...TO_PETITIONER,
+      RECEIVED,
+      p`Sau khi xem xét, ${f('committee.name')} không thụ lý đơn, vì lý do: ${f('decision.reason')}`,
+      p`Căn cứ: ${f('decision.reasonBasis')}.`,
+    ],
+  }),
+  template({
+    id: 'proposal.answer',
+    actions: ['resolve'],
+    tracks: ['recommendation_feedback'],
+    kinds: PROPOSALS,
+    addressee: 'petitioner',
+    type: 'letter',
+    name: cite('Văn bản trả lời kiến nghị, phản ánh', 'Answer to a recommendation or feedback'),
+    subject: line`V/v trả lời ${f('case.kindName')}`,
+    basis: [
+      RECEPTION('Điều 28', 'Art. 28'),
+      CIRCULAR_05('xử lý đơn kiến nghị, phản ánh', 'processing', true),
+    ],
+    form: form(CIRCULAR_05_FORMS),
+    body: [
+      ...TO_PETITIONER,
+      p`Ngày ${f('case.receivedOn')}, ${f('committee.name')} nhận được đơn ${f('case.kindName')} của ông (bà) (mã hồ sơ ${f('case.code')}). Sau khi xem xét, ${f('committee.name')} trả lời như sau:`,
+      ANSWER,
+      p`Kết quả: ${f('decision.outcome')}.`,
+    ],
+  }),
+] as const

@@ -1,0 +1,61 @@
+import {
+  ALL_KINDS,
+  CIRCULAR_05,
+  CIRCULAR_05_FORMS,
+  cite,
+  f,
+  form,
+  line,
+  p,
+  RECEIVED,
+  RECEPTION,
+  TO_PETITIONER,
+  TO_RECIPIENT,
+  template,
+  text,
+} from './builders.js'
+
+export const routingTemplates = [
+  template({
+    id: 'transfer.slip',
+    actions: ['transfer'],
+    tracks: ['complaint', 'recommendation_feedback', 'party_discipline'],
+    kinds: ALL_KINDS,
+    addressee: 'other_body',
+    type: 'transfer_slip',
+    name: cite('Phiếu chuyển đơn', 'Transfer slip'),
+    subject: line`Về việc chuyển đơn ${f('case.kindName')}`,
+    basis: [
+      CIRCULAR_05('xử lý đơn không thuộc thẩm quyền', 'petitions outside competence', true),
+      RECEPTION('Điều 28', 'Art. 28'),
+    ],
+    form: form(CIRCULAR_05_FORMS),
+    body: [
+      ...TO_RECIPIENT,
+      RECEIVED,
+      p`Nội dung đơn không thuộc thẩm quyền giải quyết của ${f('committee.name')}. ${f('committee.name')} chuyển đơn đến ${f('recipient.name')} để xem xét, giải quyết theo thẩm quyền và thông báo kết quả cho ${f('committee.name')}.`,
+    ],
+  }),
+  template({
+    id: 'guidance.slip',
+    actions: ['guide'],
+    tracks: ['complaint', 'denunciation', 'recommendation_feedback', 'party_discipline'],
+    kinds: ALL_KINDS,
+    addressee: 'petitioner',
+    type: 'guidance_slip',
+    name: cite('Phiếu hướng dẫn', 'Guidance slip'),
+    subject: line`Về việc hướng dẫn gửi đơn ${f('case.kindName')}`,
+    basis: [
+      CIRCULAR_05('hướng dẫn người gửi đơn', 'guiding the petitioner', true),
+      RECEPTION('Điều 28', 'Art. 28'),
+    ],
+    form: form(CIRCULAR_05_FORMS),
+    body: [
+      ...TO_PETITIONER,
+      RECEIVED,
+      p`Nội dung đơn không thuộc thẩm quyền giải quyết của ${f('committee.name')}. ${f('committee.name')} hướng dẫn ông (bà) như sau:`,
+      text(f('decision.guidance')),
+      p`Đơn có cùng nội dung chỉ được hướng dẫn một lần.`,
+    ],
+  }),
+] as const
