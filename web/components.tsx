@@ -13,6 +13,25 @@ export function errorFor(errors: readonly FieldError[], field: string): string |
   return mine.length > 0 ? mine.join(' ') : undefined
 }
 
+/** A form's state as its fields read it: the values as typed and the errors per field. */
+export interface FieldSource {
+  readonly values: Readonly<Record<string, string | undefined>>
+  readonly errors: readonly FieldError[]
+}
+
+/**
+ * The props a field takes from its form's state, so a view names each field once:
+ * `<TextField {...field('year')} label={…} />` gets the name, the value as typed and its error;
+ * `<CheckboxField {...check('anonymous')} label={…} />` the same with the box ticked or not.
+ */
+export function bindFields(lang: Lang, form: FieldSource) {
+  const error = (name: string) => errorFor(form.errors, name)
+  return {
+    field: (name: string) => ({ lang, name, value: form.values[name], error: error(name) }),
+    check: (name: string) => ({ lang, name, checked: form.values[name] === 'true', error: error(name) }),
+  }
+}
+
 /**
  * The box at the top of a form listing every problem, each linking to its field. `linkable` names
  * the fields that exist on the page; an error on any other field is listed without a link.

@@ -23,6 +23,14 @@ export interface StaffLayoutProps {
   children?: Child
 }
 
+/** The frame's props that come with the request, not the page: every page passes them on unchanged. */
+export type StaffChrome = Pick<StaffLayoutProps, 'lang' | 'organizationName' | 'user' | 'langHref'>
+
+/** The frame's per-request props out of a page's props (the page's own props stay out of the frame). */
+export function chromeOf(p: StaffChrome): StaffChrome {
+  return { lang: p.lang, organizationName: p.organizationName, user: p.user, langHref: p.langHref }
+}
+
 /** Which workspace sections a user's roles open (the routes check again; this only hides links). */
 export function navFor(roles: readonly Role[]): StaffNav[] {
   const has = (r: Role) => roles.includes(r)

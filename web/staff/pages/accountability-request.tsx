@@ -4,11 +4,11 @@
  * now (`allowedActions`, from the transition table of shared/domain/accountability.ts). Each form
  * carries the version it was shown at; a stale one is refused with a clear message.
  */
-import { errorFor, TextField } from '../../components.js'
+import { bindFields, errorFor, TextField } from '../../components.js'
 import { formatDate, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
 import { LangField } from '../components.js'
-import { StaffLayout, type StaffUserView } from '../layout.js'
+import { chromeOf, StaffLayout, type StaffUserView } from '../layout.js'
 import { ErrorSummaryFocus } from './case.js'
 
 export interface RequestPageView {
@@ -80,6 +80,7 @@ export function AccountabilityRequestView(p: {
   done?: boolean
 }) {
   const { lang, request: r, values, errors } = p
+  const { field } = bindFields(lang, p)
   const title = r.subject
   const state = (s: string) => t(lang, `staff.accountability.state.${s as 'requested'}`)
   const step = (s: string) => t(lang, `staff.accountability.event.${s as 'requested'}`)
@@ -87,14 +88,7 @@ export function AccountabilityRequestView(p: {
   const who = (id: string) => p.names[id] ?? id
   const explanationDefault = values['submit.explanation'] ?? r.draft?.text[lang] ?? ''
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      current="dashboard"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title} current="dashboard">
       <p>
         <a href="/staff/dashboard#accountability">{t(lang, 'staff.nav.dashboard')}</a>
       </p>
@@ -213,11 +207,8 @@ export function AccountabilityRequestView(p: {
             <LangField lang={lang} />
             <input type="hidden" name="version" value={String(r.version)} />
             <TextField
-              lang={lang}
-              name="accept.note"
+              {...field('accept.note')}
               label={t(lang, 'staff.accountability.acceptNote')}
-              value={values['accept.note']}
-              error={errorFor(errors, 'accept.note')}
               multiline
               rows={3}
               maxLength={2000}
@@ -235,11 +226,8 @@ export function AccountabilityRequestView(p: {
             <LangField lang={lang} />
             <input type="hidden" name="version" value={String(r.version)} />
             <TextField
-              lang={lang}
-              name="return.reason"
+              {...field('return.reason')}
               label={t(lang, 'staff.accountability.reason')}
-              value={values['return.reason']}
-              error={errorFor(errors, 'return.reason')}
               required
               multiline
               rows={4}

@@ -3,11 +3,11 @@
  * section of the supervisor's dashboard, and the form requiring a committee's periodic report.
  * The service (shared/service/accountability.ts) decides who may read and require them.
  */
-import { errorFor, TextField } from '../../components.js'
+import { bindFields, errorFor, TextField } from '../../components.js'
 import { formatDate, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
 import { LangField, type Option, SelectField } from '../components.js'
-import { StaffLayout, type StaffUserView } from '../layout.js'
+import { chromeOf, StaffLayout, type StaffUserView } from '../layout.js'
 import { ErrorSummaryFocus } from './case.js'
 
 export interface OwedReport {
@@ -86,16 +86,10 @@ export function AccountabilityRequestPage(p: {
   errors: readonly FieldError[]
 }) {
   const { lang, values, errors } = p
+  const { field } = bindFields(lang, p)
   const title = t(lang, 'staff.accountability.new')
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      current="dashboard"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title} current="dashboard">
       <p>
         <a href="/staff/dashboard#accountability">{t(lang, 'staff.nav.dashboard')}</a>
       </p>
@@ -105,12 +99,9 @@ export function AccountabilityRequestPage(p: {
       <form method="post" action="/staff/accountability" novalidate>
         <LangField lang={lang} />
         <SelectField
-          lang={lang}
-          name="committeeId"
+          {...field('committeeId')}
           label={t(lang, 'staff.field.committee')}
           options={p.committees}
-          value={values.committeeId}
-          error={errorFor(errors, 'committeeId')}
           required
           empty={t(lang, 'staff.form.choose')}
         />
@@ -126,30 +117,16 @@ export function AccountabilityRequestPage(p: {
           error={errorFor(errors, 'period')}
           required
         />
+        <TextField {...field('year')} label={t(lang, 'staff.report.year')} required maxLength={4} />
         <TextField
-          lang={lang}
-          name="year"
-          label={t(lang, 'staff.report.year')}
-          value={values.year}
-          error={errorFor(errors, 'year')}
-          required
-          maxLength={4}
-        />
-        <TextField
-          lang={lang}
-          name="index"
+          {...field('index')}
           label={t(lang, 'staff.report.index')}
           hint={t(lang, 'staff.report.index.hint')}
-          value={values.index}
-          error={errorFor(errors, 'index')}
           maxLength={2}
         />
         <TextField
-          lang={lang}
-          name="note"
+          {...field('note')}
           label={t(lang, 'staff.accountability.note')}
-          value={values.note}
-          error={errorFor(errors, 'note')}
           multiline
           rows={4}
           maxLength={2000}

@@ -8,7 +8,7 @@ import { errorFor, TextField } from '../../components.js'
 import { formatDate, formatInstant, label, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
 import { LangField, SelectField } from '../components.js'
-import { StaffLayout, type StaffUserView } from '../layout.js'
+import { chromeOf, StaffLayout, type StaffUserView } from '../layout.js'
 import { ErrorSummaryFocus } from './case.js'
 
 export interface SampleSummary {
@@ -118,14 +118,7 @@ export function AuditSamplePage(p: {
   })
   const failedFields = p.failed ? p.failed.errors.map((e) => e.field) : []
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      current="reports"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title} current="reports">
       <p>
         <a href={`/staff/reports?committee=${encodeURIComponent(sample.committeeId)}`}>
           {t(lang, 'staff.nav.reports')}

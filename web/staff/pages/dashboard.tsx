@@ -3,7 +3,7 @@ import type { TetScheduleWarning } from '../../../shared/domain/calendar.js'
 import { formatDate, formatNumber, t } from '../../i18n.js'
 import type { Lang } from '../../types.js'
 import { type Option, SelectField, TetWarning } from '../components.js'
-import { StaffLayout, type StaffUserView } from '../layout.js'
+import { chromeOf, StaffLayout, type StaffUserView } from '../layout.js'
 import { type QueueRow, QueueTable } from './queue.js'
 
 export interface CommitteeStanding {
@@ -55,14 +55,7 @@ export function DashboardPage(p: DashboardPageProps) {
   const totalOpen = p.standings.reduce((n, s) => n + s.open, 0)
   const totalSoon = p.standings.reduce((n, s) => n + s.dueSoon, 0)
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      current="dashboard"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title} current="dashboard">
       <h1>{title}</h1>
       <p>{t(lang, 'staff.dashboard.asOf', { date: formatDate(p.today) })}</p>
       <TetWarning lang={lang} warning={p.tetWarning} />
@@ -181,14 +174,7 @@ export function ReportPage(p: ReportPageProps) {
   const title = t(lang, 'staff.report.title')
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      current="reports"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title} current="reports">
       <h1>{title}</h1>
       <form method="get" action="/staff/reports" class="filters">
         <SelectField

@@ -2,7 +2,7 @@ import type { QueueFilters, QueueItem } from '../../../shared/service/workspace.
 import { formatDate, label, t } from '../../i18n.js'
 import type { Lang } from '../../types.js'
 import { type Option, SelectField, UrgencyBadge } from '../components.js'
-import { StaffLayout, type StaffUserView } from '../layout.js'
+import { chromeOf, StaffLayout, type StaffUserView } from '../layout.js'
 
 /** One open case as the lists show it: the workspace service's item, with its committee's name. */
 export interface QueueRow extends Omit<QueueItem, 'committeeId'> {
@@ -31,14 +31,7 @@ export function QueuePage(p: QueuePageProps) {
   const { lang, filters } = p
   const title = t(lang, 'staff.queue.title')
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      current="queue"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title} current="queue">
       <h1>{title}</h1>
       <form method="get" action="/staff/queue" class="filters" aria-label={t(lang, 'staff.queue.filters')}>
         <SelectField

@@ -4,11 +4,11 @@
  * required and held reception days. The service (shared/service/reception.ts) decides who records
  * and who reads; the schema (shared/domain/reception.ts) and its rules refuse bad input.
  */
-import { errorFor, TextField } from '../../components.js'
+import { bindFields, errorFor, TextField } from '../../components.js'
 import { formatDate, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
 import { LangField, type Option, SelectField } from '../components.js'
-import { StaffLayout, type StaffUserView } from '../layout.js'
+import { chromeOf, StaffLayout, type StaffUserView } from '../layout.js'
 import { ErrorSummaryFocus } from './case.js'
 
 export const SESSION_FIELDS = [
@@ -76,18 +76,12 @@ export function ReceptionRegisterPage(p: {
   errors: readonly FieldError[]
   done?: boolean
 }) {
-  const { lang, values, errors } = p
+  const { lang, errors } = p
+  const { field } = bindFields(lang, p)
   const title = t(lang, 'staff.register.title')
   const type = (s: string) => t(lang, `staff.register.type.${s as 'regular'}`)
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      current="reception"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title} current="reception">
       <h1>{title}</h1>
       <p class="lead">{t(lang, 'staff.register.lead')}</p>
       {p.done && (
@@ -237,105 +231,68 @@ export function ReceptionRegisterPage(p: {
           <h2>{t(lang, 'staff.register.record')}</h2>
           <LangField lang={lang} />
           <SelectField
-            lang={lang}
-            name="committeeId"
+            {...field('committeeId')}
             label={t(lang, 'staff.field.committee')}
             options={p.recordable}
-            value={values.committeeId}
-            error={errorFor(errors, 'committeeId')}
             required
           />
           <TextField
-            lang={lang}
-            name="date"
+            {...field('date')}
             label={t(lang, 'staff.register.date')}
             hint={t(lang, 'staff.register.dateHint')}
-            value={values.date}
-            error={errorFor(errors, 'date')}
             required
             maxLength={10}
           />
           <SelectField
-            lang={lang}
-            name="type"
+            {...field('type')}
             label={t(lang, 'staff.register.type')}
             options={SESSION_TYPES.map((s) => ({ value: s, label: type(s) }))}
-            value={values.type}
-            error={errorFor(errors, 'type')}
             required
           />
           <SelectField
-            lang={lang}
-            name="hostUserId"
+            {...field('hostUserId')}
             label={t(lang, 'staff.register.host')}
             hint={t(lang, 'staff.register.hostHint')}
             options={p.hosts}
-            value={values.hostUserId}
-            error={errorFor(errors, 'hostUserId')}
             required
             empty={t(lang, 'staff.form.choose')}
           />
           <TextField
-            lang={lang}
-            name="visitors"
+            {...field('visitors')}
             label={t(lang, 'staff.register.visitors')}
-            value={values.visitors}
-            error={errorFor(errors, 'visitors')}
             required
             maxLength={6}
           />
           <fieldset>
             <legend>{t(lang, 'staff.register.delegation')}</legend>
             <TextField
-              lang={lang}
-              name="delegationPeople"
+              {...field('delegationPeople')}
               label={t(lang, 'staff.register.delegationPeople')}
-              value={values.delegationPeople}
-              error={errorFor(errors, 'delegationPeople')}
               maxLength={5}
             />
             <TextField
-              lang={lang}
-              name="delegationRepresentatives"
+              {...field('delegationRepresentatives')}
               label={t(lang, 'staff.register.delegationRepresentatives')}
-              value={values.delegationRepresentatives}
-              error={errorFor(errors, 'delegationRepresentatives')}
               maxLength={2}
             />
             <TextField
-              lang={lang}
-              name="delegationSubject"
+              {...field('delegationSubject')}
               label={t(lang, 'staff.register.delegationSubject')}
-              value={values.delegationSubject}
-              error={errorFor(errors, 'delegationSubject')}
               maxLength={300}
             />
           </fieldset>
           <TextField
-            lang={lang}
-            name="caseCodes"
+            {...field('caseCodes')}
             label={t(lang, 'staff.register.caseCodes')}
             hint={t(lang, 'staff.register.caseCodesHint')}
-            value={values.caseCodes}
-            error={errorFor(errors, 'caseCodes')}
             multiline
             rows={3}
             maxLength={4000}
           />
+          <TextField {...field('location')} label={t(lang, 'staff.register.location')} maxLength={200} />
           <TextField
-            lang={lang}
-            name="location"
-            label={t(lang, 'staff.register.location')}
-            value={values.location}
-            error={errorFor(errors, 'location')}
-            maxLength={200}
-          />
-          <TextField
-            lang={lang}
-            name="notes"
+            {...field('notes')}
             label={t(lang, 'staff.register.notes')}
-            value={values.notes}
-            error={errorFor(errors, 'notes')}
             multiline
             rows={3}
             maxLength={4000}

@@ -1,9 +1,9 @@
 import { KINDS, STAFF_CHANNELS } from '../../../shared/domain/vocabulary.js'
-import { DeadlineList, errorFor, Facts, TextField } from '../../components.js'
+import { bindFields, DeadlineList, Facts, TextField } from '../../components.js'
 import { formatDate, formatInstant, label, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
 import { CheckboxField, type Option, SelectField, UrgencyBadge } from '../components.js'
-import { StaffLayout, type StaffUserView } from '../layout.js'
+import { chromeOf, StaffLayout, type StaffUserView } from '../layout.js'
 import { ErrorSummaryFocus } from './case.js'
 import type { QueueRow } from './queue.js'
 
@@ -45,6 +45,7 @@ export interface ReceptionPageProps {
 
 export function ReceptionPage(p: ReceptionPageProps) {
   const { lang, values, errors } = p
+  const { field, check } = bindFields(lang, p)
   const title = t(lang, 'staff.reception.title')
   const text = (
     name: string,
@@ -59,11 +60,8 @@ export function ReceptionPage(p: ReceptionPageProps) {
     } = {},
   ) => (
     <TextField
-      lang={lang}
-      name={name}
+      {...field(name)}
       label={t(lang, key)}
-      value={values[name]}
-      error={errorFor(errors, name)}
       required={o.required}
       multiline={o.multiline}
       maxLength={o.max}
@@ -73,14 +71,7 @@ export function ReceptionPage(p: ReceptionPageProps) {
     />
   )
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      current="reception"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title} current="reception">
       <h1>{title}</h1>
       <p class="lead">{t(lang, 'staff.reception.lead')}</p>
       <p>
@@ -89,12 +80,9 @@ export function ReceptionPage(p: ReceptionPageProps) {
       <ErrorSummaryFocus lang={lang} errors={errors} linkable={[...INTAKE_FIELDS]} />
       <form method="post" action="/staff/reception" novalidate>
         <SelectField
-          lang={lang}
-          name="channel"
+          {...field('channel')}
           label={t(lang, 'staff.field.channel')}
           options={STAFF_CHANNELS.map((c) => ({ value: c, label: t(lang, `staff.channel.${c}`) }))}
-          value={values.channel}
-          error={errorFor(errors, 'channel')}
           required
           empty={t(lang, 'staff.form.choose')}
         />
@@ -104,12 +92,9 @@ export function ReceptionPage(p: ReceptionPageProps) {
           hint: t(lang, 'staff.reception.receivedAt.hint'),
         })}
         <SelectField
-          lang={lang}
-          name="kind"
+          {...field('kind')}
           label={t(lang, 'staff.field.kind')}
           options={KINDS.map((k) => ({ value: k, label: label(lang, 'kind', k) }))}
-          value={values.kind}
-          error={errorFor(errors, 'kind')}
           required
           empty={t(lang, 'staff.form.choose')}
         />
@@ -117,13 +102,7 @@ export function ReceptionPage(p: ReceptionPageProps) {
         {text('content', 'staff.field.content', { required: true, multiline: true, max: 20000 })}
         <fieldset>
           <legend>{t(lang, 'staff.case.petitioner')}</legend>
-          <CheckboxField
-            lang={lang}
-            name="anonymous"
-            label={t(lang, 'staff.reception.anonymous')}
-            checked={values.anonymous === 'true'}
-            error={errorFor(errors, 'anonymous')}
-          />
+          <CheckboxField {...check('anonymous')} label={t(lang, 'staff.reception.anonymous')} />
           {text('petitioner.fullName', 'staff.field.fullName', { max: 200 })}
           {text('petitioner.idNumber', 'staff.field.idNumber', { max: 12 })}
           {text('petitioner.address', 'staff.field.address', { max: 500 })}
@@ -136,23 +115,17 @@ export function ReceptionPage(p: ReceptionPageProps) {
           {text('concerns.person', 'staff.field.person', { max: 200 })}
         </fieldset>
         <SelectField
-          lang={lang}
-          name="topic"
+          {...field('topic')}
           label={t(lang, 'staff.field.topic')}
           options={p.topics}
-          value={values.topic}
-          error={errorFor(errors, 'topic')}
           empty={t(lang, 'staff.form.none')}
         />
         {text('signatories', 'staff.field.signatories', { type: 'number', max: 6 })}
         <SelectField
-          lang={lang}
-          name="committeeId"
+          {...field('committeeId')}
           label={t(lang, 'staff.reception.committee')}
           hint={t(lang, 'staff.reception.committee.hint')}
           options={p.committees}
-          value={values.committeeId}
-          error={errorFor(errors, 'committeeId')}
           empty={t(lang, 'staff.reception.committee.auto')}
         />
         <CheckboxField
@@ -167,13 +140,7 @@ export function ReceptionPage(p: ReceptionPageProps) {
             max: 64,
             hint: t(lang, 'staff.reception.ownerId.hint'),
           })}
-          <CheckboxField
-            lang={lang}
-            name="ownerPresent"
-            label={t(lang, 'staff.reception.ownerPresent')}
-            checked={values.ownerPresent === 'true'}
-            error={errorFor(errors, 'ownerPresent')}
-          />
+          <CheckboxField {...check('ownerPresent')} label={t(lang, 'staff.reception.ownerPresent')} />
         </fieldset>
         <div class="consequence">
           <p>{t(lang, 'staff.reception.effect')}</p>
@@ -214,14 +181,7 @@ export function IntakeReceiptPage(p: {
   const { lang, receipt } = p
   const title = t(lang, 'staff.receipt.title')
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      current="reception"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title} current="reception">
       <h1>{title}</h1>
       <div class="notice" role="status" data-testid="notice">
         {t(lang, 'staff.receipt.lead')}
@@ -283,14 +243,7 @@ export function TriagePage(p: {
   const { lang } = p
   const title = t(lang, 'staff.triage.title')
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      current="triage"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title} current="triage">
       <h1>{title}</h1>
       <p class="lead">{t(lang, 'staff.triage.lead', { committee: p.committeeName })}</p>
       {p.done && (

@@ -1,6 +1,6 @@
 import { t } from '../../i18n.js'
 import type { Lang } from '../../types.js'
-import { StaffLayout } from '../layout.js'
+import { chromeOf, StaffLayout } from '../layout.js'
 import { roleLabel } from './case.js'
 
 export interface SignInPageProps {
@@ -89,13 +89,7 @@ export function StaffMessagePage(p: {
   const key = p.status === 404 ? 'notFound' : p.status === 403 ? 'forbidden' : 'failed'
   const title = t(lang, `staff.error.${key}.title`)
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title}>
       <h1>{title}</h1>
       <p>{t(lang, `staff.error.${key}.text`)}</p>
       <p>

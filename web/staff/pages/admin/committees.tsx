@@ -1,7 +1,7 @@
 /** The committee tree and its edit form. */
 import type { Child } from 'hono/jsx'
 import { COMMITTEE_TYPES, type Committee } from '../../../../shared/domain/routing.js'
-import { errorFor } from '../../../components.js'
+import { bindFields } from '../../../components.js'
 import { t } from '../../../i18n.js'
 import type { Lang } from '../../../types.js'
 import { CheckboxField, type Option, SelectField } from '../../components.js'
@@ -30,6 +30,7 @@ function tree(committees: readonly Committee[], lang: Lang, parent?: string): Ch
 
 export function CommitteesPage(p: Base & { committees: readonly Committee[] }) {
   const { lang } = p
+  const { field } = bindFields(lang, p)
   const options: Option[] = p.committees.map((c) => ({
     value: c.id,
     label: lang === 'en' && c.nameEn ? c.nameEn : c.name,
@@ -49,21 +50,15 @@ export function CommitteesPage(p: Base & { committees: readonly Committee[] }) {
         {tf(p, 'name', 'staff.admin.nameVi', { required: true, max: 300 })}
         {tf(p, 'nameEn', 'staff.admin.nameEn', { max: 300 })}
         <SelectField
-          lang={lang}
-          name="parentId"
+          {...field('parentId')}
           label={t(lang, 'staff.admin.parent')}
           options={options}
-          value={p.values.parentId}
-          error={errorFor(p.errors, 'parentId')}
           empty={t(lang, 'staff.form.none')}
         />
         <SelectField
-          lang={lang}
-          name="type"
+          {...field('type')}
           label={t(lang, 'staff.admin.type')}
           options={COMMITTEE_TYPES.map((c) => ({ value: c, label: t(lang, `staff.committeeType.${c}`) }))}
-          value={p.values.type}
-          error={errorFor(p.errors, 'type')}
           required
         />
         {tf(p, 'organizations', 'staff.admin.organizations', {

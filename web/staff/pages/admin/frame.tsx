@@ -1,9 +1,9 @@
 /** The administration pages' frame, their index and the text field every admin form uses. */
 import type { Child } from 'hono/jsx'
-import { errorFor, TextField } from '../../../components.js'
+import { bindFields, TextField } from '../../../components.js'
 import { t } from '../../../i18n.js'
 import type { FieldError, Lang } from '../../../types.js'
-import { StaffLayout, type StaffUserView } from '../../layout.js'
+import { chromeOf, StaffLayout, type StaffUserView } from '../../layout.js'
 import { ErrorSummaryFocus } from '../case.js'
 
 export interface Base {
@@ -20,14 +20,7 @@ export interface Base {
 
 export function AdminFrame(p: Base & { title: string; children?: Child; linkable: string[] }) {
   return (
-    <StaffLayout
-      lang={p.lang}
-      organizationName={p.organizationName}
-      title={p.title}
-      user={p.user}
-      current="admin"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={p.title} current="admin">
       <p>
         <a href="/staff/admin">{t(p.lang, 'staff.admin.title')}</a>
       </p>
@@ -49,14 +42,7 @@ export function AdminIndexPage(p: Omit<Base, 'errors' | 'values' | 'version'>) {
   const { lang } = p
   const title = t(lang, 'staff.admin.title')
   return (
-    <StaffLayout
-      lang={lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      current="admin"
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title} current="admin">
       <h1>{title}</h1>
       <ul>
         {SECTIONS.map((s) => (
@@ -85,11 +71,8 @@ export function tf(
 ) {
   return (
     <TextField
-      lang={p.lang}
-      name={name}
+      {...bindFields(p.lang, p).field(name)}
       label={t(p.lang, key)}
-      value={p.values[name]}
-      error={errorFor(p.errors, name)}
       required={o.required}
       multiline={o.multiline}
       rows={o.multiline ? 4 : undefined}

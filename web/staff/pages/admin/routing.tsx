@@ -1,6 +1,6 @@
 import { type RoutingRule, TOPICS } from '../../../../shared/domain/routing.js'
 import { KINDS } from '../../../../shared/domain/vocabulary.js'
-import { errorFor } from '../../../components.js'
+import { bindFields } from '../../../components.js'
 import { label, t } from '../../../i18n.js'
 import { CheckboxField, type Option, SelectField } from '../../components.js'
 import { AdminFrame, type Base, tf } from './frame.js'
@@ -19,6 +19,7 @@ export function RoutingPage(
   },
 ) {
   const { lang } = p
+  const { field } = bindFields(lang, p)
   const committeeName = (id: string) => p.committees.find((c) => c.value === id)?.label ?? id
   const tv = p.test?.values ?? {}
   return (
@@ -154,12 +155,9 @@ export function RoutingPage(
           hint: t(lang, 'staff.admin.onePerLine'),
         })}
         <SelectField
-          lang={lang}
-          name="target"
+          {...field('target')}
           label={t(lang, 'staff.admin.target')}
           options={[{ value: '*', label: t(lang, 'staff.admin.target.byOrganization') }, ...p.committees]}
-          value={p.values.target}
-          error={errorFor(p.errors, 'target')}
           required
           empty={t(lang, 'staff.form.choose')}
         />

@@ -1,11 +1,11 @@
 import { ROLES } from '../../../../shared/domain/vocabulary.js'
 import type { PendingGrant } from '../../../../shared/service/users.js'
 import type { Membership, RoleChange, User } from '../../../../shared/store/users.js'
-import { errorFor } from '../../../components.js'
+import { bindFields } from '../../../components.js'
 import { t } from '../../../i18n.js'
 import type { Lang } from '../../../types.js'
 import { CheckboxField, type Option, SelectField } from '../../components.js'
-import { StaffLayout } from '../../layout.js'
+import { chromeOf, StaffLayout } from '../../layout.js'
 import { roleLabel } from '../case.js'
 import { AdminFrame, type Base, tf } from './frame.js'
 
@@ -128,6 +128,7 @@ export function UsersPage(
   },
 ) {
   const { lang } = p
+  const { field } = bindFields(lang, p)
   const committeeName = (id?: string) => (id ? (p.committees.find((c) => c.value === id)?.label ?? id) : '')
   return (
     <AdminFrame
@@ -174,21 +175,15 @@ export function UsersPage(
         {tf(p, 'displayName', 'staff.admin.displayName', { required: true, max: 200 })}
         {tf(p, 'email', 'staff.field.email', { type: 'email', max: 254 })}
         <SelectField
-          lang={lang}
-          name="role"
+          {...field('role')}
           label={t(lang, 'staff.admin.role')}
           options={ROLES.map((r) => ({ value: r, label: roleLabel(lang, r) }))}
-          value={p.values.role}
-          error={errorFor(p.errors, 'role')}
           required
         />
         <SelectField
-          lang={lang}
-          name="committeeId"
+          {...field('committeeId')}
           label={t(lang, 'staff.field.committee')}
           options={p.committees}
-          value={p.values.committeeId}
-          error={errorFor(p.errors, 'committeeId')}
           empty={t(lang, 'staff.form.none')}
         />
         <CheckboxField
@@ -215,13 +210,7 @@ export function RoleChangesPage(
 ) {
   const title = t(p.lang, 'staff.roleChanges.title')
   return (
-    <StaffLayout
-      lang={p.lang}
-      organizationName={p.organizationName}
-      title={title}
-      user={p.user}
-      langHref={p.langHref}
-    >
+    <StaffLayout {...chromeOf(p)} title={title}>
       <RoleChangeLog lang={p.lang} changes={p.changes} committees={p.committees} />
     </StaffLayout>
   )
