@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import { formatDate, label, t } from './i18n.js'
+import { formatDate, label, type MessageKey, t } from './i18n.js'
 import type { DeadlineView, FieldError, Lang } from './types.js'
 
 /** The element id of a form field: `petitioner.fullName` → `f-petitioner-fullName` (no dots, so CSS selectors work). */
@@ -103,6 +103,37 @@ export interface TextFieldProps {
   rows?: number
 }
 
+/**
+ * What every labelled field shows around its control: the label (marked when required), the hint
+ * and the error, tied to the control by `id` and `hintId`.
+ */
+export function FieldFrame(p: {
+  lang: Lang
+  id: string
+  hintId: string | undefined
+  label: string
+  hint?: string
+  error?: string
+  required?: boolean
+  children?: Child
+}) {
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for={p.id}>
+        {p.label}
+        {p.required && <span class="req">{` ${t(p.lang, 'form.required')}`}</span>}
+      </label>
+      {p.hint && (
+        <span class="hint" id={p.hintId}>
+          {p.hint}
+        </span>
+      )}
+      <FieldErrorText lang={p.lang} id={`${p.id}-error`} message={p.error} />
+      {p.children}
+    </div>
+  )
+}
+
 /** A labelled input or textarea with its hint and error tied to it for screen readers. */
 export function TextField(p: TextFieldProps) {
   const id = fieldId(p.name)
@@ -118,17 +149,7 @@ export function TextField(p: TextFieldProps) {
     spellcheck: p.spellcheck === false ? false : undefined,
   }
   return (
-    <div class={p.error ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.required && <span class="req">{` ${t(p.lang, 'form.required')}`}</span>}
-      </label>
-      {p.hint && (
-        <span class="hint" id={hintId}>
-          {p.hint}
-        </span>
-      )}
-      <FieldErrorText lang={p.lang} id={`${id}-error`} message={p.error} />
+    <FieldFrame {...p} id={id} hintId={hintId}>
       {p.multiline ? (
         <textarea {...common} rows={p.rows ?? 8}>
           {p.value ?? ''}
@@ -143,7 +164,7 @@ export function TextField(p: TextFieldProps) {
           min={p.min}
         />
       )}
-    </div>
+    </FieldFrame>
   )
 }
 
@@ -188,5 +209,32 @@ export function DeadlineList(props: { lang: Lang; deadlines: readonly DeadlineVi
         </li>
       ))}
     </ul>
+  )
+}
+
+/** The message keys under `P.`, without the prefix (`'staff.admin'` → `'id' | 'roles' | …`). */
+type KeysUnder<P extends string> = MessageKey extends infer K
+  ? K extends `${P}.${infer R}`
+    ? R
+    : never
+  : never
+
+/**
+ * A table's column headings: each a message under `of` (`cols={['date', 'type']}`), or any other
+ * message as `{ key }`.
+ */
+export function ColumnHeads<P extends string>(p: {
+  lang: Lang
+  of: P
+  cols: readonly (KeysUnder<P> | { readonly key: MessageKey })[]
+}) {
+  return (
+    <thead>
+      <tr>
+        {p.cols.map((c) => (
+          <th scope="col">{t(p.lang, typeof c === 'string' ? (`${p.of}.${c}` as MessageKey) : c.key)}</th>
+        ))}
+      </tr>
+    </thead>
   )
 }

@@ -1,5 +1,6 @@
 import type { PublishedFigures } from '../../shared/domain/transparency.js'
 import type { CommitteeFiguresDocument } from '../../shared/service/transparency.js'
+import { ColumnHeads } from '../components.js'
 import { formatDate, formatNumber, t } from '../i18n.js'
 import { Layout } from '../layout.js'
 import type { Lang } from '../types.js'
@@ -99,15 +100,11 @@ export function TransparencyPage(props: TransparencyPageProps) {
                     to: formatDate(q.toDate ? doc.asOf : q.to),
                   })}
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t(lang, 'transparency.col.committee')}</th>
-                    <th scope="col">{t(lang, 'transparency.col.received')}</th>
-                    <th scope="col">{t(lang, 'transparency.col.resolved')}</th>
-                    <th scope="col">{t(lang, 'transparency.col.onTime')}</th>
-                    <th scope="col">{t(lang, 'transparency.col.median')}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  lang={lang}
+                  of="transparency.col"
+                  cols={['committee', 'received', 'resolved', 'onTime', 'median']}
+                />
                 <tbody>
                   {q.committees.map((c) => (
                     <tr data-committee={c.committeeId}>

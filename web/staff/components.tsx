@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { TetScheduleWarning } from '../../shared/domain/calendar.js'
-import { describedBy, FieldErrorText, fieldId } from '../components.js'
+import { describedBy, FieldErrorText, FieldFrame, fieldId } from '../components.js'
 import { formatDate, t } from '../i18n.js'
 import type { Lang } from '../types.js'
 
@@ -28,17 +28,7 @@ export function SelectField(p: {
   const hintId = p.hint ? `${id}-hint` : undefined
   const errorId = p.error ? `${id}-error` : undefined
   return (
-    <div class={p.error ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.required && <span class="req">{` ${t(p.lang, 'form.required')}`}</span>}
-      </label>
-      {p.hint && (
-        <span class="hint" id={hintId}>
-          {p.hint}
-        </span>
-      )}
-      <FieldErrorText lang={p.lang} id={`${id}-error`} message={p.error} />
+    <FieldFrame {...p} id={id} hintId={hintId}>
       <select
         id={id}
         name={p.name}
@@ -53,7 +43,7 @@ export function SelectField(p: {
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   )
 }
 

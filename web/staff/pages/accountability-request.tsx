@@ -4,7 +4,7 @@
  * now (`allowedActions`, from the transition table of shared/domain/accountability.ts). Each form
  * carries the version it was shown at; a stale one is refused with a clear message.
  */
-import { bindFields, errorFor, TextField } from '../../components.js'
+import { bindFields, ColumnHeads, errorFor, TextField } from '../../components.js'
 import { formatDate, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
 import { LangField } from '../components.js'
@@ -265,14 +265,11 @@ export function OwnCommitteeRequests(props: { lang: Lang; items: readonly Commit
           <caption>
             {t(lang, 'staff.accountability.own.caption', { count: String(props.items.length) })}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'staff.field.committee')}</th>
-              <th scope="col">{t(lang, 'staff.accountability.subject')}</th>
-              <th scope="col">{t(lang, 'staff.accountability.dueOn')}</th>
-              <th scope="col">{t(lang, 'staff.accountability.state')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            lang={lang}
+            of="staff.accountability"
+            cols={[{ key: 'staff.field.committee' }, 'subject', 'dueOn', 'state']}
+          />
           <tbody>
             {props.items.map((r) => (
               <tr data-late={r.late ? 'true' : 'false'}>

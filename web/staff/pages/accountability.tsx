@@ -3,7 +3,7 @@
  * section of the supervisor's dashboard, and the form requiring a committee's periodic report.
  * The service (shared/service/accountability.ts) decides who may read and require them.
  */
-import { bindFields, errorFor, TextField } from '../../components.js'
+import { bindFields, ColumnHeads, errorFor, TextField } from '../../components.js'
 import { formatDate, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
 import { LangField, type Option, SelectField } from '../components.js'
@@ -39,15 +39,11 @@ export function OwedReports(props: { lang: Lang; items: readonly OwedReport[]; d
       ) : (
         <table>
           <caption>{t(lang, 'staff.accountability.owed.caption', { count: String(items.length) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'staff.field.committee')}</th>
-              <th scope="col">{t(lang, 'staff.accountability.subject')}</th>
-              <th scope="col">{t(lang, 'staff.accountability.requestedOn')}</th>
-              <th scope="col">{t(lang, 'staff.accountability.dueOn')}</th>
-              <th scope="col">{t(lang, 'staff.accountability.state')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            lang={lang}
+            of="staff.accountability"
+            cols={[{ key: 'staff.field.committee' }, 'subject', 'requestedOn', 'dueOn', 'state']}
+          />
           <tbody>
             {items.map((r) => (
               <tr data-late={r.late ? 'true' : 'false'}>

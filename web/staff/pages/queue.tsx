@@ -30,60 +30,32 @@ export interface QueuePageProps {
 export function QueuePage(p: QueuePageProps) {
   const { lang, filters } = p
   const title = t(lang, 'staff.queue.title')
+  const filter = (name: keyof QueueFilters) => ({ lang, name, value: filters[name] })
+  const any = t(lang, 'staff.queue.any')
+  const urgencies = (['overdue', 'due_soon'] as const).map((u) => ({
+    value: u,
+    label: t(lang, `staff.urgency.${u}`),
+  }))
+  // The filters beside the committee: each a choice with "any" first.
+  const choices = [
+    ['kind', 'staff.field.kind', p.options.kinds],
+    ['status', 'staff.field.status', p.options.statuses],
+    ['topic', 'staff.field.topic', p.options.topics],
+    ['channel', 'staff.field.channel', p.options.channels],
+    ['due', 'staff.queue.due', urgencies],
+  ] as const
   return (
     <StaffLayout {...chromeOf(p)} title={title} current="queue">
       <h1>{title}</h1>
       <form method="get" action="/staff/queue" class="filters" aria-label={t(lang, 'staff.queue.filters')}>
         <SelectField
-          lang={lang}
-          name="committee"
+          {...filter('committee')}
           label={t(lang, 'staff.queue.committee')}
           options={p.committees}
-          value={filters.committee}
         />
-        <SelectField
-          lang={lang}
-          name="kind"
-          label={t(lang, 'staff.field.kind')}
-          options={p.options.kinds}
-          value={filters.kind}
-          empty={t(lang, 'staff.queue.any')}
-        />
-        <SelectField
-          lang={lang}
-          name="status"
-          label={t(lang, 'staff.field.status')}
-          options={p.options.statuses}
-          value={filters.status}
-          empty={t(lang, 'staff.queue.any')}
-        />
-        <SelectField
-          lang={lang}
-          name="topic"
-          label={t(lang, 'staff.field.topic')}
-          options={p.options.topics}
-          value={filters.topic}
-          empty={t(lang, 'staff.queue.any')}
-        />
-        <SelectField
-          lang={lang}
-          name="channel"
-          label={t(lang, 'staff.field.channel')}
-          options={p.options.channels}
-          value={filters.channel}
-          empty={t(lang, 'staff.queue.any')}
-        />
-        <SelectField
-          lang={lang}
-          name="due"
-          label={t(lang, 'staff.queue.due')}
-          options={(['overdue', 'due_soon'] as const).map((u) => ({
-            value: u,
-            label: t(lang, `staff.urgency.${u}`),
-          }))}
-          value={filters.due}
-          empty={t(lang, 'staff.queue.any')}
-        />
+        {choices.map(([name, key, options]) => (
+          <SelectField {...filter(name)} label={t(lang, key)} options={options} empty={any} />
+        ))}
         <div class="field">
           <label for="f-q">{t(lang, 'staff.queue.search')}</label>
           <span class="hint" id="f-q-hint">

@@ -4,7 +4,7 @@
  * required and held reception days. The service (shared/service/reception.ts) decides who records
  * and who reads; the schema (shared/domain/reception.ts) and its rules refuse bad input.
  */
-import { bindFields, errorFor, TextField } from '../../components.js'
+import { bindFields, ColumnHeads, errorFor, TextField } from '../../components.js'
 import { formatDate, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
 import { LangField, type Option, SelectField } from '../components.js'
@@ -147,14 +147,7 @@ export function ReceptionRegisterPage(p: {
           </dl>
           <table>
             <caption>{p.summary.basis[lang]}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'staff.register.head')}</th>
-                <th scope="col">{t(lang, 'staff.register.required')}</th>
-                <th scope="col">{t(lang, 'staff.register.held')}</th>
-                <th scope="col">{t(lang, 'staff.register.met')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads lang={lang} of="staff.register" cols={['head', 'required', 'held', 'met']} />
             <tbody>
               {p.summary.heads.map((h) => (
                 <tr>
@@ -185,16 +178,11 @@ export function ReceptionRegisterPage(p: {
         ) : (
           <table data-testid="register-sessions">
             <caption>{t(lang, 'staff.register.list.caption', { count: String(p.sessions.length) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'staff.register.date')}</th>
-                <th scope="col">{t(lang, 'staff.register.type')}</th>
-                <th scope="col">{t(lang, 'staff.register.host')}</th>
-                <th scope="col">{t(lang, 'staff.register.visitors')}</th>
-                <th scope="col">{t(lang, 'staff.register.delegations')}</th>
-                <th scope="col">{t(lang, 'staff.register.caseCodes')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              lang={lang}
+              of="staff.register"
+              cols={['date', 'type', 'host', 'visitors', 'delegations', 'caseCodes']}
+            />
             <tbody>
               {p.sessions.map((s) => (
                 <tr>

@@ -1,6 +1,6 @@
 import { type RoutingRule, TOPICS } from '../../../../shared/domain/routing.js'
 import { KINDS } from '../../../../shared/domain/vocabulary.js'
-import { bindFields } from '../../../components.js'
+import { bindFields, ColumnHeads } from '../../../components.js'
 import { label, t } from '../../../i18n.js'
 import { CheckboxField, type Option, SelectField } from '../../components.js'
 import { AdminFrame, type Base, tf } from './frame.js'
@@ -31,15 +31,11 @@ export function RoutingPage(
       <div class="table-wrap">
         <table data-testid="rules">
           <caption>{t(lang, 'staff.admin.routing.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'staff.admin.priority')}</th>
-              <th scope="col">{t(lang, 'staff.admin.id')}</th>
-              <th scope="col">{t(lang, 'staff.admin.description')}</th>
-              <th scope="col">{t(lang, 'staff.admin.target')}</th>
-              <th scope="col">{t(lang, 'staff.admin.actions')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            lang={lang}
+            of="staff.admin"
+            cols={['priority', 'id', 'description', 'target', 'actions']}
+          />
           <tbody>
             {p.rules.map((r) => (
               <tr>

@@ -2,7 +2,7 @@ import type { DayOffInfo, TetScheduleWarning } from '../../../../shared/domain/c
 import type { DeadlineSettings } from '../../../../shared/domain/deadline-rules.js'
 import { LIMIT_SETTING_KEYS } from '../../../../shared/domain/deadline-rules.js'
 import { OCCASIONS } from '../../../../shared/domain/holiday-notices.js'
-import { errorFor, TextField } from '../../../components.js'
+import { ColumnHeads, errorFor, TextField } from '../../../components.js'
 import { formatDate, t } from '../../../i18n.js'
 import { SelectField, TetWarning } from '../../components.js'
 import type { FormState } from '../../form.js'
@@ -110,12 +110,7 @@ export function CalendarPage(
       <div class="table-wrap">
         <table data-testid="holidays">
           <caption>{t(lang, 'staff.admin.calendar.holidays.caption', { year: p.year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'staff.admin.date')}</th>
-              <th scope="col">{t(lang, 'staff.admin.name')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads lang={lang} of="staff.admin" cols={['date', 'name']} />
           <tbody>
             {p.daysOff.map((d) => (
               <tr>

@@ -1,7 +1,7 @@
 import { ROLES } from '../../../../shared/domain/vocabulary.js'
 import type { PendingGrant } from '../../../../shared/service/users.js'
 import type { Membership, RoleChange, User } from '../../../../shared/store/users.js'
-import { bindFields } from '../../../components.js'
+import { bindFields, ColumnHeads } from '../../../components.js'
 import { t } from '../../../i18n.js'
 import type { Lang } from '../../../types.js'
 import { CheckboxField, type Option, SelectField } from '../../components.js'
@@ -29,14 +29,11 @@ function PendingGrants(p: { lang: Lang; grants: readonly PendingGrant[]; committ
       ) : (
         <div class="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'staff.admin.id')}</th>
-                <th scope="col">{t(lang, 'staff.admin.role')}</th>
-                <th scope="col">{t(lang, 'staff.admin.grants.requestedBy')}</th>
-                <th scope="col">{t(lang, 'staff.admin.grants.decide')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              lang={lang}
+              of="staff.admin"
+              cols={['id', 'role', 'grants.requestedBy', 'grants.decide']}
+            />
             <tbody>
               {p.grants.map((g) => (
                 <tr>
@@ -90,16 +87,11 @@ export function RoleChangeLog(p: {
       ) : (
         <div class="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'staff.roleChanges.at')}</th>
-                <th scope="col">{t(lang, 'staff.admin.id')}</th>
-                <th scope="col">{t(lang, 'staff.roleChanges.type')}</th>
-                <th scope="col">{t(lang, 'staff.roleChanges.added')}</th>
-                <th scope="col">{t(lang, 'staff.roleChanges.removed')}</th>
-                <th scope="col">{t(lang, 'staff.roleChanges.by')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              lang={lang}
+              of="staff.roleChanges"
+              cols={['at', { key: 'staff.admin.id' }, 'type', 'added', 'removed', 'by']}
+            />
             <tbody>
               {p.changes.map((e) => (
                 <tr>
@@ -140,14 +132,7 @@ export function UsersPage(
       <div class="table-wrap">
         <table data-testid="users">
           <caption>{t(lang, 'staff.admin.users.caption', { count: p.users.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'staff.admin.id')}</th>
-              <th scope="col">{t(lang, 'staff.admin.displayName')}</th>
-              <th scope="col">{t(lang, 'staff.admin.roles')}</th>
-              <th scope="col">{t(lang, 'staff.admin.active')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads lang={lang} of="staff.admin" cols={['id', 'displayName', 'roles', 'active']} />
           <tbody>
             {p.users.map((u) => (
               <tr>
