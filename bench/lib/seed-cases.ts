@@ -22,6 +22,7 @@ import type { Services } from '../../shared/service/context.js'
 import { watchPlanOf } from '../../shared/service/watch-plan.js'
 import { newCaseItems, type StoredCase } from '../../shared/store/cases.js'
 import { chainEvent } from '../../shared/store/history.js'
+import { receivedCase } from '../../test/fixtures/cases.js'
 
 export const vn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`)
 const MINISTRIES = COMMITTEES.filter((c) => c.type === 'subordinate')
@@ -57,29 +58,15 @@ export function syntheticCase(
     id: `${committee.id}.canbo`,
     memberships: [{ role: 'committee_handler', committeeId: committee.id }],
   }
-  let record: CaseRecord = {
+  let record: CaseRecord = receivedCase({
     code: newTrackingCode(),
-    version: 1,
     kind,
-    status: 'received',
-    channel: 'online',
     committeeId: committee.id,
     receivedAt: received.toISOString(),
     receivedOn: vietnamDate(received),
     clockStartOn: vietnamDate(received),
     title: 'Kiến nghị đơn giản hóa thủ tục hành chính',
-    anonymous: false,
     topic: 'administration',
-    signatories: 1,
-    language: 'vi',
-    submitterType: 'citizen',
-    facts: {
-      instance: 1,
-      remoteArea: false,
-      complexity: 'normal',
-      severalPlaces: false,
-      partyDiscipline: false,
-    },
     routing: { ruleId: 'R50-by-agency', reason: { vi: 'Theo cơ quan', en: 'By agency' } },
     history: [
       chainEvent([], {
@@ -90,7 +77,7 @@ export function syntheticCase(
         data: { channel: 'online', committeeId: committee.id, routingRuleId: 'R50-by-agency' },
       }),
     ],
-  }
+  })
   const steps: [number, ActionInput][] = open
     ? []
     : [

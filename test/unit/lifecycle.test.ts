@@ -33,12 +33,13 @@ import {
 import type { ActingUser } from '../../shared/domain/policy.js'
 import { actionSchema } from '../../shared/domain/schemas.js'
 import { formatTrackingCode } from '../../shared/domain/tracking-code.js'
+import { CASE_CODE, caseEvent, receivedCase } from '../fixtures/cases.js'
 
 // ---------------------------------------------------------------------------------------------------
 // Builders.
 
 /** Valid tracking codes (their check symbols are right). */
-const CODE = '7K3MQ9XD2HFJ'
+const CODE = CASE_CODE
 const OTHER_CODE = '123456789ABT'
 
 const deadlineContext: DeadlineContext = {
@@ -50,10 +51,7 @@ function context(now: string, extra: Partial<ActionContext> = {}): ActionContext
   return { now: new Date(now), committees: COMMITTEES, deadlines: deadlineContext, ...extra }
 }
 
-function event(type: string, at: string, data: Record<string, unknown> = {}): CaseEvent {
-  // clockFactsOf and decideAction read type, at and data; the hash chain is history.test.ts's business.
-  return { seq: 0, at, type, actor: { kind: 'system' }, public: true, data, prevHash: '', hash: '' }
-}
+const event = (type: string, at: string, data: Record<string, unknown> = {}) => caseEvent(type, at, data)
 
 // A paper petition registered at the desk by the reception officer `tiepdan`.
 const submitted: CaseEvent = {
@@ -62,34 +60,17 @@ const submitted: CaseEvent = {
 }
 const acceptedOn3July = event('accepted', '2026-07-03T03:00:00.000Z')
 
+/** A paper denunciation of corruption at btc, received on 1 July 2026 and not yet decided. */
 function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    code: CODE,
-    version: 1,
+  return receivedCase({
     kind: 'denunciation',
-    status: 'received',
     channel: 'post',
-    committeeId: 'btc',
-    receivedAt: '2026-07-01T02:00:00.000Z',
-    receivedOn: '2026-07-01',
-    clockStartOn: '2026-07-01',
     title: 'Tố cáo hành vi nhận tiền khi giải quyết hồ sơ hoàn thuế',
-    anonymous: false,
     topic: 'corruption',
-    signatories: 1,
-    language: 'vi',
-    submitterType: 'citizen',
-    facts: {
-      instance: 1,
-      remoteArea: false,
-      complexity: 'normal',
-      severalPlaces: false,
-      partyDiscipline: false,
-    },
     routing: { ruleId: 'R50-by-agency', reason: { vi: 'Theo quy tắc…', en: 'By the rule…' } },
     history: [submitted],
     ...overrides,
-  }
+  })
 }
 
 /** A denunciation at the Ministry of Finance committee, accepted on 3 July 2026. */

@@ -9,9 +9,10 @@ import { caseMetrics } from '../../shared/domain/reports.js'
 import { actionSchema } from '../../shared/domain/schemas.js'
 import { formatTrackingCode } from '../../shared/domain/tracking-code.js'
 import { newTrackingCode } from '../../shared/security.js'
+import { CASE_CODE, receivedCase } from '../fixtures/cases.js'
 
 /** Valid tracking codes (their check symbols are right). */
-const CODE = '7K3MQ9XD2HFJ'
+const CODE = CASE_CODE
 const EARLIER = '123456789ABT'
 const NOW = '2026-07-02T03:00:00.000Z'
 const deadlines: DeadlineContext = { calendar: new WorkingCalendar(), settings: DEFAULT_DEADLINE_SETTINGS }
@@ -34,34 +35,8 @@ const submitted: CaseEvent = {
   hash: '',
 }
 
-function complaint(overrides: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    code: CODE,
-    version: 1,
-    kind: 'complaint',
-    status: 'received',
-    channel: 'online',
-    committeeId: 'btc',
-    receivedAt: '2026-07-01T02:00:00.000Z',
-    receivedOn: '2026-07-01',
-    clockStartOn: '2026-07-01',
-    title: 'Khiếu nại việc chậm hoàn thuế',
-    anonymous: false,
-    signatories: 1,
-    language: 'vi',
-    submitterType: 'citizen',
-    facts: {
-      instance: 1,
-      remoteArea: false,
-      complexity: 'normal',
-      severalPlaces: false,
-      partyDiscipline: false,
-    },
-    routing: { reason: { vi: 'Theo quy tắc', en: 'By the rule' } },
-    history: [submitted],
-    ...overrides,
-  }
-}
+const complaint = (overrides: Partial<CaseRecord> = {}) =>
+  receivedCase({ history: [submitted], ...overrides })
 
 function thrownBy(act: () => unknown): DomainError {
   try {
