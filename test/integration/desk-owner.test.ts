@@ -151,15 +151,9 @@ describe('the owner of a petition recorded at the desk', () => {
 
 describe('the reception desk page', () => {
   async function postIntake(form: Record<string, string>) {
-    const res = await fetch(`${h.server.url}/staff/reception`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: {
-        cookie: `__Host-staff-session=${await h.tokenFor('tiepdan')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: h.server.url,
-      },
-      body: new URLSearchParams({
+    return h.page('/staff/reception', {
+      as: 'tiepdan',
+      form: {
         channel: 'in_person',
         receivedAt: '26/11/2026',
         kind: 'complaint',
@@ -168,9 +162,8 @@ describe('the reception desk page', () => {
         'petitioner.fullName': 'Cao Thị Yến',
         'concerns.organization': 'Bộ Tài chính',
         ...form,
-      }).toString(),
+      },
     })
-    return { status: res.status, html: await res.text() }
   }
 
   it('offers the owner’s account and the presence tick', async () => {

@@ -34,7 +34,26 @@ export interface Harness {
   /** Responses checked against the document so far. */
   readonly contract: ContractCounter
   tokenFor(userId: string): Promise<string>
+  /**
+   * A staff page as a browser asks for it: the session cookie of `as` (or `token`), a form posted
+   * same-origin (or from `origin`), redirects not followed.
+   */
+  page(path: string, options?: PageOptions): Promise<PageResponse>
   close(): Promise<void>
+}
+
+export interface PageOptions {
+  readonly as?: string
+  readonly token?: string
+  readonly form?: Record<string, string>
+  readonly origin?: string
+}
+
+export interface PageResponse {
+  readonly status: number
+  readonly location: string | null
+  readonly html: string
+  readonly headers: Headers
 }
 
 /** A problem `type`: the absolute URI of the code's page. */
@@ -135,6 +154,26 @@ export async function startHarness(
       }
       if (parsed === '') parsed = undefined
       return { status: response.status, headers: response.headers, body: parsed }
+    },
+    async page(path, { as, token: given, form, origin: from } = {}) {
+      const token = given ?? (as ? await tokenFor(as) : undefined)
+      const res = await fetch(server.url + path, {
+        method: form ? 'POST' : 'GET',
+        redirect: 'manual',
+        headers: {
+          ...(token ? { cookie: `__Host-staff-session=${token}` } : {}),
+          ...(form
+            ? { 'content-type': 'application/x-www-form-urlencoded', origin: from ?? server.url }
+            : {}),
+        },
+        body: form ? new URLSearchParams(form).toString() : undefined,
+      })
+      return {
+        status: res.status,
+        location: res.headers.get('location'),
+        html: await res.text(),
+        headers: res.headers,
+      }
     },
     async close() {
       if (globalThis.fetch === checked) globalThis.fetch = outerFetch

@@ -201,18 +201,7 @@ describe('the audited role changes', () => {
 })
 
 describe('the admin and supervisor pages', () => {
-  const page = async (path: string, as: string, form?: Record<string, string>) => {
-    const res = await fetch(h.server.url + path, {
-      method: form ? 'POST' : 'GET',
-      redirect: 'manual',
-      headers: {
-        cookie: `__Host-staff-session=${await h.tokenFor(as)}`,
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded', origin: h.server.url } : {}),
-      },
-      body: form ? new URLSearchParams(form).toString() : undefined,
-    })
-    return { status: res.status, html: await res.text() }
-  }
+  const page = (path: string, as: string, form?: Record<string, string>) => h.page(path, { as, form })
 
   it('shows pending grants to admins, who confirm them with a plain form', async () => {
     const asked = await putUser('admin', 'trang.admin', [{ role: 'supervisor' }])

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TODAY } from './authz-helpers.js'
-import { type Harness, startHarness } from './harness.js'
+import { type Harness, type PageOptions, startHarness } from './harness.js'
 
 let h: Harness
 
@@ -14,24 +14,7 @@ beforeAll(async () => {
 })
 afterAll(async () => h?.close())
 
-async function page(
-  path: string,
-  options: { as?: string; form?: Record<string, string>; origin?: string } = {},
-): Promise<{ status: number; location: string | null; html: string }> {
-  const token = options.as ? await h.tokenFor(options.as) : undefined
-  const res = await fetch(h.server.url + path, {
-    method: options.form ? 'POST' : 'GET',
-    redirect: 'manual',
-    headers: {
-      ...(token ? { cookie: `__Host-staff-session=${token}` } : {}),
-      ...(options.form
-        ? { 'content-type': 'application/x-www-form-urlencoded', origin: options.origin ?? h.server.url }
-        : {}),
-    },
-    body: options.form ? new URLSearchParams(options.form).toString() : undefined,
-  })
-  return { status: res.status, location: res.headers.get('location'), html: await res.text() }
-}
+const page = (path: string, options?: PageOptions) => h.page(path, options)
 
 async function stored(id: string): Promise<{ version: number; state: string; submissions: unknown[] }> {
   const res = await h.request('GET', `/api/v1/accountability-requests/${id}`, { as: 'giamsat' })

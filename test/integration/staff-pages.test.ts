@@ -8,7 +8,7 @@ import { buildStaffPages } from '../../functions/staff-api/pages.js'
 import { createPetitionService } from '../../shared/service/petitions.js'
 import { pdf, png } from '../fixtures/documents.js'
 import { act, addUser, fileOnline, storedCase, TODAY } from './authz-helpers.js'
-import { type Harness, startHarness } from './harness.js'
+import { type Harness, type PageOptions, startHarness } from './harness.js'
 
 let h: Harness
 
@@ -17,37 +17,8 @@ beforeAll(async () => {
 })
 afterAll(async () => h?.close())
 
-interface PageResponse {
-  status: number
-  location: string | null
-  html: string
-  headers: Headers
-}
-
 /** A page request as a browser sends it: the session cookie, same-origin form posts. */
-async function page(
-  path: string,
-  options: { as?: string; form?: Record<string, string>; origin?: string; token?: string } = {},
-): Promise<PageResponse> {
-  const token = options.token ?? (options.as ? await h.tokenFor(options.as) : undefined)
-  const res = await fetch(h.server.url + path, {
-    method: options.form ? 'POST' : 'GET',
-    redirect: 'manual',
-    headers: {
-      ...(token ? { cookie: `__Host-staff-session=${token}` } : {}),
-      ...(options.form
-        ? { 'content-type': 'application/x-www-form-urlencoded', origin: options.origin ?? h.server.url }
-        : {}),
-    },
-    body: options.form ? new URLSearchParams(options.form).toString() : undefined,
-  })
-  return {
-    status: res.status,
-    location: res.headers.get('location'),
-    html: await res.text(),
-    headers: res.headers,
-  }
-}
+const page = (path: string, options?: PageOptions) => h.page(path, options)
 
 async function caseVersion(code: string): Promise<number> {
   const res = await h.request('GET', `/api/v1/cases/${code}`, { as: 'btc.canbo' })
