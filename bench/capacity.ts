@@ -19,25 +19,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
-import { type LocalServer, startLocalServer } from '../local/server.js'
+import type { LocalServer } from '../local/server.js'
 import { createPetitionService } from '../shared/service/petitions.js'
 import type { CapacityRecord } from '../shared/store/client.js'
 import { INDEXES } from '../shared/store/table.js'
 import { indexEntrySize, itemSize, queryUnits } from './lib/item-size.js'
+import { startBenchServer } from './lib/server.js'
 
 const BACKGROUND_CASES = Number(process.env.BENCH_CASES ?? 300)
 
 let records: CapacityRecord[] = []
 const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-bench-'))
-const server: LocalServer = await startLocalServer({
-  // One address files every petition here: limits far above the run (the counting writes still happen).
-  submissionLimits: { perHour: 1_000_000, keylessPerMinute: 1_000_000 },
-  port: 0,
-  dataDir,
-  seed: { petitions: 0 },
-  quiet: true,
-  onCapacity: (r) => records.push(r),
-})
+const server: LocalServer = await startBenchServer(dataDir, { onCapacity: (r) => records.push(r) })
 
 async function measure<T>(run: () => Promise<T>): Promise<{
   result: T

@@ -24,11 +24,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type LocalServer, startLocalServer } from '../local/server.js'
+import type { LocalServer } from '../local/server.js'
 import { addDays, type LocalDate } from '../shared/domain/dates.js'
 import type { OutgoingMessage } from '../shared/notifications/senders.js'
 import type { CapacityRecord } from '../shared/store/client.js'
 import { resourcesOf, synthDeployment } from '../test/infra/deployment.js'
+import { startBenchServer } from './lib/server.js'
 
 /** AWS list prices, ap-southeast-1 (Singapore), as published on the AWS pricing pages in 2025. */
 const PRICES = {
@@ -107,13 +108,7 @@ const onCapacity = (r: CapacityRecord) => {
 const messages: OutgoingMessage[] = []
 const clock = { now: new Date('2026-12-07T02:00:00Z') } // Monday 09:00 in Hà Nội
 const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-cost-'))
-const server: LocalServer = await startLocalServer({
-  // One address files every petition here: limits far above the run (the counting writes still happen).
-  submissionLimits: { perHour: 1_000_000, keylessPerMinute: 1_000_000 },
-  port: 0,
-  dataDir,
-  seed: { petitions: 0 },
-  quiet: true,
+const server: LocalServer = await startBenchServer(dataDir, {
   now: () => clock.now,
   onCapacity,
   sender: { send: async (m) => void messages.push(m) },

@@ -10,13 +10,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startLocalServer } from '../local/server.js'
 import { vietnamDate } from '../shared/domain/dates.js'
 import type { ActingUser } from '../shared/domain/policy.js'
 import { buildReport, type PeriodKind } from '../shared/domain/reports.js'
 import { createReportAuditService, periodsEndingAt } from '../shared/service/report-audit.js'
 import { reportInputs } from '../shared/service/reports.js'
 import { seedCases, vn } from './lib/seed-cases.js'
+import { startBenchServer } from './lib/server.js'
 import { median } from './lib/stats.js'
 
 const CASES = Number(process.argv[2] ?? 140)
@@ -33,13 +33,7 @@ const cpuMs = async (run: () => Promise<unknown>) => {
 
 const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-on-time-'))
 const now = vn('2026-11-26 10:00')
-const server = await startLocalServer({
-  port: 0,
-  dataDir,
-  seed: { petitions: 0 },
-  quiet: true,
-  now: () => now,
-})
+const server = await startBenchServer(dataDir, { now: () => now })
 try {
   const { services } = server
   await seedCases(services, {

@@ -25,10 +25,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { startLocalServer } from '../local/server.js'
 import type { CapacityRecord } from '../shared/store/client.js'
 import { INDEXES } from '../shared/store/table.js'
 import { seedCases, vn } from './lib/seed-cases.js'
+import { acrossSizes, startBenchServer } from './lib/server.js'
 import { median } from './lib/stats.js'
 
 const SIZES = (process.env.SCALE_SIZES ?? '1000,100000').split(',').map(Number)
@@ -57,14 +57,7 @@ async function runSize(cases: number): Promise<SizeResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-scale-'))
   const clock = { now: vn('2026-11-26 10:00') }
   let records: CapacityRecord[] = []
-  const server = await startLocalServer({
-    port: 0,
-    dataDir,
-    seed: { petitions: 0 },
-    quiet: true,
-    now: () => clock.now,
-    onCapacity: (r) => records.push(r),
-  })
+  const server = await startBenchServer(dataDir, { now: () => clock.now, onCapacity: (r) => records.push(r) })
   try {
     const { services } = server
     const open = Math.min(OPEN_CASES, cases)
@@ -156,13 +149,7 @@ async function runSize(cases: number): Promise<SizeResult> {
   }
 }
 
-// A small run first, not reported: the measured runs then start from a warm process (JIT, connections).
-await runSize(200)
-const results: SizeResult[] = []
-for (const size of SIZES) {
-  console.log(`scale: ${size.toLocaleString('en')} cases…`)
-  results.push(await runSize(size))
-}
+const results = await acrossSizes(SIZES, runSize, (size) => `scale: ${size.toLocaleString('en')} cases…`)
 const [small, large] = [results[0]!, results.at(-1)!]
 const change = (a: number, b: number) => (a === 0 ? (b === 0 ? 0 : Number.POSITIVE_INFINITY) : (b - a) / a)
 const casesRatio = large.cases / small.cases

@@ -26,12 +26,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { COMMITTEES } from '../local/demo-data.js'
-import { startLocalServer } from '../local/server.js'
 import { vietnamDate } from '../shared/domain/dates.js'
 import { hashPin } from '../shared/security.js'
 import type { StoredCase } from '../shared/store/cases.js'
 import type { CapacityRecord } from '../shared/store/client.js'
 import { syntheticCase, vn } from './lib/seed-cases.js'
+import { acrossSizes, startBenchServer } from './lib/server.js'
 
 const SIZES = (process.env.SWEEP_BENCH_SIZES ?? '1000,20000').split(',').map(Number)
 const OPEN_DUE = 50
@@ -63,16 +63,7 @@ async function runSize(closedCases: number): Promise<SizeResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-sweep-bench-'))
   const clock = { now: vn('2026-11-26 10:00') }
   let records: CapacityRecord[] = []
-  const server = await startLocalServer({
-    // One address files every petition here: limits far above the run (the counting writes still happen).
-    submissionLimits: { perHour: 1_000_000, keylessPerMinute: 1_000_000 },
-    port: 0,
-    dataDir,
-    seed: { petitions: 0 },
-    quiet: true,
-    now: () => clock.now,
-    onCapacity: (r) => records.push(r),
-  })
+  const server = await startBenchServer(dataDir, { now: () => clock.now, onCapacity: (r) => records.push(r) })
   try {
     const { services } = server
     const [ctx, committees] = await Promise.all([
@@ -205,13 +196,11 @@ async function runSize(closedCases: number): Promise<SizeResult> {
   }
 }
 
-// A small run first, not reported: the measured runs then start from a warm process (JIT, connections).
-await runSize(200)
-const results: SizeResult[] = []
-for (const size of SIZES) {
-  console.log(`writing ${size.toLocaleString('en')} closed cases and measuring…`)
-  results.push(await runSize(size))
-}
+const results = await acrossSizes(
+  SIZES,
+  runSize,
+  (size) => `writing ${size.toLocaleString('en')} closed cases and measuring…`,
+)
 
 const [small, large] = [results[0]!, results.at(-1)!]
 const change = (a: number, b: number) => (a === 0 ? 0 : (b - a) / a)

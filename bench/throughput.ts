@@ -18,9 +18,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import autocannon from 'autocannon'
-import { LOCAL_TABLE, startLocalServer } from '../local/server.js'
+import { LOCAL_TABLE } from '../local/server.js'
 import { createPinHasher, hashPin } from '../shared/security.js'
 import { createDocumentClient } from '../shared/store/client.js'
+import { startBenchServer } from './lib/server.js'
 
 const SECONDS = Number(process.env.THROUGHPUT_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.THROUGHPUT_CONNECTIONS ?? 8)
@@ -28,13 +29,7 @@ const TARGET = 0.5
 
 const dataDir = await mkdtemp(join(tmpdir(), 'tiep-dan-throughput-'))
 // One address sends every request: submission limits far above the run (their writes still happen).
-const server = await startLocalServer({
-  port: 0,
-  dataDir,
-  seed: { petitions: 0 },
-  quiet: true,
-  submissionLimits: { perHour: 1_000_000, keylessPerMinute: 1_000_000 },
-})
+const server = await startBenchServer(dataDir)
 const raw = createDocumentClient({ endpoint: server.endpoint })
 
 const petition = (i: number) => ({
