@@ -6,6 +6,22 @@
 import { isLang } from './i18n.js'
 import type { Lang, PetitionForm } from './types.js'
 
+/**
+ * The petitioner, the person or body concerned, the topic and the signatories: the fields both the
+ * citizen's form (web/pages/submit.tsx) and the reception desk's (web/staff/pages/reception.tsx) ask.
+ */
+export const PETITION_DETAIL_FIELDS = [
+  'petitioner.fullName',
+  'petitioner.idNumber',
+  'petitioner.address',
+  'petitioner.phone',
+  'petitioner.email',
+  'concerns.organization',
+  'concerns.person',
+  'topic',
+  'signatories',
+] as const
+
 /** What `c.req.parseBody()` gives: repeated names keep the last value. */
 export type FormBody = Record<string, string | File>
 

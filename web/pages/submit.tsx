@@ -11,6 +11,7 @@ import {
   TextField,
   type TextFieldProps,
 } from '../components.js'
+import { PETITION_DETAIL_FIELDS } from '../form.js'
 import { formatNumber, type MessageKey, t } from '../i18n.js'
 import { Layout } from '../layout.js'
 import type { FieldError, Lang, PetitionForm, Topic } from '../types.js'
@@ -21,15 +22,7 @@ export const SUBMIT_FIELDS = [
   'title',
   'content',
   'anonymous',
-  'petitioner.fullName',
-  'petitioner.idNumber',
-  'petitioner.address',
-  'petitioner.phone',
-  'petitioner.email',
-  'concerns.organization',
-  'concerns.person',
-  'topic',
-  'signatories',
+  ...PETITION_DETAIL_FIELDS,
   'petitioner',
   'concerns',
   'attachments',

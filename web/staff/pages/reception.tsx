@@ -1,7 +1,8 @@
 import { KINDS, STAFF_CHANNELS } from '../../../shared/domain/vocabulary.js'
 import { bindFields, DeadlineList, Facts, TextField } from '../../components.js'
+import { PETITION_DETAIL_FIELDS } from '../../form.js'
 import { formatDate, formatInstant, label, t } from '../../i18n.js'
-import type { FieldError, Lang } from '../../types.js'
+import type { DeadlineView, FieldError, Lang } from '../../types.js'
 import { CheckboxField, type Option, SelectField, UrgencyBadge } from '../components.js'
 import { chromeOf, StaffLayout, type StaffUserView } from '../layout.js'
 import { ErrorSummaryFocus } from './case.js'
@@ -16,15 +17,7 @@ export const INTAKE_FIELDS = [
   'receivedAt',
   'title',
   'content',
-  'petitioner.fullName',
-  'petitioner.idNumber',
-  'petitioner.address',
-  'petitioner.phone',
-  'petitioner.email',
-  'concerns.organization',
-  'concerns.person',
-  'topic',
-  'signatories',
+  ...PETITION_DETAIL_FIELDS,
   'committeeId',
   'anonymous',
   'severalPlaces',
@@ -160,14 +153,7 @@ export interface StaffReceipt {
   receivedAt: string
   committee: { id: string; name: string }
   routing: { reason: string }
-  deadlines: {
-    clock: string
-    dueDate: string
-    dayType: 'working' | 'calendar'
-    basis: string
-    explanation: string
-    state: 'running' | 'paused' | 'met' | 'missed'
-  }[]
+  deadlines: DeadlineView[]
 }
 
 /** After registering: the code and PIN to hand to the petitioner, the routing and the clocks. */
