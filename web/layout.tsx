@@ -19,72 +19,117 @@ export interface LayoutProps {
   children?: Child
 }
 
-/** The frame of every citizen page: `<html lang>`, header with the organisation, language switch, nav. */
-export function Layout(props: LayoutProps) {
-  const { lang, title, current } = props
-  const org = props.organizationName[lang]
+/**
+ * The page both halves of the site share (the citizen pages and the staff workspace): `<html lang>`,
+ * the skip link, the header with the organisation, the language switch (left out when `langHref`
+ * is null) and the service's name, then what the half puts in the header, the main content and
+ * the footer's line.
+ */
+export function SiteFrame(p: {
+  lang: Lang
+  /** The whole document title. */
+  documentTitle: string
+  /** Stylesheets after the site's own. */
+  styles?: readonly string[]
+  bodyClass?: string
+  /** The organisation's name, as the link the half gives it. */
+  org: Child
+  langHref: string | null
+  langSwitchTestId?: string
+  service: string
+  /** Below the service's name in the header: the user box, the nav. */
+  header?: Child
+  footer: string
+  children?: Child
+}) {
+  const { lang } = p
   const other = otherLang(lang)
   return (
     <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – ${org}`}</title>
+        <title>{p.documentTitle}</title>
         <link rel="stylesheet" href={SITE_CSS_PATH} />
+        {p.styles?.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         <link rel="icon" href={SITE_ICON_PATH} type="image/svg+xml" />
       </head>
-      <body>
+      <body class={p.bodyClass}>
         <a class="skip" href="#main">
           {t(lang, 'layout.skip')}
         </a>
         <header class="site-header">
           <div class="wrap">
             <div class="header-top">
-              <p class="org">
-                <a href="/" aria-current={current === 'home' ? 'page' : undefined}>
-                  {org}
-                </a>
-              </p>
-              {props.langHref !== null && (
+              <p class="org">{p.org}</p>
+              {p.langHref !== null && (
                 <a
                   class="lang-switch"
                   id="lang-switch"
-                  href={props.langHref}
+                  href={p.langHref}
                   lang={other}
                   hreflang={other}
-                  data-testid="lang-switch"
+                  data-testid={p.langSwitchTestId}
                 >
                   <span class="vh">{`${t(lang, 'lang.switch')}: `}</span>
                   {t(other, 'lang.self')}
                 </a>
               )}
             </div>
-            <p class="service">{t(lang, 'layout.service')}</p>
-            <nav class="nav" aria-label={t(lang, 'layout.nav')}>
-              <ul>
-                <li>
-                  <a href="/submit" id="nav-submit" aria-current={current === 'submit' ? 'page' : undefined}>
-                    {t(lang, 'layout.nav.submit')}
-                  </a>
-                </li>
-                <li>
-                  <a href="/track" id="nav-track" aria-current={current === 'track' ? 'page' : undefined}>
-                    {t(lang, 'layout.nav.track')}
-                  </a>
-                </li>
-              </ul>
-            </nav>
+            <p class="service">{p.service}</p>
+            {p.header}
           </div>
         </header>
         <main id="main" class="wrap" tabindex={-1}>
-          {props.children}
+          {p.children}
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <p>{t(lang, 'layout.footer')}</p>
+            <p>{p.footer}</p>
           </div>
         </footer>
       </body>
     </html>
+  )
+}
+
+/** The frame of every citizen page: `<html lang>`, header with the organisation, language switch, nav. */
+export function Layout(props: LayoutProps) {
+  const { lang, title, current } = props
+  const org = props.organizationName[lang]
+  return (
+    <SiteFrame
+      lang={lang}
+      documentTitle={`${title} – ${org}`}
+      org={
+        <a href="/" aria-current={current === 'home' ? 'page' : undefined}>
+          {org}
+        </a>
+      }
+      langHref={props.langHref}
+      langSwitchTestId="lang-switch"
+      service={t(lang, 'layout.service')}
+      header={
+        <nav class="nav" aria-label={t(lang, 'layout.nav')}>
+          <ul>
+            <li>
+              <a href="/submit" id="nav-submit" aria-current={current === 'submit' ? 'page' : undefined}>
+                {t(lang, 'layout.nav.submit')}
+              </a>
+            </li>
+            <li>
+              <a href="/track" id="nav-track" aria-current={current === 'track' ? 'page' : undefined}>
+                {t(lang, 'layout.nav.track')}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      }
+      footer={t(lang, 'layout.footer')}
+    >
+      {props.children}
+    </SiteFrame>
   )
 }

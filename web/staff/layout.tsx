@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { Role } from '../../shared/domain/vocabulary.js'
-import { SITE_CSS_PATH, SITE_ICON_PATH } from '../assets.js'
-import { otherLang, t } from '../i18n.js'
+import { t } from '../i18n.js'
+import { SiteFrame } from '../layout.js'
 import type { Lang } from '../types.js'
 import { STAFF_CSS_PATH } from './assets.js'
 
@@ -56,73 +56,47 @@ const NAV_HREF: Record<StaffNav, string> = {
 export function StaffLayout(props: StaffLayoutProps) {
   const { lang, title, current, user } = props
   const org = props.organizationName[lang]
-  const other = otherLang(lang)
   return (
-    <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – ${t(lang, 'staff.layout.service')} – ${org}`}</title>
-        <link rel="stylesheet" href={SITE_CSS_PATH} />
-        <link rel="stylesheet" href={STAFF_CSS_PATH} />
-        <link rel="icon" href={SITE_ICON_PATH} type="image/svg+xml" />
-      </head>
-      <body class="staff">
-        <a class="skip" href="#main">
-          {t(lang, 'layout.skip')}
-        </a>
-        <header class="site-header">
-          <div class="wrap">
-            <div class="header-top">
-              <p class="org">
-                <a href="/staff">{org}</a>
-              </p>
-              <a class="lang-switch" id="lang-switch" href={props.langHref} lang={other} hreflang={other}>
-                <span class="vh">{`${t(lang, 'lang.switch')}: `}</span>
-                {t(other, 'lang.self')}
-              </a>
-            </div>
-            <p class="service">{t(lang, 'staff.layout.service')}</p>
-            {user && (
-              <div class="user-box">
-                <span data-testid="signed-in-as">
-                  {t(lang, 'staff.layout.signedInAs', { name: user.displayName })}
-                </span>
-                <form method="post" action="/staff/sign-out">
-                  <button type="submit" id="sign-out">
-                    {t(lang, 'staff.layout.signOut')}
-                  </button>
-                </form>
-              </div>
-            )}
-            {user && (
-              <nav class="nav" aria-label={t(lang, 'layout.nav')}>
-                <ul>
-                  {navFor(user.roles).map((item) => (
-                    <li>
-                      <a
-                        href={NAV_HREF[item]}
-                        id={`nav-${item}`}
-                        aria-current={current === item ? 'page' : undefined}
-                      >
-                        {t(lang, `staff.nav.${item}`)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-            )}
-          </div>
-        </header>
-        <main id="main" class="wrap" tabindex={-1}>
-          {props.children}
-        </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>{t(lang, 'staff.layout.footer')}</p>
-          </div>
-        </footer>
-      </body>
-    </html>
+    <SiteFrame
+      lang={lang}
+      documentTitle={`${title} – ${t(lang, 'staff.layout.service')} – ${org}`}
+      styles={[STAFF_CSS_PATH]}
+      bodyClass="staff"
+      org={<a href="/staff">{org}</a>}
+      langHref={props.langHref}
+      service={t(lang, 'staff.layout.service')}
+      header={
+        user && [
+          <div class="user-box">
+            <span data-testid="signed-in-as">
+              {t(lang, 'staff.layout.signedInAs', { name: user.displayName })}
+            </span>
+            <form method="post" action="/staff/sign-out">
+              <button type="submit" id="sign-out">
+                {t(lang, 'staff.layout.signOut')}
+              </button>
+            </form>
+          </div>,
+          <nav class="nav" aria-label={t(lang, 'layout.nav')}>
+            <ul>
+              {navFor(user.roles).map((item) => (
+                <li>
+                  <a
+                    href={NAV_HREF[item]}
+                    id={`nav-${item}`}
+                    aria-current={current === item ? 'page' : undefined}
+                  >
+                    {t(lang, `staff.nav.${item}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>,
+        ]
+      }
+      footer={t(lang, 'staff.layout.footer')}
+    >
+      {props.children}
+    </SiteFrame>
   )
 }
