@@ -338,96 +338,97 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
     return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, clientKey(c)))
   })
 
-  const { withdraw, supplement } = deps
+  /**
+   * A petitioner's step posted from the tracking page: the form read and checked (`check` gives the
+   * values as typed and the fields missing or wrong), then the tracking page again with those errors
+   * (422), or the step run and its outcome shown.
+   */
+  const step = <V extends NonNullable<TrackingPageProps['failed']>['values']>(
+    action: CitizenAction,
+    check: (body: FormBody, lang: Lang) => { values: V; errors: FieldError[] },
+    run: (code: string, pin: string, values: V, lang: Lang, key: string) => Promise<TrackOutcome>,
+  ) =>
+    app.post(`/track/${action}`, formLimit, async (c) => {
+      const lang = pageLang(c)
+      const body = await readForm(c)
+      const { code, pin } = parseCredentials(body)
+      const { values, errors } = check(body, lang)
+      const key = clientKey(c)
+      if (errors.length > 0) {
+        const failed = { action, errors, values }
+        return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, key), { failed })
+      }
+      return showOutcome(c, lang, code, pin, await run(code, pin, values, lang, key), { done: action })
+    })
+  /** The error of `field` when `ok` is false. */
+  const unless = (ok: boolean, field: string, message: string): FieldError[] =>
+    ok ? [] : [{ field, message }]
+
+  const { withdraw, supplement, escalate, rate } = deps
   if (withdraw)
-    app.post('/track/withdraw', formLimit, async (c) => {
-      const lang = pageLang(c)
-      const body = await readForm(c)
-      const { code, pin } = parseCredentials(body)
-      const reason = multiline(body, 'withdraw.reason').trim()
-      const errors: FieldError[] = [
-        ...(reason
-          ? []
-          : [{ field: 'withdraw.reason', message: t(lang, 'tracking.withdraw.reason.missing') }]),
-        ...(ticked(body, 'withdraw.confirm')
-          ? []
-          : [{ field: 'withdraw.confirm', message: t(lang, 'tracking.withdraw.confirm.missing') }]),
-      ]
-      const key = clientKey(c)
-      if (errors.length > 0) {
-        const failed = { action: 'withdraw' as const, errors, values: { reason } }
-        return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, key), { failed })
-      }
-      return showOutcome(c, lang, code, pin, await withdraw(code, pin, reason, lang, key), {
-        done: 'withdraw',
-      })
-    })
-
+    step(
+      'withdraw',
+      (body, lang) => {
+        const reason = multiline(body, 'withdraw.reason').trim()
+        return {
+          values: { reason },
+          errors: [
+            ...unless(reason !== '', 'withdraw.reason', t(lang, 'tracking.withdraw.reason.missing')),
+            ...unless(
+              ticked(body, 'withdraw.confirm'),
+              'withdraw.confirm',
+              t(lang, 'tracking.withdraw.confirm.missing'),
+            ),
+          ],
+        }
+      },
+      (code, pin, { reason }, lang, key) => withdraw(code, pin, reason, lang, key),
+    )
   if (supplement)
-    app.post('/track/supplement', formLimit, async (c) => {
-      const lang = pageLang(c)
-      const body = await readForm(c)
-      const { code, pin } = parseCredentials(body)
-      const text = multiline(body, 'supplement.text').trim()
-      const key = clientKey(c)
-      if (!text) {
-        const errors = [{ field: 'supplement.text', message: t(lang, 'tracking.supplement.text.missing') }]
-        const failed = { action: 'supplement' as const, errors, values: { text } }
-        return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, key), { failed })
-      }
-      return showOutcome(c, lang, code, pin, await supplement(code, pin, text, lang, key), {
-        done: 'supplement',
-      })
-    })
-
-  const { escalate } = deps
+    step(
+      'supplement',
+      (body, lang) => {
+        const text = multiline(body, 'supplement.text').trim()
+        return {
+          values: { text },
+          errors: unless(text !== '', 'supplement.text', t(lang, 'tracking.supplement.text.missing')),
+        }
+      },
+      (code, pin, { text }, lang, key) => supplement(code, pin, text, lang, key),
+    )
   if (escalate)
-    app.post('/track/escalate', formLimit, async (c) => {
-      const lang = pageLang(c)
-      const body = await readForm(c)
-      const { code, pin } = parseCredentials(body)
-      const reason = multiline(body, 'escalate.reason').trim()
-      const key = clientKey(c)
-      if (!reason) {
-        const errors = [{ field: 'escalate.reason', message: t(lang, 'tracking.escalate.reason.missing') }]
-        const failed = { action: 'escalate' as const, errors, values: { reason } }
-        return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, key), { failed })
-      }
-      return showOutcome(c, lang, code, pin, await escalate(code, pin, reason, lang, key), {
-        done: 'escalate',
-      })
-    })
-
-  const { rate } = deps
+    step(
+      'escalate',
+      (body, lang) => {
+        const reason = multiline(body, 'escalate.reason').trim()
+        return {
+          values: { reason },
+          errors: unless(reason !== '', 'escalate.reason', t(lang, 'tracking.escalate.reason.missing')),
+        }
+      },
+      (code, pin, { reason }, lang, key) => escalate(code, pin, reason, lang, key),
+    )
   if (rate)
-    app.post('/track/rate', formLimit, async (c) => {
-      const lang = pageLang(c)
-      const body = await c.req.parseBody()
-      const { code, pin } = parseCredentials(body)
-      const raw = typeof body['rate.score'] === 'string' ? body['rate.score'].trim() : ''
-      const score = Number(raw)
-      const comment = multiline(body, 'rate.comment').trim()
-      const errors: FieldError[] = [
-        ...(/^[1-5]$/.test(raw)
-          ? []
-          : [{ field: 'rate.score', message: t(lang, 'tracking.rate.score.missing') }]),
-        ...(comment.length <= MAX_RATING_COMMENT
-          ? []
-          : [
-              {
-                field: 'rate.comment',
-                message: t(lang, 'tracking.rate.comment.tooLong', { max: MAX_RATING_COMMENT }),
-              },
-            ]),
-      ]
-      const key = clientKey(c)
-      if (errors.length > 0) {
-        const failed = { action: 'rate' as const, errors, values: { score: raw, comment } }
-        return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, key), { failed })
-      }
-      const rating = comment ? { score, comment } : { score }
-      return showOutcome(c, lang, code, pin, await rate(code, pin, rating, lang, key), { done: 'rate' })
-    })
+    step(
+      'rate',
+      (body, lang) => {
+        const score = typeof body['rate.score'] === 'string' ? body['rate.score'].trim() : ''
+        const comment = multiline(body, 'rate.comment').trim()
+        return {
+          values: { score, comment },
+          errors: [
+            ...unless(/^[1-5]$/.test(score), 'rate.score', t(lang, 'tracking.rate.score.missing')),
+            ...unless(
+              comment.length <= MAX_RATING_COMMENT,
+              'rate.comment',
+              t(lang, 'tracking.rate.comment.tooLong', { max: MAX_RATING_COMMENT }),
+            ),
+          ],
+        }
+      },
+      (code, pin, { score, comment }, lang, key) =>
+        rate(code, pin, comment ? { score: Number(score), comment } : { score: Number(score) }, lang, key),
+    )
 
   // Applies to this app's routes even when it is mounted in another app. Never shows the error.
   app.onError((error, c) => {
