@@ -18,7 +18,7 @@ import { problemTitle } from '../shared/http/problem.js'
 import { PROBLEMS_PATH } from '../shared/http/problem-types.js'
 import { SITE_CSS, SITE_CSS_PATH, SITE_ICON_PATH, SITE_ICON_SVG } from './assets.js'
 import { type FormBody, multiline, parseCredentials, parsePetitionForm, ticked } from './form.js'
-import { DEFAULT_LANG, isLang, otherLang, t } from './i18n.js'
+import { DEFAULT_LANG, isLang, type MessageKey, otherLang, t } from './i18n.js'
 import { ErrorPage } from './pages/error.js'
 import { HomePage } from './pages/home.js'
 import { ProblemPage } from './pages/problem.js'
@@ -384,30 +384,26 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
       },
       (code, pin, { reason }, lang, key) => withdraw(code, pin, reason, lang, key),
     )
-  if (supplement)
+  /** A step whose form is one required text: the supplement's text, the escalation's reason. */
+  const textStep = (
+    action: 'supplement' | 'escalate',
+    name: 'text' | 'reason',
+    missing: MessageKey,
+    run: (code: string, pin: string, text: string, lang: Lang, key: string) => Promise<TrackOutcome>,
+  ) =>
     step(
-      'supplement',
+      action,
       (body, lang) => {
-        const text = multiline(body, 'supplement.text').trim()
+        const value = multiline(body, `${action}.${name}`).trim()
         return {
-          values: { text },
-          errors: unless(text !== '', 'supplement.text', t(lang, 'tracking.supplement.text.missing')),
+          values: { [name]: value },
+          errors: unless(value !== '', `${action}.${name}`, t(lang, missing)),
         }
       },
-      (code, pin, { text }, lang, key) => supplement(code, pin, text, lang, key),
+      (code, pin, values, lang, key) => run(code, pin, values[name] ?? '', lang, key),
     )
-  if (escalate)
-    step(
-      'escalate',
-      (body, lang) => {
-        const reason = multiline(body, 'escalate.reason').trim()
-        return {
-          values: { reason },
-          errors: unless(reason !== '', 'escalate.reason', t(lang, 'tracking.escalate.reason.missing')),
-        }
-      },
-      (code, pin, { reason }, lang, key) => escalate(code, pin, reason, lang, key),
-    )
+  if (supplement) textStep('supplement', 'text', 'tracking.supplement.text.missing', supplement)
+  if (escalate) textStep('escalate', 'reason', 'tracking.escalate.reason.missing', escalate)
   if (rate)
     step(
       'rate',
