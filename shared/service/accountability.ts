@@ -176,6 +176,15 @@ export function createAccountabilityService(s: Services) {
       const now = s.now()
       const today = vietnamDate(now)
       let request: Omit<AccountabilityRequest, 'id' | 'version' | 'history' | 'submissions' | 'requestedBy'>
+      // What every request records of its note and its time limit, whatever it asks for.
+      const dated = (due: ReturnType<typeof periodReportDue>) => ({
+        ...(input.note ? { note: input.note } : {}),
+        requestedOn: today,
+        dueOn: due.dueOn,
+        firstDueOn: due.dueOn,
+        basis: due.basis,
+        explanation: due.explanation,
+      })
       if (input.kind === 'case') {
         const code = normalizeTrackingCode(input.trackingCode)
         if (!code) throw new RuleViolation('tracking_code', 'not a valid tracking code', 'trackingCode')
@@ -207,12 +216,7 @@ export function createAccountabilityService(s: Services) {
             vi: `Giải trình việc chậm giải quyết đơn ${display} (quá hạn từ ${overdue[0]!.dueDate.split('-').reverse().join('/')})`,
             en: `Explain the delay on case ${display} (overdue since ${overdue[0]!.dueDate})`,
           },
-          ...(input.note ? { note: input.note } : {}),
-          requestedOn: today,
-          dueOn: due.dueOn,
-          firstDueOn: due.dueOn,
-          basis: due.basis,
-          explanation: due.explanation,
+          ...dated(due),
         }
       } else {
         if (!committees.some((c) => c.id === input.committeeId))
@@ -238,12 +242,7 @@ export function createAccountabilityService(s: Services) {
           state: 'requested',
           subject,
           period,
-          ...(input.note ? { note: input.note } : {}),
-          requestedOn: today,
-          dueOn: due.dueOn,
-          firstDueOn: due.dueOn,
-          basis: due.basis,
-          explanation: due.explanation,
+          ...dated(due),
         }
       }
       const supervisor = user.memberships.some((m) => m.role === 'supervisor')
