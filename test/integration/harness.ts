@@ -11,12 +11,13 @@
 import { appendFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import createClient, { type Client } from 'openapi-fetch'
 import { expect } from 'vitest'
 import { type LocalServer, startLocalServer } from '../../local/server.js'
 import type { VirusScanner } from '../../shared/scanning/virus-scanner.js'
 import type { CapacityRecord } from '../../shared/store/client.js'
-import { messageId } from '../../shared/store/outbox.js'
+import { messageId, type OutboxMessage } from '../../shared/store/outbox.js'
 import type { SubmissionLimits } from '../../shared/store/rate-limits.js'
 import { type ContractCounter, checkResponse } from '../api/contract.js'
 import type { paths } from '../api/schema.js'
@@ -216,4 +217,26 @@ export function petition(overrides: Record<string, unknown> = {}) {
     topic: 'administration',
     ...overrides,
   }
+}
+
+/**
+ * Every message the outbox holds, read from the table itself with a Scan: a test's look at all that
+ * was written, which no code path of the system needs (it never scans).
+ */
+export async function allOutboxMessages(server: LocalServer): Promise<OutboxMessage[]> {
+  const items: OutboxMessage[] = []
+  let start: Record<string, unknown> | undefined
+  do {
+    const page = await server.services.db.send(
+      new ScanCommand({
+        TableName: server.services.tableName,
+        FilterExpression: 'begins_with(pk, :msg)',
+        ExpressionAttributeValues: { ':msg': 'MSG#' },
+        ExclusiveStartKey: start,
+      }),
+    )
+    items.push(...((page.Items ?? []) as OutboxMessage[]))
+    start = page.LastEvaluatedKey
+  } while (start)
+  return items
 }

@@ -22,7 +22,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMITTEES } from '../../local/demo-data.js'
 import { type LocalServer, startLocalServer } from '../../local/server.js'
@@ -38,6 +37,7 @@ import { renderMessage } from '../../shared/notifications/templates.js'
 import { watchPlanOf } from '../../shared/service/watch-plan.js'
 import type { StoredCase } from '../../shared/store/cases.js'
 import { messageId, type OutboxMessage } from '../../shared/store/outbox.js'
+import { allOutboxMessages } from './harness.js'
 
 const FIRST_DAY = '2027-01-01'
 const LAST_DAY = '2027-03-02'
@@ -490,20 +490,7 @@ async function simulate(
     }
   }
 
-  const messages: OutboxMessage[] = []
-  let start: Record<string, unknown> | undefined
-  do {
-    const page = await server.services.db.send(
-      new ScanCommand({
-        TableName: server.services.tableName,
-        FilterExpression: 'begins_with(pk, :msg)',
-        ExpressionAttributeValues: { ':msg': 'MSG#' },
-        ExclusiveStartKey: start,
-      }),
-    )
-    messages.push(...((page.Items ?? []) as OutboxMessage[]))
-    start = page.LastEvaluatedKey
-  } while (start)
+  const messages = await allOutboxMessages(server)
   for (const c of cases) c.record = (await server.services.cases.getCase(c.code))!
   return { ctx, cases, sweeps, digestDays, messages, attempts, seconds: (Date.now() - started) / 1000 }
 }

@@ -23,7 +23,7 @@ import type { OutgoingMessage } from '../../shared/notifications/senders.js'
 import { renderMessage } from '../../shared/notifications/templates.js'
 import { type StoredCase, VersionConflictError } from '../../shared/store/cases.js'
 import { messageId, type OutboxMessage } from '../../shared/store/outbox.js'
-import { petition } from './harness.js'
+import { allOutboxMessages, petition } from './harness.js'
 
 /** A local date and time in Vietnam (UTC+7): `vn('2026-12-23 00:05')`. */
 const vn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`)
@@ -108,20 +108,7 @@ async function startWatchHarness(start: string) {
 
   /** Every message in the outbox (optionally about one case), read from the table itself. */
   async function messages(c?: Filed): Promise<OutboxMessage[]> {
-    const items: OutboxMessage[] = []
-    let start: Record<string, unknown> | undefined
-    do {
-      const page = await server.services.db.send(
-        new ScanCommand({
-          TableName: server.services.tableName,
-          FilterExpression: 'begins_with(pk, :msg)',
-          ExpressionAttributeValues: { ':msg': 'MSG#' },
-          ExclusiveStartKey: start,
-        }),
-      )
-      items.push(...((page.Items ?? []) as OutboxMessage[]))
-      start = page.LastEvaluatedKey
-    } while (start)
+    const items = await allOutboxMessages(server)
     return c ? items.filter((m) => m.code === c.code) : items
   }
 
