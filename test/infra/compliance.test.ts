@@ -1,16 +1,11 @@
-import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
+import { Validations } from 'aws-cdk-lib'
 import { Key } from 'aws-cdk-lib/aws-kms'
-import { RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { AwsSolutionsChecks } from 'cdk-nag'
 import type { IConstruct } from 'constructs'
 import { describe, expect, it } from 'vitest'
 import { addComplianceChecks, buildDeployment } from '../../infra/app.js'
-import { DataTable } from '../../infra/constructs/data-table.js'
-import { DeadlineSweep } from '../../infra/constructs/deadline-sweep.js'
-import { IdentityKey } from '../../infra/constructs/identity-key.js'
-import { Notifications } from '../../infra/constructs/notifications.js'
-import { OperationsAlarms } from '../../infra/constructs/operations-alarms.js'
 import { newApp } from './deployment.js'
+import { sweepStack } from './sweep-stack.js'
 
 /** `RuleId at construct/path` for every finding, so a failure names what to fix. */
 function findings(scope: IConstruct): string[] {
@@ -62,25 +57,7 @@ describe('cdk-nag AWS Solutions checks', () => {
   })
 
   it('pass the deadline sweep construct on its own too', () => {
-    const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Sweep', {
-      env: { region: 'ap-southeast-1' },
-    })
-    new DeadlineSweep(stack, 'DeadlineSweep', {
-      entry: 'test/infra/fixtures/sweep-handler.ts',
-      functionName: 'test-deadline-sweep',
-      sweepSchedule: 'rate(15 minutes)',
-      digestSchedule: 'cron(0 7 * * ? *)',
-      siteUrl: 'https://petitions.example.org',
-      metricsNamespace: 'tiepdan/test',
-      table: new DataTable(stack, 'Data', { protectData: false }),
-      identityKey: new IdentityKey(stack, 'Identity', { alias: 'alias/test-identity', protectData: false }),
-      notifications: new Notifications(stack, 'Notifications', { emailSender: 'no-reply@example.org' }),
-      alarms: new OperationsAlarms(stack, 'Alarms', { topicName: 'alarms' }),
-      environment: {},
-      environmentKey: new Key(stack, 'Key', { enableKeyRotation: true }),
-      logRetention: RetentionDays.ONE_MONTH,
-      logRemovalPolicy: RemovalPolicy.DESTROY,
-    })
+    const stack = sweepStack({ environment: {}, environmentKey: { enableKeyRotation: true } })
 
     expect(findings(stack)).toEqual([])
   })

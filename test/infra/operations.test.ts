@@ -1,21 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
-import { Key } from 'aws-cdk-lib/aws-kms'
-import { RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { describe, expect, it } from 'vitest'
-import { DataTable } from '../../infra/constructs/data-table.js'
 import {
-  DeadlineSweep,
   FAILED_MESSAGE_LOG_LINE,
   FAILED_MESSAGES_METRIC,
   OVERDUE_CASES_METRIC,
 } from '../../infra/constructs/deadline-sweep.js'
-import { IdentityKey } from '../../infra/constructs/identity-key.js'
-import { Notifications } from '../../infra/constructs/notifications.js'
-import { OperationsAlarms } from '../../infra/constructs/operations-alarms.js'
 import { ENTRIES, repoPath } from '../../infra/paths.js'
 import { actionsOf, deploymentOf, resourcesOf, statementsOfRole } from './deployment.js'
+import { sweepStack } from './sweep-stack.js'
 
 const alarmMetrics = (template: Template) =>
   Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm')).map((a) => ({
@@ -54,32 +47,10 @@ describe('the alarms', () => {
 })
 
 describe('the deadline sweep', () => {
-  function sweepStack() {
-    const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Sweep', {
-      env: { region: 'ap-southeast-1' },
-    })
-    const alarms = new OperationsAlarms(stack, 'Alarms', { topicName: 'alarms' })
-    new DeadlineSweep(stack, 'DeadlineSweep', {
-      entry: 'test/infra/fixtures/sweep-handler.ts',
-      functionName: 'test-deadline-sweep',
-      sweepSchedule: 'rate(15 minutes)',
-      digestSchedule: 'cron(0 7 * * ? *)',
-      siteUrl: 'https://petitions.example.org',
-      metricsNamespace: 'tiepdan/test',
-      table: new DataTable(stack, 'Data', { protectData: false }),
-      identityKey: new IdentityKey(stack, 'Identity', { alias: 'alias/test-identity', protectData: false }),
-      notifications: new Notifications(stack, 'Notifications', { emailSender: 'no-reply@example.org' }),
-      alarms,
-      environment: { LOG_LEVEL: 'INFO' },
-      environmentKey: new Key(stack, 'Key'),
-      logRetention: RetentionDays.ONE_MONTH,
-      logRemovalPolicy: RemovalPolicy.DESTROY,
-    })
-    return Template.fromStack(stack)
-  }
+  const sweepTemplate = () => Template.fromStack(sweepStack({ environment: { LOG_LEVEL: 'INFO' } }))
 
   it('runs the sweep and the digest on two schedules in Vietnam time, each with its task', () => {
-    const schedules = Object.values(resourcesOf(sweepStack(), 'AWS::Scheduler::Schedule')).map((s) => {
+    const schedules = Object.values(resourcesOf(sweepTemplate(), 'AWS::Scheduler::Schedule')).map((s) => {
       const p = s.Properties as {
         ScheduleExpression: string
         ScheduleExpressionTimezone: string
@@ -95,7 +66,7 @@ describe('the deadline sweep', () => {
   })
 
   it('retries both schedules into one dead-letter queue', () => {
-    const targets = Object.values(resourcesOf(sweepStack(), 'AWS::Scheduler::Schedule')).map(
+    const targets = Object.values(resourcesOf(sweepTemplate(), 'AWS::Scheduler::Schedule')).map(
       (s) => s.Properties!.Target as Record<string, unknown>,
     )
 
@@ -111,7 +82,7 @@ describe('the deadline sweep', () => {
 
   it('sends runs that fail inside the function to the same queue, after the same retries', () => {
     // Scheduler invokes Lambda asynchronously: its retry policy covers delivery only.
-    const template = sweepStack()
+    const template = sweepTemplate()
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       MaximumRetryAttempts: 2,
       MaximumEventAgeInSeconds: 3600,
@@ -128,13 +99,13 @@ describe('the deadline sweep', () => {
   })
 
   it('lets the schedules invoke the function and dead-letter, nothing else', () => {
-    const statements = statementsOfRole(sweepStack(), 'DeadlineSweepScheduleRole')
+    const statements = statementsOfRole(sweepTemplate(), 'DeadlineSweepScheduleRole')
 
     expect(statements.flatMap(actionsOf).sort()).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage'])
   })
 
   it('tells the function where the site is and who sends', () => {
-    sweepStack().hasResourceProperties('AWS::Lambda::Function', {
+    sweepTemplate().hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: Match.objectLike({
           SITE_URL: 'https://petitions.example.org',
@@ -146,7 +117,7 @@ describe('the deadline sweep', () => {
   })
 
   it('alarms on failures, on dead letters, on overdue cases and on messages that failed for good', () => {
-    const metrics = alarmMetrics(sweepStack()).map((m) => m.name)
+    const metrics = alarmMetrics(sweepTemplate()).map((m) => m.name)
 
     expect(metrics).toEqual(
       expect.arrayContaining([
@@ -160,7 +131,7 @@ describe('the deadline sweep', () => {
   })
 
   it('counts the permanently failed messages from the sweep’s log line', () => {
-    sweepStack().hasResourceProperties('AWS::Logs::MetricFilter', {
+    sweepTemplate().hasResourceProperties('AWS::Logs::MetricFilter', {
       FilterPattern: `{ $.message = "${FAILED_MESSAGE_LOG_LINE}" }`,
       MetricTransformations: [
         { MetricNamespace: 'tiepdan/test', MetricName: FAILED_MESSAGES_METRIC, MetricValue: '1' },
@@ -175,7 +146,7 @@ describe('the deadline sweep', () => {
   })
 
   it('reads due cases, the outbox, committee queues and owed reports, and no other index', () => {
-    const statements = statementsOfRole(sweepStack(), 'DeadlineSweepRole')
+    const statements = statementsOfRole(sweepTemplate(), 'DeadlineSweepRole')
     const indexes = statements
       .filter((s) => JSON.stringify(s.Resource).includes('/index/'))
       .flatMap((s) => [s.Resource].flat())

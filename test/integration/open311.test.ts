@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { casePk } from '../../shared/store/keys.js'
+import { actOk } from './authz-helpers.js'
 import { type Harness, petition, startHarness } from './harness.js'
 
 let h: Harness
@@ -36,16 +37,7 @@ async function file(key: string, overrides: Record<string, unknown>) {
   return res.body as { trackingCode: string; pin: string }
 }
 
-async function act(code: string, as: string, body: Record<string, unknown>) {
-  const current = (await h.request('GET', `/api/v1/cases/${code}`, { as })).body.version
-  const res = await h.request('POST', `/api/v1/cases/${code}/actions`, {
-    as,
-    body,
-    headers: { 'if-match': String(current) },
-  })
-  expect(res.status).toBe(200)
-  return res
-}
+const act = (code: string, as: string, body: Record<string, unknown>) => actOk(h, code, as, body)
 
 async function rawItem(trackingCode: string) {
   const out = await h.server.services.db.send(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { actOk } from './authz-helpers.js'
 import { type Harness, petition, startHarness } from './harness.js'
 
 let h: Harness
@@ -17,15 +18,7 @@ async function file(overrides: Record<string, unknown>) {
   return res.body.trackingCode as string
 }
 
-async function act(code: string, as: string, body: Record<string, unknown>) {
-  const current = (await h.request('GET', `/api/v1/cases/${code}`, { as })).body.version
-  const res = await h.request('POST', `/api/v1/cases/${code}/actions`, {
-    as,
-    body,
-    headers: { 'if-match': String(current) },
-  })
-  expect(res.status).toBe(200)
-}
+const act = (code: string, as: string, body: Record<string, unknown>) => actOk(h, code, as, body)
 
 type Row = { committeeId: string; received: number | null; resolved: number | null } & Record<string, unknown>
 type Quarter = { year: number; quarter: number; toDate: boolean; committees: Row[]; total: Row }
