@@ -4,6 +4,7 @@
  * would have produced.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { seededRandom } from '../shared/domain/audit.js'
 import { addDays, type LocalDate, vietnamDate } from '../shared/domain/dates.js'
 import type { ActingUser } from '../shared/domain/policy.js'
 import type { ActionInput } from '../shared/domain/schemas.js'
@@ -15,17 +16,6 @@ import { createPetitionService } from '../shared/service/petitions.js'
 import { createSweep } from '../shared/service/sweep.js'
 import { COMMITTEES, PETITIONERS, ROUTING_RULES, TEMPLATES, USERS } from './demo-data.js'
 import { seedReportsAndReception } from './seed-accountability.js'
-
-/** A small deterministic generator, so every fresh machine gets the same demo. */
-function mulberry32(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 type Target =
   | 'received'
@@ -243,7 +233,7 @@ export async function seedDemoData(
     logger: createLogger({ serviceName: 'seed', silent: true }),
   }
   const petitions = createPetitionService(seeding)
-  const random = mulberry32(20_260_701)
+  const random = seededRandom(20_260_701)
   const officer = USERS.find((u) => u.id === 'tiepdan')!
   const supervisor = USERS.find((u) => u.id === 'giamsat')!
   const count = options.petitions ?? 52

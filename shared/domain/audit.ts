@@ -17,8 +17,11 @@ export const FINDING_LABELS: Record<Finding, { vi: string; en: string }> = {
 export const DEFAULT_SAMPLE_SIZE = 10
 export const MAX_SAMPLE_SIZE = 100
 
-/** A 32-bit seed's generator (mulberry32): small, fast and the same on every platform. */
-function generator(seed: number): () => number {
+/**
+ * A 32-bit seed's generator (mulberry32): small, fast and the same on every platform. The audit
+ * sample, the demo data (local/seed.ts) and the sweep simulation draw from it.
+ */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -55,7 +58,7 @@ export function drawSample<T extends { readonly code: string }>(
     )
   const byCode = new Map(population.map((p) => [p.code, p]))
   const items = [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-  const random = generator(seed)
+  const random = seededRandom(seed)
   const n = Math.min(size, items.length)
   for (let i = 0; i < n; i++) {
     const j = i + Math.floor(random() * (items.length - i))

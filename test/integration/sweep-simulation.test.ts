@@ -25,6 +25,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMITTEES } from '../../local/demo-data.js'
 import { type LocalServer, startLocalServer } from '../../local/server.js'
+import { seededRandom } from '../../shared/domain/audit.js'
 import type { WorkingCalendar } from '../../shared/domain/calendar.js'
 import { addDays, type LocalDate, vietnamDate } from '../../shared/domain/dates.js'
 import type { DeadlineContext } from '../../shared/domain/deadlines.js'
@@ -60,17 +61,6 @@ const MINISTRIES = COMMITTEES.filter((c) => c.type === 'subordinate').map((c) =>
   id: c.id,
   organization: c.organizations[0]!,
 }))
-
-/** A small deterministic generator: the same simulation every run. */
-function mulberry32(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 interface PlannedAction {
   readonly day: LocalDate
@@ -233,7 +223,7 @@ const HAND_WORKED: { spec: CaseSpec; steps: Record<string, LocalDate>; only?: st
 // The generated cases.
 
 function generateCases(calendar: WorkingCalendar): CaseSpec[] {
-  const random = mulberry32(20270101)
+  const random = seededRandom(20270101)
   const pick = (list: readonly Record<string, unknown>[]) => list[Math.floor(random() * list.length)]!
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
   const afterWorkingDays = (from: LocalDate, n: number) => calendar.addWorkingDays(from, n)
