@@ -220,23 +220,34 @@ export function petition(overrides: Record<string, unknown> = {}) {
 }
 
 /**
- * Every message the outbox holds, read from the table itself with a Scan: a test's look at all that
- * was written, which no code path of the system needs (it never scans).
+ * Every item of the table that `filter` keeps, read with a Scan: a test's look at all that was
+ * written, which no code path of the system needs (it never scans).
  */
-export async function allOutboxMessages(server: LocalServer): Promise<OutboxMessage[]> {
-  const items: OutboxMessage[] = []
+export async function scanItems<T = Record<string, unknown>>(
+  server: LocalServer,
+  filter: string,
+  values: Record<string, unknown>,
+): Promise<T[]> {
+  const items: T[] = []
   let start: Record<string, unknown> | undefined
   do {
     const page = await server.services.db.send(
       new ScanCommand({
         TableName: server.services.tableName,
-        FilterExpression: 'begins_with(pk, :msg)',
-        ExpressionAttributeValues: { ':msg': 'MSG#' },
+        FilterExpression: filter,
+        ExpressionAttributeValues: values,
         ExclusiveStartKey: start,
       }),
     )
-    items.push(...((page.Items ?? []) as OutboxMessage[]))
+    items.push(...((page.Items ?? []) as T[]))
     start = page.LastEvaluatedKey
   } while (start)
   return items
 }
+
+/** Every message the outbox holds. */
+export const allOutboxMessages = (server: LocalServer) =>
+  scanItems<OutboxMessage>(server, 'begins_with(pk, :msg)', { ':msg': 'MSG#' })
+
+/** Every case item (the record, not its content or index rows). */
+export const allCaseItems = (server: LocalServer) => scanItems(server, 'sk = :case', { ':case': 'CASE' })

@@ -4,7 +4,6 @@
  * an hour, each one conditional increment, so a burst sent at once gets no more; over them a 429
  * problem with Retry-After that writes nothing. Replays of a key are answered, never counted.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   KEYLESS_SUBMISSIONS_PER_MINUTE,
@@ -12,7 +11,7 @@ import {
   SUBMISSIONS_PER_HOUR,
 } from '../../shared/store/rate-limits.js'
 import { getPage, postForm } from './authz-helpers.js'
-import { type Harness, petition, problemType, startHarness } from './harness.js'
+import { allCaseItems, type Harness, petition, problemType, startHarness } from './harness.js'
 
 let h: Harness
 beforeAll(async () => {
@@ -26,23 +25,7 @@ function nextHour() {
   h.clock.now = new Date((Math.floor(h.clock.now.getTime() / hour) + 1) * hour + 1_000)
 }
 
-async function caseItems(): Promise<number> {
-  let count = 0
-  let start: Record<string, unknown> | undefined
-  do {
-    const page = await h.server.services.db.send(
-      new ScanCommand({
-        TableName: h.server.services.tableName,
-        FilterExpression: 'sk = :case',
-        ExpressionAttributeValues: { ':case': 'CASE' },
-        ExclusiveStartKey: start,
-      }),
-    )
-    count += page.Count ?? 0
-    start = page.LastEvaluatedKey
-  } while (start)
-  return count
-}
+const caseItems = async () => (await allCaseItems(h.server)).length
 
 const submit = (headers: Record<string, string> = {}) =>
   h.request('POST', '/api/v1/petitions', { body: petition(), headers })

@@ -13,7 +13,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startLocalServer } from '../../local/server.js'
 import { addDays, vietnamDate } from '../../shared/domain/dates.js'
@@ -23,7 +22,7 @@ import type { OutgoingMessage } from '../../shared/notifications/senders.js'
 import { renderMessage } from '../../shared/notifications/templates.js'
 import { type StoredCase, VersionConflictError } from '../../shared/store/cases.js'
 import { messageId, type OutboxMessage } from '../../shared/store/outbox.js'
-import { allOutboxMessages, petition } from './harness.js'
+import { allCaseItems, allOutboxMessages, petition } from './harness.js'
 
 /** A local date and time in Vietnam (UTC+7): `vn('2026-12-23 00:05')`. */
 const vn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`)
@@ -213,19 +212,8 @@ type WatchHarness = Awaited<ReturnType<typeof startWatchHarness>>
 /** The total number of steps recorded over every case in the table. */
 async function stepsRecorded(h: WatchHarness): Promise<number> {
   let total = 0
-  let start: Record<string, unknown> | undefined
-  do {
-    const page = await h.server.services.db.send(
-      new ScanCommand({
-        TableName: h.server.services.tableName,
-        FilterExpression: 'sk = :case',
-        ExpressionAttributeValues: { ':case': 'CASE' },
-        ExclusiveStartKey: start,
-      }),
-    )
-    for (const item of page.Items ?? []) total += Object.keys((item.steps as object | undefined) ?? {}).length
-    start = page.LastEvaluatedKey
-  } while (start)
+  for (const item of await allCaseItems(h.server))
+    total += Object.keys((item.steps as object | undefined) ?? {}).length
   return total
 }
 
