@@ -24,6 +24,7 @@ import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-co
 import type { Kind, Language } from '../domain/vocabulary.js'
 import { newPin, newTrackingCode } from '../security.js'
 import { recordedSupplements, type StoredCase, VersionConflictError } from '../store/cases.js'
+import { isConditionalCheckFailed } from '../store/client.js'
 import { chainEvent, verifyCaseHistory } from '../store/history.js'
 import type { Services } from './context.js'
 import { createRepeatService } from './repeats.js'
@@ -174,11 +175,7 @@ export function createPetitionService(s: Services) {
           repeatKeys: probe.keys,
         })
       } catch (error) {
-        if (
-          (error as { name?: string }).name === 'ConditionalCheckFailedException' &&
-          attempt < CODE_ATTEMPTS
-        )
-          continue
+        if (isConditionalCheckFailed(error) && attempt < CODE_ATTEMPTS) continue
         throw error
       }
       s.logger.info('petition received', {

@@ -5,7 +5,6 @@
  * and delivers the outbox. Overlapping, repeated or interrupted sweeps neither skip nor repeat a
  * step: whatever an earlier run did is recognised by its ids.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { vietnamDate } from '../domain/dates.js'
 import { ancestry, type Committee } from '../domain/routing.js'
 import { formatTrackingCode } from '../domain/tracking-code.js'
@@ -14,6 +13,7 @@ import { DUE_SOON_DAYS, isOverdue, urgencyOf, type WatchStep } from '../domain/w
 import { type MessageSender, toE164 } from '../notifications/senders.js'
 import { renderMessage } from '../notifications/templates.js'
 import { type StoredCase, VersionConflictError } from '../store/cases.js'
+import { isConditionalCheckFailed } from '../store/client.js'
 import {
   createOutbox,
   type MessageChannel,
@@ -386,18 +386,16 @@ export function createSweep(s: Services, options: SweepOptions) {
     async digest(): Promise<number> {
       const putMarker = async (item: Record<string, unknown>, condition: string): Promise<boolean> => {
         try {
-          await s.db.send(
-            new PutCommand({
-              TableName: s.tableName,
-              Item: item,
-              ConditionExpression: condition,
-              ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: { ':started': 'started' },
-            }),
-          )
+          await s.db.put({
+            TableName: s.tableName,
+            Item: item,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':started': 'started' },
+          })
           return true
         } catch (error) {
-          if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false
+          if (isConditionalCheckFailed(error)) return false
           throw error
         }
       }

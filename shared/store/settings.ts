@@ -13,7 +13,6 @@
  * Reads are cached in the process for a short time: configuration changes rarely, and every
  * request needs it.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { CalendarOverride } from '../domain/calendar.js'
 import type { DeadlineSettings } from '../domain/deadline-rules.js'
 import { DEFAULT_DEADLINE_SETTINGS } from '../domain/deadline-rules.js'
@@ -21,7 +20,7 @@ import { DomainError, RuleViolation } from '../domain/errors.js'
 import type { Committee, RoutingRule } from '../domain/routing.js'
 import { RULE_MESSAGES } from '../domain/schemas.js'
 import { DEFAULT_WATCH_SETTINGS, type WatchSettings, watchSettingsSchema } from '../domain/watch.js'
-import type { Db } from './client.js'
+import { type Db, isConditionalCheckFailed } from './client.js'
 
 const ITEMS = {
   committees: 'COMMITTEES',
@@ -65,9 +64,7 @@ export function createSettingsStore(
   async function read<N extends ConfigName>(name: N): Promise<Versioned<ConfigValues[N]>> {
     const hit = cache.get(name)
     if (hit && now() - hit.at < cacheMs) return hit.value as Versioned<ConfigValues[N]>
-    const out = await db.send(
-      new GetCommand({ TableName: tableName, Key: { pk: 'CONFIG', sk: ITEMS[name] } }),
-    )
+    const out = await db.get({ TableName: tableName, Key: { pk: 'CONFIG', sk: ITEMS[name] } })
     const value: Versioned<ConfigValues[N]> = out.Item
       ? { value: out.Item.value as ConfigValues[N], version: out.Item.version as number }
       : { value: DEFAULTS[name] as ConfigValues[N], version: 0 }
@@ -82,16 +79,14 @@ export function createSettingsStore(
     version: number,
   ): Promise<Versioned<ConfigValues[N]>> {
     try {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { pk: 'CONFIG', sk: ITEMS[name], value, version: version + 1 },
-          ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-          ExpressionAttributeValues: version === 0 ? undefined : { ':v': version },
-        }),
-      )
+      await db.put({
+        TableName: tableName,
+        Item: { pk: 'CONFIG', sk: ITEMS[name], value, version: version + 1 },
+        ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+        ExpressionAttributeValues: version === 0 ? undefined : { ':v': version },
+      })
     } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException')
+      if (isConditionalCheckFailed(error))
         throw new DomainError(
           'version_conflict',
           `the ${name} settings were changed by someone else; reload them`,

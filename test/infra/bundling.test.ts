@@ -160,6 +160,18 @@ describe('a real synth with bundling', () => {
     }
   })
 
+  it('loads the DynamoDB client of every function with its first store operation (shared/store/sdk.ts)', () => {
+    for (const name of [
+      'tiepdan-dev-public-api',
+      'tiepdan-dev-staff-api',
+      'tiepdan-dev-report-export',
+      'tiepdan-dev-deadline-sweep',
+    ]) {
+      expect(initialCode(name), name).not.toContain('com.amazonaws.dynamodb#')
+      expect(allCode(name), name).toContain('com.amazonaws.dynamodb#')
+    }
+  })
+
   it('keeps the spreadsheet library in the export bundle only, loaded with the first workbook', () => {
     const xlsx = 'spreadsheetml.sheet.main+xml'
     expect(allCode('tiepdan-dev-report-export')).toContain(xlsx)

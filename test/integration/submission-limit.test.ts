@@ -30,7 +30,7 @@ async function caseItems(): Promise<number> {
   let count = 0
   let start: Record<string, unknown> | undefined
   do {
-    const page = await h.server.services.db.send(
+    const page = await (await h.server.services.db.documentClient()).send(
       new ScanCommand({
         TableName: h.server.services.tableName,
         FilterExpression: 'sk = :case',

@@ -493,7 +493,7 @@ async function simulate(
   const messages: OutboxMessage[] = []
   let start: Record<string, unknown> | undefined
   do {
-    const page = await server.services.db.send(
+    const page = await (await server.services.db.documentClient()).send(
       new ScanCommand({
         TableName: server.services.tableName,
         FilterExpression: 'begins_with(pk, :msg)',

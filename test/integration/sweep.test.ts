@@ -111,7 +111,7 @@ async function startWatchHarness(start: string) {
     const items: OutboxMessage[] = []
     let start: Record<string, unknown> | undefined
     do {
-      const page = await server.services.db.send(
+      const page = await (await server.services.db.documentClient()).send(
         new ScanCommand({
           TableName: server.services.tableName,
           FilterExpression: 'begins_with(pk, :msg)',
@@ -228,7 +228,7 @@ async function stepsRecorded(h: WatchHarness): Promise<number> {
   let total = 0
   let start: Record<string, unknown> | undefined
   do {
-    const page = await h.server.services.db.send(
+    const page = await (await h.server.services.db.documentClient()).send(
       new ScanCommand({
         TableName: h.server.services.tableName,
         FilterExpression: 'sk = :case',
