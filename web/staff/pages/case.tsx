@@ -11,7 +11,11 @@ import { DeadlineList, errorFor, Facts, fieldId, TextField } from '../../compone
 import { formatDate, formatInstant, label, outcomeLabel, t } from '../../i18n.js'
 import type { DeadlineView, FieldError, Lang } from '../../types.js'
 import { type Option, SelectField } from '../components.js'
+import { roleLabel } from '../labels.js'
 import { StaffLayout, type StaffUserView } from '../layout.js'
+
+export { roleLabel }
+
 import { AttachmentList, type AttachmentView } from './attachments.js'
 import { type Rating, RatingView, RepeatSuggestions, type SuggestionView } from './case-extras.js'
 
@@ -110,25 +114,6 @@ function actorLabel(
   if (actor.kind === 'system') return t(lang, 'staff.actor.system')
   const name = actor.id ? (names[actor.id] ?? actor.id) : t(lang, 'staff.actor.staff')
   return actor.role ? `${name} (${roleLabel(lang, actor.role)})` : name
-}
-
-export function roleLabel(lang: Lang, role: string): string {
-  switch (role) {
-    case 'member':
-      return t(lang, 'staff.role.member')
-    case 'reception_officer':
-      return t(lang, 'staff.role.reception_officer')
-    case 'committee_handler':
-      return t(lang, 'staff.role.committee_handler')
-    case 'committee_head':
-      return t(lang, 'staff.role.committee_head')
-    case 'supervisor':
-      return t(lang, 'staff.role.supervisor')
-    case 'admin':
-      return t(lang, 'staff.role.admin')
-    default:
-      return role
-  }
 }
 
 /** What the petitioner will be told: the same template the sweep sends, in the petitioner's language. */
