@@ -3,7 +3,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy from '@middy/core'
 import { createRemoteJWKSet } from 'jose'
 import { createJwtVerifier } from '../../shared/http/auth.js'
-import { s3Attachments } from '../attachments-runtime.js'
+import { onFirstUse } from '../../shared/lazy.js'
+import type { DossierService } from '../../shared/service/dossier.js'
+import { s3Attachments, s3BlobStore } from '../attachments-runtime.js'
 import { handleHttp } from '../lambda-http.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { createStaffApp } from './app.js'
@@ -19,8 +21,18 @@ const verifier = createJwtVerifier({
   userIdClaim: config.AUTH_USER_CLAIM,
   revoked: services.sessions,
 })
-const attachments = s3Attachments(config, services, petitions)
-const app = createStaffApp({ services, petitions, verifier, attachments })
+const blobs = s3BlobStore(config, services)
+const attachments = s3Attachments(config, services, petitions, blobs)
+// The dossier (and its ZIP writer) loads with the first dossier asked for, not at cold start.
+const dossierService = onFirstUse(async () =>
+  blobs
+    ? (await import('../../shared/service/dossier.js')).createDossierService({ services, petitions, blobs })
+    : undefined,
+)
+const dossiers: DossierService | undefined = blobs && {
+  exportDossier: async (...a) => (await dossierService())!.exportDossier(...a),
+}
+const app = createStaffApp({ services, petitions, verifier, attachments, dossiers })
 // The staff pages, behind the same app's CSRF check and security headers.
 app.route(
   '/',
@@ -29,6 +41,7 @@ app.route(
     petitions,
     verifier,
     attachments,
+    dossiers,
     siteUrl: () => config.SITE_URL,
     signIn:
       config.AUTH_DOMAIN && config.STAFF_CALLBACK_URL
