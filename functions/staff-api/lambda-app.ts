@@ -5,8 +5,10 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger'
 import type { LambdaConfig } from '../../shared/config.js'
+import { onFirstUse } from '../../shared/lazy.js'
+import type { DossierService } from '../../shared/service/dossier.js'
 import type { SignInProvider } from '../../web/staff/sign-in.js'
-import { s3Attachments } from '../attachments-runtime.js'
+import { s3Attachments, s3BlobStore } from '../attachments-runtime.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { staffVerifier } from '../staff-verifier.js'
 import { createStaffApp } from './app.js'
@@ -19,8 +21,17 @@ export function createStaffLambdaApp(
 ) {
   const { services, petitions } = lambdaRuntime('staff-api', { config, logger })
   const verifier = staffVerifier(config, services, auth)
-  const attachments = s3Attachments(config, services, petitions)
-  const app = createStaffApp({ services, petitions, verifier, attachments })
+  const blobs = s3BlobStore(config, services)
+  const attachments = s3Attachments(config, services, petitions, blobs)
+  // The dossier (and its ZIP writer) loads with the first dossier asked for.
+  const dossierService = onFirstUse(async () => {
+    const { createDossierService } = await import('../../shared/service/dossier.js')
+    return createDossierService({ services, petitions, blobs: blobs! })
+  })
+  const dossiers: DossierService | undefined = blobs && {
+    exportDossier: async (...a) => (await dossierService()).exportDossier(...a),
+  }
+  const app = createStaffApp({ services, petitions, verifier, attachments, dossiers })
   app.route(
     '/',
     buildStaffPages({
@@ -28,6 +39,7 @@ export function createStaffLambdaApp(
       petitions,
       verifier,
       attachments,
+      dossiers,
       siteUrl: () => config.SITE_URL,
       signIn: auth.signIn,
     }),

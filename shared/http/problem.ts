@@ -61,6 +61,14 @@ const TITLES: Record<string, { vi: string; en: string }> = {
     vi: 'Mẫu văn bản không dùng cho thao tác này',
     en: 'The document template does not fit this action',
   },
+  dossier_not_allowed: {
+    vi: 'Chỉ trưởng ban và cán bộ giám sát được lập hồ sơ lưu trữ',
+    en: 'Only heads and supervisors take a case dossier',
+  },
+  case_not_finished: {
+    vi: 'Đơn chưa kết thúc xử lý',
+    en: 'The case has not been finished',
+  },
   document_field_missing: {
     vi: 'Văn bản thiếu thông tin bắt buộc',
     en: 'The document lacks a required field',

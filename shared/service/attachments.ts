@@ -199,6 +199,13 @@ export function checkFormFiles(
   return { ok: true, types }
 }
 
+/**
+ * The name a document is listed and linked under. An identity-restricted document stored before
+ * names were neutralised still carries its original name: it is never shown either.
+ */
+export const listedName = (a: StoredAttachment): string =>
+  a.identityRestricted && !a.originalNameSealed ? neutralFilename(a.type) : a.name
+
 export function createAttachmentService({
   services: s,
   petitions,
@@ -376,13 +383,6 @@ export function createAttachmentService({
       throw new DomainError('attachment_not_found', 'no such attachment on this case', 404)
     return { ...item, ...ready, state: 'ready' }
   }
-
-  /**
-   * The name a document is listed and linked under. An identity-restricted document stored before
-   * names were neutralised still carries its original name: it is never shown either.
-   */
-  const listedName = (a: StoredAttachment) =>
-    a.identityRestricted && !a.originalNameSealed ? neutralFilename(a.type) : a.name
 
   function viewOf(
     c: StoredCase,

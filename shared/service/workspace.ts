@@ -11,9 +11,16 @@
  */
 
 import { type LocalDate, vietnamDate } from '../domain/dates.js'
+import { dossierReady } from '../domain/dossier.js'
 import { DomainError } from '../domain/errors.js'
 import type { ActingUser } from '../domain/policy.js'
-import { canReadQueue, canRecordIntake, canRevealIdentity, fieldGrants } from '../domain/policy.js'
+import {
+  canReadQueue,
+  canRecordIntake,
+  canRevealIdentity,
+  canTakeDossier,
+  fieldGrants,
+} from '../domain/policy.js'
 import { type Committee, normalizeName } from '../domain/routing.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
 import { isOverdue, type Urgency, urgencyOf } from '../domain/watch.js'
@@ -154,6 +161,10 @@ export function createWorkspaceService(
       return {
         committees,
         canReveal: stored ? canRevealIdentity(user, stored) : false,
+        /** Whether the case page offers the archive dossier: a finished case, a head over it or a supervisor. */
+        canTakeDossier: stored
+          ? dossierReady(stored.status) && canTakeDossier(user, stored, committees)
+          : false,
         names: Object.fromEntries(people.filter((u) => u !== undefined).map((u) => [u.id, u.displayName])),
       }
     },

@@ -8,6 +8,7 @@
  *   getCalendarOverrides()   GetItem  CONFIG / CALENDAR
  *   getDeadlineSettings()    GetItem  CONFIG / DEADLINES
  *   getWatchSettings()       GetItem  CONFIG / WATCH
+ *   getRetention()           GetItem  CONFIG / RETENTION
  *   put…(value, version)     PutItem  conditional on the version read (admins editing at once)
  *
  * Reads are cached in the process for a short time: configuration changes rarely, and every
@@ -16,6 +17,7 @@
 import type { CalendarOverride } from '../domain/calendar.js'
 import type { DeadlineSettings } from '../domain/deadline-rules.js'
 import { DEFAULT_DEADLINE_SETTINGS } from '../domain/deadline-rules.js'
+import { DEFAULT_RETENTION, type RetentionSettings, retentionSettingsSchema } from '../domain/dossier.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import type { Committee, RoutingRule } from '../domain/routing.js'
 import { RULE_MESSAGES } from '../domain/schemas.js'
@@ -28,6 +30,7 @@ const ITEMS = {
   calendar: 'CALENDAR',
   deadlines: 'DEADLINES',
   watch: 'WATCH',
+  retention: 'RETENTION',
 } as const
 type ConfigName = keyof typeof ITEMS
 
@@ -37,6 +40,7 @@ interface ConfigValues {
   calendar: CalendarOverride[]
   deadlines: DeadlineSettings
   watch: WatchSettings
+  retention: RetentionSettings
 }
 
 const DEFAULTS: ConfigValues = {
@@ -45,6 +49,7 @@ const DEFAULTS: ConfigValues = {
   calendar: [],
   deadlines: DEFAULT_DEADLINE_SETTINGS,
   watch: DEFAULT_WATCH_SETTINGS,
+  retention: DEFAULT_RETENTION,
 }
 
 export interface Versioned<T> {
@@ -104,6 +109,8 @@ export function createSettingsStore(
     getCalendarOverrides: () => read('calendar'),
     getDeadlineSettings: () => read('deadlines'),
     getWatchSettings: () => read('watch'),
+    /** How long the archive keeps a finished case's file, by kind (shared/domain/dossier.ts). */
+    getRetention: () => read('retention'),
     putCommittees: (value: Committee[], version: number) => write('committees', value, version),
     putRoutingRules: (value: RoutingRule[], version: number) => write('routing', value, version),
     putCalendarOverrides: (value: CalendarOverride[], version: number) => write('calendar', value, version),
@@ -121,6 +128,19 @@ export function createSettingsStore(
         )
       }
       return write('watch', parsed.data, version)
+    },
+    /** Refuses a period that is not whole years from 1 to 100, or `permanent`, with a 422. */
+    putRetention: async (value: RetentionSettings, version: number) => {
+      const parsed = retentionSettingsSchema.safeParse(value)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!
+        throw new RuleViolation(
+          'invalid_setting',
+          `${issue.path.join('.')}: ${issue.message}`,
+          issue.path.join('.'),
+        )
+      }
+      return write('retention', parsed.data, version)
     },
     /** Forget cached values (tests, and after a local seed). */
     clearCache: () => cache.clear(),

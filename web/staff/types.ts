@@ -8,6 +8,7 @@ import type { TokenVerifier } from '../../shared/http/auth.js'
 import type { AccountabilityService } from '../../shared/service/accountability.js'
 import type { AdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
+import type { DossierService } from '../../shared/service/dossier.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import type { ReceptionService } from '../../shared/service/reception.js'
 import type { ReportAuditService } from '../../shared/service/report-audit.js'
@@ -59,6 +60,8 @@ export interface StaffPageDeps {
   >
   /** The case's attachments: listed on the case page, opened through a page route. None when absent. */
   readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
+  /** The archive dossier of a finished case (a page route answers with its link). None when absent. */
+  readonly dossiers?: Pick<DossierService, 'exportDossier'>
 }
 
 /** What every staff route finds on its context: set once per request by the app's middleware. */

@@ -113,7 +113,12 @@ describe('case section', () => {
     fakeDeps({
       petitions: { getForStaff: async () => caseView() as never, act },
       workspace: {
-        caseContext: async () => ({ committees: COMMITTEES, canReveal: false, names: {} }),
+        caseContext: async () => ({
+          committees: COMMITTEES,
+          canReveal: false,
+          canTakeDossier: false,
+          names: {},
+        }),
       },
     })
 
@@ -145,6 +150,36 @@ describe('case section', () => {
     })
     expect(res.status).toBe(409)
     expect(res.html).toContain('data-testid="stale"')
+  })
+
+  it('offers the archive dossier where the workspace says so, and its button redirects to the link', async () => {
+    const exportDossier = vi.fn(async () => ({ url: 'https://files.example/ho-so.zip' }))
+    const withDossier = (canTakeDossier: boolean, canReveal = true) =>
+      fakeDeps({
+        petitions: { getForStaff: async () => caseView() as never },
+        workspace: {
+          caseContext: async () => ({ committees: COMMITTEES, canReveal, canTakeDossier, names: {} }),
+        },
+        dossiers: { exportDossier: exportDossier as never },
+      })
+    const path = `/staff/cases/${ITEM.trackingCode}`
+    expect((await request(withDossier(false), path, { as: 'supervisor' })).html).not.toContain('dossier-form')
+    const offered = (await request(withDossier(true), path, { as: 'supervisor' })).html
+    expect(offered).toContain(`action="${path}/dossier"`)
+    expect(offered).not.toContain('dossier-partial')
+    expect((await request(withDossier(true, false), path, { as: 'supervisor' })).html).toContain(
+      'dossier-partial',
+    )
+    const res = await request(withDossier(true), `${path}/dossier`, { as: 'supervisor', form: {} })
+    expect(res.status).toBe(303)
+    expect(res.location).toBe('https://files.example/ho-so.zip')
+    expect(exportDossier).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'supervisor' }),
+      ITEM.trackingCode,
+      {
+        eventName: expect.any(Function),
+      },
+    )
   })
 })
 

@@ -18,6 +18,7 @@ export { roleLabel }
 
 import { AttachmentList, type AttachmentView } from './attachments.js'
 import { type Rating, RatingView, RepeatSuggestions, type SuggestionView } from './case-extras.js'
+import { DossierForm } from './dossier-form.js'
 
 export interface StaffCaseViewModel {
   trackingCode: string
@@ -92,6 +93,8 @@ export interface CasePageProps {
   /** Committees a case may be transferred or re-routed to (all but its own). */
   committees: readonly Option[]
   canReveal: boolean
+  /** A finished case and a head over it or a supervisor: the archive dossier is offered. */
+  canTakeDossier?: boolean
   revealed?: { fullName: string; idNumber?: string; address?: string; phone?: string; email?: string }
   attachments: readonly AttachmentView[]
   /** The tracking page's address, as the petitioner's message gives it. */
@@ -579,6 +582,9 @@ export function CasePage(props: CasePageProps) {
             <p data-testid="no-actions">{t(lang, 'staff.case.noActions')}</p>
           ) : (
             actions.map((action) => <ActionForm {...props} action={action} />)
+          )}
+          {props.canTakeDossier && (
+            <DossierForm lang={lang} trackingCode={view.trackingCode} complete={props.canReveal} />
           )}
         </div>
       </div>

@@ -7,7 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Action } from '../../../shared/domain/lifecycle.js'
 import { actionSchema } from '../../../shared/domain/schemas.js'
 import { multiline } from '../../form.js'
-import { otherLang, t } from '../../i18n.js'
+import { archiveEventName, otherLang, t } from '../../i18n.js'
 import type { FieldError } from '../../types.js'
 import { type FormDefinition, type FormValues, readBody, submitForm, text } from '../form.js'
 import { committeeOptions, formLimit, layout, messagePage, render, type StaffContext } from '../http.js'
@@ -79,6 +79,7 @@ export function caseRoutes(deps: StaffPageDeps) {
           lang,
         )}
         canReveal={context.canReveal}
+        canTakeDossier={context.canTakeDossier && deps.dossiers !== undefined}
         revealed={extra.revealed && extra.revealed !== 'redacted' ? extra.revealed : undefined}
         attachments={attachments}
         // The petitioner's message points to the public site, never to the host this request came by.
@@ -148,6 +149,17 @@ export function caseRoutes(deps: StaffPageDeps) {
     c.header('Cache-Control', 'no-store')
     c.header('Referrer-Policy', 'no-referrer')
     return c.redirect(link.url, 302)
+  })
+
+  // The dossier is made on each click (recorded in the history) and handed out as a short link.
+  app.post('/staff/cases/:code/dossier', async (c) => {
+    if (!deps.dossiers) return messagePage(c, org, 404)
+    const link = await deps.dossiers.exportDossier(c.get('user'), c.req.param('code'), {
+      eventName: archiveEventName,
+    })
+    c.header('Cache-Control', 'no-store')
+    c.header('Referrer-Policy', 'no-referrer')
+    return c.redirect(link.url, 303)
   })
 
   app.post('/staff/cases/:code/reveal', formLimit, async (c) => {
