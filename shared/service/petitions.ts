@@ -25,6 +25,7 @@ import type { Kind, Language } from '../domain/vocabulary.js'
 import { newPin, newTrackingCode } from '../security.js'
 import { recordedSupplements, type StoredCase, VersionConflictError } from '../store/cases.js'
 import { chainEvent, verifyCaseHistory } from '../store/history.js'
+import { sealContact } from './contact.js'
 import type { Services } from './context.js'
 import { createRepeatService } from './repeats.js'
 import { citizenView, committeeRef, deadlineView, type PetitionerIdentity, staffCaseView } from './views.js'
@@ -111,9 +112,10 @@ export function createPetitionService(s: Services) {
     const pin = newPin()
     // Earlier petitions this one may repeat (service/repeats.ts), found before it is written.
     const probe = repeats.prepare(input)
-    const [pinHash, petitionerSealed, suggestions] = await Promise.all([
+    const [pinHash, petitionerSealed, contact, suggestions] = await Promise.all([
       s.pins.hash(pin),
       input.petitioner ? s.sealer.seal(JSON.stringify(input.petitioner)) : Promise.resolve(undefined),
+      input.anonymous ? undefined : sealContact(s.sealer, input.petitioner),
       details.findRepeats ? repeats.suggest(probe, { receivedAt: details.receivedAt }) : undefined,
     ])
     for (let attempt = 1; ; attempt++) {
@@ -158,6 +160,7 @@ export function createPetitionService(s: Services) {
         routing: { ruleId: 'ruleId' in routing ? routing.ruleId : undefined, reason: routing.reason },
         history: [submitted],
         pinHash,
+        ...(contact ? { contact } : {}),
         ...(suggestions ? { repeats: suggestions } : {}),
       }
       const { deadlines, plan } = watchPlanOf(record, ctx, watch, vietnamDate(s.now()))

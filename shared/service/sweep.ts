@@ -11,7 +11,7 @@ import { ancestry, type Committee } from '../domain/routing.js'
 import { formatTrackingCode } from '../domain/tracking-code.js'
 import type { Language } from '../domain/vocabulary.js'
 import { DUE_SOON_DAYS, isOverdue, urgencyOf, type WatchStep } from '../domain/watch.js'
-import { type MessageSender, toE164 } from '../notifications/senders.js'
+import type { MessageSender } from '../notifications/senders.js'
 import { renderMessage } from '../notifications/templates.js'
 import { type StoredCase, VersionConflictError } from '../store/cases.js'
 import {
@@ -25,6 +25,7 @@ import {
 import { WATCH_SHARDS } from '../store/table.js'
 import type { User } from '../store/users.js'
 import { createAccountabilityWatch } from './accountability-watch.js'
+import { sealContact } from './contact.js'
 import type { Services } from './context.js'
 import type { PetitionerIdentity } from './views.js'
 import { watchPlanOf } from './watch-plan.js'
@@ -108,17 +109,23 @@ export function createSweep(s: Services, options: SweepOptions) {
     very_overdue: 'staff.very_overdue',
   }
 
-  /** The petitioner's contact, sealed again for the outbox; undefined without an address. */
+  /**
+   * The petitioner's contact for the outbox, sealed: the one sealed at intake (no KMS call), or
+   * for a case filed before that, from the identity opened and the address sealed again.
+   * Undefined without an address, or for SMS when no SMS can be sent.
+   */
   async function petitionerContact(
-    code: string,
+    c: StoredCase,
   ): Promise<{ channel: MessageChannel; to: string } | undefined> {
-    const content = await s.cases.getContent(code)
-    if (!content?.petitionerSealed) return undefined
-    const identity = JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity
-    if (identity.email) return { channel: 'email', to: await s.sealer.seal(identity.email) }
-    if (identity.phone && options.smsEnabled !== false)
-      return { channel: 'sms', to: await s.sealer.seal(toE164(identity.phone)) }
-    return undefined
+    let contact = c.contact
+    if (!contact) {
+      const content = await s.cases.getContent(c.code)
+      if (!content?.petitionerSealed) return undefined
+      const identity = JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity
+      contact = await sealContact(s.sealer, identity)
+    }
+    if (!contact || (contact.channel === 'sms' && options.smsEnabled === false)) return undefined
+    return { channel: contact.channel, to: contact.sealed }
   }
 
   /** Carries out what is due on one case. Returns the counts of what it did. */
@@ -197,7 +204,7 @@ export function createSweep(s: Services, options: SweepOptions) {
       }
       const citizenNews = news.citizen
       if (citizenNews.length > 0) {
-        const contact = await petitionerContact(c.code)
+        const contact = await petitionerContact(c)
         if (contact) {
           // The time limit the petitioner cares about: the resolution's once accepted, else the first decision's.
           const resolution =

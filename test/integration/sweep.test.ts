@@ -740,6 +740,31 @@ describe('what the petitioner is told', () => {
     ])
   })
 
+  it('writes to the petitioner from the contact sealed at intake, never opening their identity', async () => {
+    // Arrange: the sealer counts what it is asked to open.
+    h.at('2027-01-08 11:00')
+    const c = await h.file({
+      concerns: { organization: 'Ngân hàng Nhà nước' },
+      ...named('Đinh Văn Hùng', 'hung.dinh@example.vn'),
+    })
+    const stored = await h.stored(c)
+    const sealer = h.server.services.sealer as { open: (sealed: string) => Promise<string> }
+    const open = vi.spyOn(sealer, 'open')
+
+    // Act
+    await h.sweep()
+
+    // Assert: the channel is in the clear on the case, the address only sealed; the sweep opened
+    // only that address, to hand it to the sender.
+    expect(stored.contact?.channel).toBe('email')
+    expect(JSON.stringify(stored)).not.toContain('hung.dinh')
+    expect(open.mock.calls.map(([sealed]) => sealed)).toEqual([stored.contact?.sealed])
+    expect(h.attempts.filter((a) => a.to === 'hung.dinh@example.vn').map((a) => a.subject)).toEqual([
+      `Đơn ${c.display} đã được tiếp nhận`,
+    ])
+    open.mockRestore()
+  })
+
   it('never writes to an anonymous petitioner, even as the case goes overdue and is handled', async () => {
     // Arrange: an anonymous denunciation filed online, and anonymous feedback received by post
     // on 1/12/2026 and recorded on 11/01/2027, long overdue.
