@@ -65,6 +65,8 @@ interface Delivery {
 const newDelivery = (): Delivery => ({ delivered: 0, retried: 0, failed: 0 })
 
 const CASE_ATTEMPTS = 5
+/** Due-soon cases a digest names by code (the count covers them all). */
+const DIGEST_CODES = 20
 const LEASE_MS = 2 * 60_000
 const BASE_DELAY_MS = 60_000
 const MAX_DELAY_MS = 60 * 60_000
@@ -102,8 +104,7 @@ export function createSweep(s: Services, options: SweepOptions) {
     return [...inCommittee(['committee_head'], parentId), ...supervisors]
   }
 
-  const TEMPLATE_OF: Record<WatchStep['step'], string> = {
-    reminder: 'staff.reminder',
+  const TEMPLATE_OF: Record<Exclude<WatchStep['step'], 'reminder'>, string> = {
     overdue: 'staff.overdue',
     escalate_head: 'staff.escalate_head',
     very_overdue: 'staff.very_overdue',
@@ -151,8 +152,9 @@ export function createSweep(s: Services, options: SweepOptions) {
       // 1. The messages, with ids from their causes: writing one again is a no-op.
       for (const step of due) {
         counts.steps++
-        // A reminder found only after its due date has passed is moot: recorded, not sent.
-        if (step.step === 'reminder' && today > step.dueDate) continue
+        // A reminder is recorded, not sent: the morning digest lists the cases due soon by code
+        // (one message a person a day, not one per reminder; docs/domain.md#escalation).
+        if (step.step === 'reminder') continue
         for (const user of recipientsFor(step, c, context.users, context.committees)) {
           const wrote = await post(run, {
             id: messageId(c.code, step.id, user.id),
@@ -427,7 +429,14 @@ export function createSweep(s: Services, options: SweepOptions) {
         string,
         {
           user: User
-          committees: { id: string; name: string; open: number; overdue: number; dueSoon: number }[]
+          committees: {
+            id: string
+            name: string
+            open: number
+            overdue: number
+            dueSoon: number
+            dueSoonCodes: string[]
+          }[]
         }
       >()
       for (const committee of committees.value) {
@@ -445,6 +454,7 @@ export function createSweep(s: Services, options: SweepOptions) {
         let open = 0
         let overdue = 0
         let dueSoon = 0
+        const dueSoonCodes: string[] = []
         let cursor: string | undefined
         do {
           const page = await s.cases.listCommitteeQueue(committee.id, { limit: 100, cursor })
@@ -452,14 +462,25 @@ export function createSweep(s: Services, options: SweepOptions) {
             open++
             const urgency = urgencyOf(item.nextDue, item.escalationLevel ?? 0, today)
             if (isOverdue(urgency)) overdue++
-            else if (urgency === 'due_soon') dueSoon++
+            else if (urgency === 'due_soon') {
+              dueSoon++
+              // The queue is nearest due first: the digest names the first of them.
+              if (dueSoonCodes.length < DIGEST_CODES) dueSoonCodes.push(formatTrackingCode(item.code))
+            }
           }
           cursor = page.cursor
         } while (cursor)
         if (open === 0) continue
         for (const user of staff) {
           const mine = perUser.get(user.id) ?? { user, committees: [] }
-          mine.committees.push({ id: committee.id, name: committee.name, open, overdue, dueSoon })
+          mine.committees.push({
+            id: committee.id,
+            name: committee.name,
+            open,
+            overdue,
+            dueSoon,
+            dueSoonCodes,
+          })
           perUser.set(user.id, mine)
         }
       }
@@ -482,6 +503,11 @@ export function createSweep(s: Services, options: SweepOptions) {
               overdue: sum('overdue'),
               dueSoon: sum('dueSoon'),
               dueSoonDays: DUE_SOON_DAYS,
+              // The reminders folded in: which cases are due soon, by code (never a petitioner).
+              dueSoonCodes: theirs
+                .flatMap((c) => c.dueSoonCodes)
+                .slice(0, DIGEST_CODES)
+                .join(', '),
               queueUrl: `${options.siteUrl()}/staff/committees/${theirs[0]!.id}/queue`,
             },
             createdAt: now.toISOString(),

@@ -164,6 +164,19 @@ describe('the queue and the case page', () => {
     expect(res.html).toContain(`Đơn của ông/bà, mã tra cứu ${filed.trackingCode}, đã được thụ lý giải quyết.`)
   })
 
+  it('says of a step the petitioner gets no message for that they see it when tracking', async () => {
+    const filed = await fileOnline(h)
+    await page(`/staff/cases/${filed.trackingCode}/act`, {
+      as: 'btc.canbo',
+      form: { action: 'accept', version: String(await caseVersion(filed.trackingCode)) },
+    })
+    const res = await page(`/staff/cases/${filed.trackingCode}`, { as: 'btc.canbo' })
+    const verification = res.html.slice(res.html.indexOf('data-action="start_verification"'))
+    expect(verification.slice(0, verification.indexOf('</form>'))).toContain(
+      'Người gửi đơn thấy bước này khi tra cứu đơn; không có tin nhắn riêng cho bước này.',
+    )
+  })
+
   it('takes an action and redirects to the case (Post/Redirect/Get)', async () => {
     const filed = await fileOnline(h)
     const version = await caseVersion(filed.trackingCode)

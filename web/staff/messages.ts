@@ -360,6 +360,8 @@ export const staffVi = {
   'staff.action.chase.submit': 'Ghi nhận đôn đốc',
   'staff.action.chase.note': 'Nội dung đôn đốc',
   'staff.action.petitionerNotTold': 'Đây là bước nội bộ: người gửi đơn không được thông báo.',
+  'staff.action.petitionerSees':
+    'Người gửi đơn thấy bước này khi tra cứu đơn; không có tin nhắn riêng cho bước này.',
   'staff.action.withdraw': 'Ghi nhận rút đơn',
   'staff.action.withdraw.effect': 'Ghi nhận việc người gửi rút đơn (nộp bằng văn bản).',
   'staff.action.withdraw.statusVaries':
@@ -942,6 +944,8 @@ export const staffEn: Record<keyof typeof staffVi, string> = {
   'staff.action.chase.submit': 'Record the chase',
   'staff.action.chase.note': 'What the committee is urged to do',
   'staff.action.petitionerNotTold': 'This is an internal step: the petitioner is not told.',
+  'staff.action.petitionerSees':
+    'The petitioner sees this step when tracking the petition; no message is sent for it.',
   'staff.action.withdraw': 'Record a withdrawal',
   'staff.action.withdraw.effect': 'Records the petitioner’s withdrawal handed in on paper.',
   'staff.action.withdraw.statusVaries': 'Full: the case ends as “Withdrawn”. Partial: the status stays.',
