@@ -9,26 +9,20 @@ import { addDays, type LocalDate, vietnamDate } from '../domain/dates.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import type { Status } from '../domain/lifecycle.js'
 import type { ActingUser } from '../domain/policy.js'
-import {
-  canRevealIdentity,
-  canVerifyHistory,
-  fieldGrants,
-  mayOwnPetition,
-  ownsCase,
-  staffReachesCase,
-} from '../domain/policy.js'
+import { canRevealIdentity, mayOwnPetition, ownsCase, staffReachesCase } from '../domain/policy.js'
 import { routePetition, type SubmitterType } from '../domain/routing.js'
 import { decideRating, type RatingInput } from '../domain/satisfaction.js'
 import type { ActionInput, PetitionInput, StaffIntakeInput } from '../domain/schemas.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
 import type { Kind, Language } from '../domain/vocabulary.js'
 import { newPin, newTrackingCode } from '../security.js'
-import { recordedSupplements, type StoredCase, VersionConflictError } from '../store/cases.js'
-import { chainEvent, verifyCaseHistory } from '../store/history.js'
+import { type StoredCase, VersionConflictError } from '../store/cases.js'
+import { chainEvent } from '../store/history.js'
 import { sealContact } from './contact.js'
 import type { Services } from './context.js'
 import { createRepeatService } from './repeats.js'
-import { citizenView, committeeRef, deadlineView, type PetitionerIdentity, staffCaseView } from './views.js'
+import { createStaffCaseReader, type IdentityMode } from './staff-case.js'
+import { citizenView, committeeRef, deadlineView, type PetitionerIdentity } from './views.js'
 import { watchPlanOf } from './watch-plan.js'
 
 export interface Receipt {
@@ -271,60 +265,8 @@ export function createPetitionService(s: Services) {
     }
   }
 
-  /** The staff view of a case, with the actions this user may take. */
-  async function getForStaff(rawCode: string, user: ActingUser, lang: Language) {
-    const code = normalizeTrackingCode(rawCode)
-    if (!code) caseNotFound()
-    return viewForStaff(await loadInScope(code, user), user, lang)
-  }
-
-  /**
-   * Loads a case the user's staff roles reach. Outside their scope the answer is the same 404 as
-   * for a code that does not exist: whether a case exists is itself not theirs to learn.
-   */
-  async function loadInScope(code: string, user: ActingUser): Promise<StoredCase> {
-    const [stored, committees] = await Promise.all([s.cases.getCase(code), s.settings.getCommittees()])
-    if (!stored || !staffReachesCase(user, stored, committees.value)) caseNotFound()
-    return stored
-  }
-
-  /**
-   * Builds the staff view of a case already loaded (and already authorised: after a transfer the
-   * actor still gets the result of what they just did, though the case has left their committee).
-   */
-  async function viewForStaff(stored: StoredCase, user: ActingUser, lang: Language) {
-    const [content, supplements, committees, ctx] = await Promise.all([
-      s.cases.getContent(stored.code),
-      // Only supplements the history records are shown: with none recorded there is nothing to read.
-      stored.history.some((e) => e.type === 'supplement_added')
-        ? s.cases.listSupplements(stored.code)
-        : Promise.resolve([]),
-      s.settings.getCommittees(),
-      s.deadlineContext(),
-    ])
-    let identity: PetitionerIdentity | 'redacted' | undefined
-    if (content?.petitionerSealed)
-      identity = fieldGrants(user, stored, committees.value).identity
-        ? (JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity)
-        : 'redacted'
-    const now = s.now()
-    const { pinHash: _omit, nextDue: _n, repeats: _r, ...record } = stored
-    const view = staffCaseView({
-      c: record,
-      content,
-      identity,
-      supplements: recordedSupplements(supplements, stored.history),
-      deadlines: deadlinesOf(record, ctx, vietnamDate(now)),
-      committees: committees.value,
-      user,
-      now,
-      lang,
-      deadlineCtx: ctx,
-      watch: { escalationLevel: stored.escalationLevel, deliveryFailures: stored.deliveryFailures },
-    })
-    const suggestions = await repeats.suggestionsOf(stored, content)
-    return { ...view, repeats: await repeats.view(stored, suggestions, user, committees.value) }
-  }
+  const staffCases = createStaffCaseReader(s, repeats)
+  const { loadInScope, viewForStaff } = staffCases
 
   return {
     /**
@@ -496,7 +438,7 @@ export function createPetitionService(s: Services) {
       return citizenViewOf(updated, lang)
     },
 
-    getForStaff,
+    getForStaff: staffCases.getForStaff,
 
     /** The petitioner's own case after the PIN check (attachments reuse the same guard). */
     openWithPin,
@@ -511,6 +453,8 @@ export function createPetitionService(s: Services) {
       input: ActionInput,
       user: ActingUser,
       lang: Language,
+      /** The pages redirect to the case after an action: no identity to open for that answer. */
+      identity: IdentityMode = 'open',
     ) {
       const code = normalizeTrackingCode(rawCode)
       if (!code) caseNotFound()
@@ -564,7 +508,7 @@ export function createPetitionService(s: Services) {
         to: result.status,
         userId: user.id,
       })
-      return viewForStaff(updated, user, lang)
+      return viewForStaff(updated, user, lang, identity)
     },
 
     /** A member's own petition, in the petitioner's view (never the file, notes or actors). */
@@ -607,19 +551,8 @@ export function createPetitionService(s: Services) {
       return JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity
     },
 
-    /** Walks the hash chain of a case's history and reports the first broken link. */
-    async verifyHistory(rawCode: string, user: ActingUser) {
-      const code = normalizeTrackingCode(rawCode)
-      if (!code) caseNotFound()
-      const [stored, committees] = await Promise.all([loadInScope(code, user), s.settings.getCommittees()])
-      if (!canVerifyHistory(user, stored, committees.value))
-        throw new DomainError(
-          'verification_not_allowed',
-          'only supervisors and heads may verify a history',
-          403,
-        )
-      return { trackingCode: formatTrackingCode(code), ...verifyCaseHistory(stored) }
-    },
+    verifyHistory: staffCases.verifyHistory,
+    showIdentity: staffCases.showIdentity,
   }
 }
 

@@ -115,6 +115,9 @@ export const staffVi = {
   'staff.case.petitioner': 'Người gửi đơn',
   'staff.case.anonymous': 'Đơn không ghi danh.',
   'staff.case.redacted': 'Danh tính người gửi đơn được bảo mật; bạn không được xem.',
+  'staff.case.identityHidden':
+    'Thông tin người gửi đơn chỉ hiện khi bạn yêu cầu; mỗi lần xem được ghi vào nhật ký kiểm tra.',
+  'staff.case.showIdentity': 'Hiện thông tin người gửi',
   'staff.case.concerns': 'Đối tượng bị phản ánh',
   'staff.case.content': 'Nội dung',
   'staff.case.supplements': 'Thông tin bổ sung',
@@ -699,6 +702,9 @@ export const staffEn: Record<keyof typeof staffVi, string> = {
   'staff.case.petitioner': 'Petitioner',
   'staff.case.anonymous': 'Filed anonymously.',
   'staff.case.redacted': 'The petitioner’s identity is protected; you may not see it.',
+  'staff.case.identityHidden':
+    'The petitioner’s details are shown only when you ask; each showing is written to the audit log.',
+  'staff.case.showIdentity': 'Show the petitioner’s details',
   'staff.case.concerns': 'Concerning',
   'staff.case.content': 'Content',
   'staff.case.supplements': 'Added information',

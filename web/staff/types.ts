@@ -33,7 +33,10 @@ export interface StaffPageDeps {
     SettingsStore,
     'getCommittees' | 'getRoutingRules' | 'getDeadlineSettings' | 'getCalendarOverrides'
   >
-  readonly petitions: Pick<PetitionService, 'getForStaff' | 'act' | 'revealIdentity' | 'recordIntake'>
+  readonly petitions: Pick<
+    PetitionService,
+    'getForStaff' | 'act' | 'revealIdentity' | 'showIdentity' | 'recordIntake'
+  >
   /** The queue, the reception desk's triage and the supervisor's dashboard. */
   readonly workspace: WorkspaceService
   readonly reports: Pick<ReturnType<typeof createReportService>, 'report'>

@@ -132,7 +132,14 @@ describe('case section', () => {
     })
     expect(res.status).toBe(303)
     expect(res.location).toBe(`/staff/cases/${ITEM.trackingCode}?done=accept`)
-    expect(act).toHaveBeenCalledWith(ITEM.trackingCode, 3, { action: 'accept' }, expect.anything(), 'vi')
+    expect(act).toHaveBeenCalledWith(
+      ITEM.trackingCode,
+      3,
+      { action: 'accept' },
+      expect.anything(),
+      'vi',
+      'on_demand',
+    )
   })
 
   it('says the case changed since the form was shown (409) on a version conflict', async () => {

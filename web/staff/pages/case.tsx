@@ -24,6 +24,7 @@ export interface StaffCaseViewModel {
   petitioner?:
     | { fullName: string; idNumber?: string; address?: string; phone?: string; email?: string }
     | 'redacted'
+    | 'hidden'
   concerns?: { organization?: string; person?: string }
   topic?: string
   signatories: number
@@ -132,7 +133,9 @@ export function CasePage(props: CasePageProps) {
     (PAGE_ACTIONS as readonly string[]).includes(a),
   )
   const linkable = props.failed ? props.failed.errors.map((e) => e.field) : []
-  const identity = props.revealed ?? (view.petitioner === 'redacted' ? undefined : view.petitioner)
+  const identity =
+    props.revealed ??
+    (view.petitioner === 'redacted' || view.petitioner === 'hidden' ? undefined : view.petitioner)
   return (
     <StaffLayout
       lang={lang}
@@ -222,6 +225,19 @@ export function CasePage(props: CasePageProps) {
                   : []),
               ]}
             />
+          ) : view.petitioner === 'hidden' ? (
+            // Opened on demand, not on every view: each showing is in the audit log.
+            <form
+              novalidate
+              method="post"
+              action={`/staff/cases/${view.trackingCode}/identity`}
+              data-testid="identity-hidden"
+            >
+              <p>{t(lang, 'staff.case.identityHidden')}</p>
+              <button type="submit" class="secondary">
+                {t(lang, 'staff.case.showIdentity')}
+              </button>
+            </form>
           ) : (
             <p data-testid="identity-redacted">{t(lang, 'staff.case.redacted')}</p>
           )}

@@ -61,7 +61,8 @@ export function caseRoutes(deps: StaffPageDeps) {
   ) {
     const lang = c.get('lang')
     const user = c.get('user')
-    const view: StaffCaseViewModel = await deps.petitions.getForStaff(code, user, lang)
+    // The petitioner's identity is opened only when asked for (POST …/identity), not on every view.
+    const view: StaffCaseViewModel = await deps.petitions.getForStaff(code, user, lang, 'on_demand')
     const actors = view.history.map((e) => e.actor.id).filter((x): x is string => typeof x === 'string')
     const [context, attachments] = await Promise.all([
       deps.workspace.caseContext(user, code, actors),
@@ -79,7 +80,7 @@ export function caseRoutes(deps: StaffPageDeps) {
           lang,
         )}
         canReveal={context.canReveal}
-        revealed={extra.revealed && extra.revealed !== 'redacted' ? extra.revealed : undefined}
+        revealed={typeof extra.revealed === 'object' ? extra.revealed : undefined}
         attachments={attachments}
         // The petitioner's message points to the public site, never to the host this request came by.
         trackUrl={`${deps.siteUrl()}/track`}
@@ -120,6 +121,7 @@ export function caseRoutes(deps: StaffPageDeps) {
             input as Parameters<StaffPageDeps['petitions']['act']>[2],
             c.get('user'),
             c.get('lang'),
+            'on_demand',
           )
           return backToTriage
             ? '/staff/reception/triage?done=reroute'
@@ -148,6 +150,15 @@ export function caseRoutes(deps: StaffPageDeps) {
     c.header('Cache-Control', 'no-store')
     c.header('Referrer-Policy', 'no-referrer')
     return c.redirect(link.url, 302)
+  })
+
+  // A petitioner's identity the viewer is granted, shown in this response only (no-store) and
+  // written to the audit log; the case page itself never opens it.
+  app.post('/staff/cases/:code/identity', formLimit, async (c) => {
+    const code = c.req.param('code')
+    const identity = await deps.petitions.showIdentity(code, c.get('user'))
+    c.header('Cache-Control', 'no-store')
+    return renderCase(c, code, { revealed: identity })
   })
 
   app.post('/staff/cases/:code/reveal', formLimit, async (c) => {
