@@ -21,7 +21,7 @@ import { chainEvent } from '../store/history.js'
 import { sealContact } from './contact.js'
 import type { Services } from './context.js'
 import { createRepeatService } from './repeats.js'
-import { createStaffCaseReader, type IdentityMode } from './staff-case.js'
+import { createStaffCaseReader } from './staff-case.js'
 import { citizenView, committeeRef, deadlineView, type PetitionerIdentity } from './views.js'
 import { watchPlanOf } from './watch-plan.js'
 
@@ -268,6 +268,71 @@ export function createPetitionService(s: Services) {
   const staffCases = createStaffCaseReader(s, repeats)
   const { loadInScope, viewForStaff } = staffCases
 
+  /**
+   * A staff action with optimistic concurrency (`expectedVersion` comes from If-Match): the case as
+   * the conditional write returned it. The pages redirect to the case after it, so they take this
+   * and build no file (no content or supplements read for an answer nobody sees).
+   */
+  async function applyAction(
+    rawCode: string,
+    expectedVersion: number,
+    input: ActionInput,
+    user: ActingUser,
+  ): Promise<StoredCase> {
+    const code = normalizeTrackingCode(rawCode)
+    if (!code) caseNotFound()
+    const [current, committees, ctx] = await Promise.all([
+      s.cases.getCase(code),
+      s.settings.getCommittees(),
+      s.deadlineContext(),
+    ])
+    if (!current || !staffReachesCase(user, current, committees.value)) caseNotFound()
+    if (current.version !== expectedVersion) throw new VersionConflictError(code, expectedVersion)
+    let exists: boolean | undefined
+    if (input.action === 'mark_duplicate' || input.action === 'link_repeat') {
+      const of = normalizeTrackingCode(input.of)
+      if (!of) throw new RuleViolation('invalid_tracking_code', `'${input.of}' is not a tracking code`, 'of')
+      input = { ...input, of }
+      exists = await s.cases.caseExists(of)
+    }
+    const now = s.now()
+    const result = decideAction(current, input, user, {
+      now,
+      committees: committees.value,
+      deadlines: ctx,
+      caseExists: () => exists === true,
+    })
+    const candidate = {
+      ...current,
+      ...result.changes,
+      status: result.status,
+      history: [...current.history, chainEvent(current.history, result.event)],
+    }
+    const { plan } = watchPlanOf(candidate, ctx, await watchSettings(), vietnamDate(now))
+    const updated = await s.cases.appendEvent(
+      current,
+      expectedVersion,
+      { ...result.changes, status: result.status },
+      result.event,
+      plan,
+    )
+    // A case transferred within the organisation still counts for the committee that sent it.
+    if (
+      result.event.type === 'transferred' &&
+      typeof result.event.data.toCommitteeId === 'string' &&
+      plan.metrics
+    )
+      await s.cases.putTransferReportRow(code, current.committeeId, vietnamDate(now), plan.metrics)
+    s.logger.info('case action', {
+      trackingCode: code,
+      action: input.action,
+      from: current.status,
+      to: result.status,
+      userId: user.id,
+    })
+    return updated
+  }
+
   return {
     /**
      * A petition filed online by a citizen or a signed-in member. `from` is the client it came
@@ -439,6 +504,7 @@ export function createPetitionService(s: Services) {
     },
 
     getForStaff: staffCases.getForStaff,
+    getCasePage: staffCases.getCasePage,
 
     /** The petitioner's own case after the PIN check (attachments reuse the same guard). */
     openWithPin,
@@ -446,70 +512,18 @@ export function createPetitionService(s: Services) {
     /** Appends an audit event to a case's history (e.g. a denouncer's document opened). */
     audit: (code: string, event: NewEvent) => applyWithRetry(code, async () => ({ changes: {}, event })),
 
-    /** A staff action with optimistic concurrency: `expectedVersion` comes from If-Match. */
+    /** A staff action with optimistic concurrency, answered with the case file after it. */
     async act(
       rawCode: string,
       expectedVersion: number,
       input: ActionInput,
       user: ActingUser,
       lang: Language,
-      /** The pages redirect to the case after an action: no identity to open for that answer. */
-      identity: IdentityMode = 'open',
     ) {
-      const code = normalizeTrackingCode(rawCode)
-      if (!code) caseNotFound()
-      const [current, committees, ctx] = await Promise.all([
-        s.cases.getCase(code),
-        s.settings.getCommittees(),
-        s.deadlineContext(),
-      ])
-      if (!current || !staffReachesCase(user, current, committees.value)) caseNotFound()
-      if (current.version !== expectedVersion) throw new VersionConflictError(code, expectedVersion)
-      let exists: boolean | undefined
-      if (input.action === 'mark_duplicate' || input.action === 'link_repeat') {
-        const of = normalizeTrackingCode(input.of)
-        if (!of)
-          throw new RuleViolation('invalid_tracking_code', `'${input.of}' is not a tracking code`, 'of')
-        input = { ...input, of }
-        exists = await s.cases.caseExists(of)
-      }
-      const now = s.now()
-      const result = decideAction(current, input, user, {
-        now,
-        committees: committees.value,
-        deadlines: ctx,
-        caseExists: () => exists === true,
-      })
-      const candidate = {
-        ...current,
-        ...result.changes,
-        status: result.status,
-        history: [...current.history, chainEvent(current.history, result.event)],
-      }
-      const { plan } = watchPlanOf(candidate, ctx, await watchSettings(), vietnamDate(now))
-      const updated = await s.cases.appendEvent(
-        current,
-        expectedVersion,
-        { ...result.changes, status: result.status },
-        result.event,
-        plan,
-      )
-      // A case transferred within the organisation still counts for the committee that sent it.
-      if (
-        result.event.type === 'transferred' &&
-        typeof result.event.data.toCommitteeId === 'string' &&
-        plan.metrics
-      )
-        await s.cases.putTransferReportRow(code, current.committeeId, vietnamDate(now), plan.metrics)
-      s.logger.info('case action', {
-        trackingCode: code,
-        action: input.action,
-        from: current.status,
-        to: result.status,
-        userId: user.id,
-      })
-      return viewForStaff(updated, user, lang, identity)
+      return viewForStaff(await applyAction(rawCode, expectedVersion, input, user), user, lang)
     },
+
+    applyAction,
 
     /** A member's own petition, in the petitioner's view (never the file, notes or actors). */
     async myPetition(rawCode: string, user: ActingUser, lang: Language) {

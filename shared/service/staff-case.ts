@@ -87,6 +87,15 @@ export function createStaffCaseReader(s: Services, repeats: ReturnType<typeof cr
     loadInScope,
     viewForStaff,
 
+    /**
+     * The case page's reading: the file with the identity on demand, and the case as read, so the
+     * page's other parts (reveal rights, documents) need not read it again.
+     */
+    async getCasePage(rawCode: string, user: ActingUser, lang: Language) {
+      const stored = await inScope(rawCode, user)
+      return { view: await viewForStaff(stored, user, lang, 'on_demand'), stored }
+    },
+
     /** The staff view of a case, with the actions this user may take. */
     async getForStaff(rawCode: string, user: ActingUser, lang: Language, mode: IdentityMode = 'open') {
       return viewForStaff(await inScope(rawCode, user), user, lang, mode)

@@ -35,7 +35,7 @@ export interface StaffPageDeps {
   >
   readonly petitions: Pick<
     PetitionService,
-    'getForStaff' | 'act' | 'revealIdentity' | 'showIdentity' | 'recordIntake'
+    'getCasePage' | 'applyAction' | 'revealIdentity' | 'showIdentity' | 'recordIntake'
   >
   /** The queue, the reception desk's triage and the supervisor's dashboard. */
   readonly workspace: WorkspaceService
@@ -61,7 +61,7 @@ export interface StaffPageDeps {
     'list' | 'put' | 'pendingGrants' | 'decide' | 'roleChanges'
   >
   /** The case's attachments: listed on the case page, opened through a page route. None when absent. */
-  readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
+  readonly attachments?: Pick<AttachmentService, 'listAttachmentsOf' | 'attachmentLink'>
 }
 
 /** What every staff route finds on its context: set once per request by the app's middleware. */

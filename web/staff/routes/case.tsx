@@ -6,6 +6,7 @@ import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Action } from '../../../shared/domain/lifecycle.js'
 import { actionSchema } from '../../../shared/domain/schemas.js'
+import { formatTrackingCode } from '../../../shared/domain/tracking-code.js'
 import { multiline } from '../../form.js'
 import { otherLang, t } from '../../i18n.js'
 import type { FieldError } from '../../types.js'
@@ -61,12 +62,14 @@ export function caseRoutes(deps: StaffPageDeps) {
   ) {
     const lang = c.get('lang')
     const user = c.get('user')
-    // The petitioner's identity is opened only when asked for (POST …/identity), not on every view.
-    const view: StaffCaseViewModel = await deps.petitions.getForStaff(code, user, lang, 'on_demand')
+    // The petitioner's identity is opened only when asked for (POST …/identity), not on every view;
+    // the case is read once, for the file, the reveal rights and the documents alike.
+    const page = await deps.petitions.getCasePage(code, user, lang)
+    const view: StaffCaseViewModel = page.view
     const actors = view.history.map((e) => e.actor.id).filter((x): x is string => typeof x === 'string')
     const [context, attachments] = await Promise.all([
-      deps.workspace.caseContext(user, code, actors),
-      deps.attachments ? deps.attachments.listAttachments(user, view.trackingCode) : [],
+      deps.workspace.caseContext(user, page.stored, actors),
+      deps.attachments ? deps.attachments.listAttachmentsOf(user, page.stored) : [],
     ])
     return render(
       c,
@@ -115,17 +118,16 @@ export function caseRoutes(deps: StaffPageDeps) {
       {
         run: async (input) => {
           if (!Number.isInteger(version) || version < 1) return messagePage(c, org, 400)
-          const view = await deps.petitions.act(
+          // The answer is a redirect to the case page: no case file is built for it.
+          const updated = await deps.petitions.applyAction(
             code,
             version,
-            input as Parameters<StaffPageDeps['petitions']['act']>[2],
+            input as Parameters<StaffPageDeps['petitions']['applyAction']>[2],
             c.get('user'),
-            c.get('lang'),
-            'on_demand',
           )
           return backToTriage
             ? '/staff/reception/triage?done=reroute'
-            : `/staff/cases/${view.trackingCode}?done=${action}`
+            : `/staff/cases/${formatTrackingCode(updated.code)}?done=${action}`
         },
         again: async (state, status, cause) => {
           if (backToTriage && cause === 'invalid') return c.redirect('/staff/reception/triage', 303)
