@@ -27,7 +27,7 @@ export interface StaffPagesOptions {
   /** Undefined: sign-in is not configured (the page says so). */
   readonly signIn?: SignInProvider
   /** The case's attachments: listed on the case page, opened through a page route. None when absent. */
-  readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
+  readonly attachments?: Pick<AttachmentService, 'listAttachmentsOf' | 'attachmentLink'>
   /** The archive dossier of a finished case. None when absent. */
   readonly dossiers?: Pick<DossierService, 'exportDossier'>
 }

@@ -196,6 +196,7 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   identity_restricted: 403,
   dossier_not_allowed: 403,
   reveal_not_allowed: 403,
+  identity_not_granted: 403,
   own_roles: 403,
   four_eyes: 403,
   verification_not_allowed: 403,

@@ -56,6 +56,10 @@ const TITLES: Record<string, { vi: string; en: string }> = {
     vi: 'Người đứng đơn không phải tài khoản đảng viên',
     en: 'The owner is not a member account',
   },
+  identity_not_granted: {
+    vi: 'Bạn không được xem thông tin người gửi đơn này',
+    en: 'This petitioner’s details are not shown to you',
+  },
   unknown_template: { vi: 'Không có mẫu văn bản này', en: 'No such document template' },
   template_not_applicable: {
     vi: 'Mẫu văn bản không dùng cho thao tác này',

@@ -404,6 +404,13 @@ export function createAttachmentService({
     }
   }
 
+  async function listed(stored: StoredCase, user: ActingUser, committees: readonly Committee[]) {
+    return (await store.listAttachments(stored.code))
+      .filter((a) => a.state === 'ready')
+      .sort((a, b) => (a.uploadedAt ?? '').localeCompare(b.uploadedAt ?? '') || a.id.localeCompare(b.id))
+      .map((a) => viewOf(stored, a, user, committees))
+  }
+
   async function staffCase(user: ActingUser, rawCode: string) {
     const code = normalizeTrackingCode(rawCode)
     if (!code) caseNotFound()
@@ -549,10 +556,12 @@ export function createAttachmentService({
      */
     async listAttachments(user: ActingUser, rawCode: string): Promise<AttachmentView[]> {
       const { stored, committees } = await staffCase(user, rawCode)
-      return (await store.listAttachments(stored.code))
-        .filter((a) => a.state === 'ready')
-        .sort((a, b) => (a.uploadedAt ?? '').localeCompare(b.uploadedAt ?? '') || a.id.localeCompare(b.id))
-        .map((a) => viewOf(stored, a, user, committees))
+      return listed(stored, user, committees)
+    },
+
+    /** The same rows for a case the caller has already read and found in the user's scope. */
+    async listAttachmentsOf(user: ActingUser, stored: StoredCase): Promise<AttachmentView[]> {
+      return listed(stored, user, (await s.settings.getCommittees()).value)
     },
 
     /**

@@ -9,26 +9,21 @@ import { addDays, type LocalDate, vietnamDate } from '../domain/dates.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import type { Status } from '../domain/lifecycle.js'
 import type { ActingUser } from '../domain/policy.js'
-import {
-  canRevealIdentity,
-  canVerifyHistory,
-  fieldGrants,
-  mayOwnPetition,
-  ownsCase,
-  staffReachesCase,
-} from '../domain/policy.js'
+import { canRevealIdentity, mayOwnPetition, ownsCase, staffReachesCase } from '../domain/policy.js'
 import { routePetition, type SubmitterType } from '../domain/routing.js'
 import { decideRating, type RatingInput } from '../domain/satisfaction.js'
 import type { ActionInput, PetitionInput, StaffIntakeInput } from '../domain/schemas.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
 import type { Kind, Language } from '../domain/vocabulary.js'
 import { newPin, newTrackingCode } from '../security.js'
-import { recordedSupplements, type StoredCase, VersionConflictError } from '../store/cases.js'
+import { type StoredCase, VersionConflictError } from '../store/cases.js'
 import { isConditionalCheckFailed } from '../store/client.js'
-import { chainEvent, verifyCaseHistory } from '../store/history.js'
+import { chainEvent } from '../store/history.js'
+import { sealContact } from './contact.js'
 import type { Services } from './context.js'
 import { createRepeatService } from './repeats.js'
-import { citizenView, committeeRef, deadlineView, type PetitionerIdentity, staffCaseView } from './views.js'
+import { createStaffCaseReader } from './staff-case.js'
+import { citizenView, committeeRef, deadlineView, type PetitionerIdentity } from './views.js'
 import { watchPlanOf } from './watch-plan.js'
 
 export interface Receipt {
@@ -112,9 +107,10 @@ export function createPetitionService(s: Services) {
     const pin = newPin()
     // Earlier petitions this one may repeat (service/repeats.ts), found before it is written.
     const probe = repeats.prepare(input)
-    const [pinHash, petitionerSealed, suggestions] = await Promise.all([
+    const [pinHash, petitionerSealed, contact, suggestions] = await Promise.all([
       s.pins.hash(pin),
       input.petitioner ? s.sealer.seal(JSON.stringify(input.petitioner)) : Promise.resolve(undefined),
+      input.anonymous ? undefined : sealContact(s.sealer, input.petitioner),
       details.findRepeats ? repeats.suggest(probe, { receivedAt: details.receivedAt }) : undefined,
     ])
     for (let attempt = 1; ; attempt++) {
@@ -159,6 +155,7 @@ export function createPetitionService(s: Services) {
         routing: { ruleId: 'ruleId' in routing ? routing.ruleId : undefined, reason: routing.reason },
         history: [submitted],
         pinHash,
+        ...(contact ? { contact } : {}),
         ...(suggestions ? { repeats: suggestions } : {}),
       }
       const { deadlines, plan } = watchPlanOf(record, ctx, watch, vietnamDate(s.now()))
@@ -265,59 +262,72 @@ export function createPetitionService(s: Services) {
     }
   }
 
-  /** The staff view of a case, with the actions this user may take. */
-  async function getForStaff(rawCode: string, user: ActingUser, lang: Language) {
+  const staffCases = createStaffCaseReader(s, repeats)
+  const { loadInScope, viewForStaff } = staffCases
+
+  /**
+   * A staff action with optimistic concurrency (`expectedVersion` comes from If-Match): the case as
+   * the conditional write returned it. The pages redirect to the case after it, so they take this
+   * and build no file (no content or supplements read for an answer nobody sees).
+   */
+  async function applyAction(
+    rawCode: string,
+    expectedVersion: number,
+    input: ActionInput,
+    user: ActingUser,
+  ): Promise<StoredCase> {
     const code = normalizeTrackingCode(rawCode)
     if (!code) caseNotFound()
-    return viewForStaff(await loadInScope(code, user), user, lang)
-  }
-
-  /**
-   * Loads a case the user's staff roles reach. Outside their scope the answer is the same 404 as
-   * for a code that does not exist: whether a case exists is itself not theirs to learn.
-   */
-  async function loadInScope(code: string, user: ActingUser): Promise<StoredCase> {
-    const [stored, committees] = await Promise.all([s.cases.getCase(code), s.settings.getCommittees()])
-    if (!stored || !staffReachesCase(user, stored, committees.value)) caseNotFound()
-    return stored
-  }
-
-  /**
-   * Builds the staff view of a case already loaded (and already authorised: after a transfer the
-   * actor still gets the result of what they just did, though the case has left their committee).
-   */
-  async function viewForStaff(stored: StoredCase, user: ActingUser, lang: Language) {
-    const [content, supplements, committees, ctx] = await Promise.all([
-      s.cases.getContent(stored.code),
-      // Only supplements the history records are shown: with none recorded there is nothing to read.
-      stored.history.some((e) => e.type === 'supplement_added')
-        ? s.cases.listSupplements(stored.code)
-        : Promise.resolve([]),
+    const [current, committees, ctx] = await Promise.all([
+      s.cases.getCase(code),
       s.settings.getCommittees(),
       s.deadlineContext(),
     ])
-    let identity: PetitionerIdentity | 'redacted' | undefined
-    if (content?.petitionerSealed)
-      identity = fieldGrants(user, stored, committees.value).identity
-        ? (JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity)
-        : 'redacted'
+    if (!current || !staffReachesCase(user, current, committees.value)) caseNotFound()
+    if (current.version !== expectedVersion) throw new VersionConflictError(code, expectedVersion)
+    let exists: boolean | undefined
+    if (input.action === 'mark_duplicate' || input.action === 'link_repeat') {
+      const of = normalizeTrackingCode(input.of)
+      if (!of) throw new RuleViolation('invalid_tracking_code', `'${input.of}' is not a tracking code`, 'of')
+      input = { ...input, of }
+      exists = await s.cases.caseExists(of)
+    }
     const now = s.now()
-    const { pinHash: _omit, nextDue: _n, repeats: _r, ...record } = stored
-    const view = staffCaseView({
-      c: record,
-      content,
-      identity,
-      supplements: recordedSupplements(supplements, stored.history),
-      deadlines: deadlinesOf(record, ctx, vietnamDate(now)),
-      committees: committees.value,
-      user,
+    const result = decideAction(current, input, user, {
       now,
-      lang,
-      deadlineCtx: ctx,
-      watch: { escalationLevel: stored.escalationLevel, deliveryFailures: stored.deliveryFailures },
+      committees: committees.value,
+      deadlines: ctx,
+      caseExists: () => exists === true,
     })
-    const suggestions = await repeats.suggestionsOf(stored, content)
-    return { ...view, repeats: await repeats.view(stored, suggestions, user, committees.value) }
+    const candidate = {
+      ...current,
+      ...result.changes,
+      status: result.status,
+      history: [...current.history, chainEvent(current.history, result.event)],
+    }
+    const { plan } = watchPlanOf(candidate, ctx, await watchSettings(), vietnamDate(now))
+    const updated = await s.cases.appendEvent(
+      current,
+      expectedVersion,
+      { ...result.changes, status: result.status },
+      result.event,
+      plan,
+    )
+    // A case transferred within the organisation still counts for the committee that sent it.
+    if (
+      result.event.type === 'transferred' &&
+      typeof result.event.data.toCommitteeId === 'string' &&
+      plan.metrics
+    )
+      await s.cases.putTransferReportRow(code, current.committeeId, vietnamDate(now), plan.metrics)
+    s.logger.info('case action', {
+      trackingCode: code,
+      action: input.action,
+      from: current.status,
+      to: result.status,
+      userId: user.id,
+    })
+    return updated
   }
 
   return {
@@ -490,7 +500,8 @@ export function createPetitionService(s: Services) {
       return citizenViewOf(updated, lang)
     },
 
-    getForStaff,
+    getForStaff: staffCases.getForStaff,
+    getCasePage: staffCases.getCasePage,
 
     /** The petitioner's own case after the PIN check (attachments reuse the same guard). */
     openWithPin,
@@ -498,7 +509,7 @@ export function createPetitionService(s: Services) {
     /** Appends an audit event to a case's history (e.g. a denouncer's document opened). */
     audit: (code: string, event: NewEvent) => applyWithRetry(code, async () => ({ changes: {}, event })),
 
-    /** A staff action with optimistic concurrency: `expectedVersion` comes from If-Match. */
+    /** A staff action with optimistic concurrency, answered with the case file after it. */
     async act(
       rawCode: string,
       expectedVersion: number,
@@ -506,60 +517,10 @@ export function createPetitionService(s: Services) {
       user: ActingUser,
       lang: Language,
     ) {
-      const code = normalizeTrackingCode(rawCode)
-      if (!code) caseNotFound()
-      const [current, committees, ctx] = await Promise.all([
-        s.cases.getCase(code),
-        s.settings.getCommittees(),
-        s.deadlineContext(),
-      ])
-      if (!current || !staffReachesCase(user, current, committees.value)) caseNotFound()
-      if (current.version !== expectedVersion) throw new VersionConflictError(code, expectedVersion)
-      let exists: boolean | undefined
-      if (input.action === 'mark_duplicate' || input.action === 'link_repeat') {
-        const of = normalizeTrackingCode(input.of)
-        if (!of)
-          throw new RuleViolation('invalid_tracking_code', `'${input.of}' is not a tracking code`, 'of')
-        input = { ...input, of }
-        exists = await s.cases.caseExists(of)
-      }
-      const now = s.now()
-      const result = decideAction(current, input, user, {
-        now,
-        committees: committees.value,
-        deadlines: ctx,
-        caseExists: () => exists === true,
-      })
-      const candidate = {
-        ...current,
-        ...result.changes,
-        status: result.status,
-        history: [...current.history, chainEvent(current.history, result.event)],
-      }
-      const { plan } = watchPlanOf(candidate, ctx, await watchSettings(), vietnamDate(now))
-      const updated = await s.cases.appendEvent(
-        current,
-        expectedVersion,
-        { ...result.changes, status: result.status },
-        result.event,
-        plan,
-      )
-      // A case transferred within the organisation still counts for the committee that sent it.
-      if (
-        result.event.type === 'transferred' &&
-        typeof result.event.data.toCommitteeId === 'string' &&
-        plan.metrics
-      )
-        await s.cases.putTransferReportRow(code, current.committeeId, vietnamDate(now), plan.metrics)
-      s.logger.info('case action', {
-        trackingCode: code,
-        action: input.action,
-        from: current.status,
-        to: result.status,
-        userId: user.id,
-      })
-      return viewForStaff(updated, user, lang)
+      return viewForStaff(await applyAction(rawCode, expectedVersion, input, user), user, lang)
     },
+
+    applyAction,
 
     /** A member's own petition, in the petitioner's view (never the file, notes or actors). */
     async myPetition(rawCode: string, user: ActingUser, lang: Language) {
@@ -601,19 +562,8 @@ export function createPetitionService(s: Services) {
       return JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity
     },
 
-    /** Walks the hash chain of a case's history and reports the first broken link. */
-    async verifyHistory(rawCode: string, user: ActingUser) {
-      const code = normalizeTrackingCode(rawCode)
-      if (!code) caseNotFound()
-      const [stored, committees] = await Promise.all([loadInScope(code, user), s.settings.getCommittees()])
-      if (!canVerifyHistory(user, stored, committees.value))
-        throw new DomainError(
-          'verification_not_allowed',
-          'only supervisors and heads may verify a history',
-          403,
-        )
-      return { trackingCode: formatTrackingCode(code), ...verifyCaseHistory(stored) }
-    },
+    verifyHistory: staffCases.verifyHistory,
+    showIdentity: staffCases.showIdentity,
   }
 }
 

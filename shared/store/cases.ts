@@ -131,6 +131,11 @@ export interface StoredCase extends CaseRecord {
   readonly repeats?: readonly RepeatSuggestion[]
   /** The Open311 id of a recommendation or feedback (never the tracking code). */
   readonly publicId?: string
+  /**
+   * Where the petitioner is told of their case: the channel in the clear, the address sealed at
+   * intake, so a message is written without opening the identity (docs/architecture.md).
+   */
+  readonly contact?: { readonly channel: 'email' | 'sms'; readonly sealed: string }
 }
 
 /** The watch attributes of a record, as written with it. */

@@ -34,7 +34,10 @@ export interface StaffPageDeps {
     SettingsStore,
     'getCommittees' | 'getRoutingRules' | 'getDeadlineSettings' | 'getCalendarOverrides'
   >
-  readonly petitions: Pick<PetitionService, 'getForStaff' | 'act' | 'revealIdentity' | 'recordIntake'>
+  readonly petitions: Pick<
+    PetitionService,
+    'getCasePage' | 'applyAction' | 'revealIdentity' | 'showIdentity' | 'recordIntake'
+  >
   /** The queue, the reception desk's triage and the supervisor's dashboard. */
   readonly workspace: WorkspaceService
   readonly reports: Pick<ReturnType<typeof createReportService>, 'report'>
@@ -59,7 +62,7 @@ export interface StaffPageDeps {
     'list' | 'put' | 'pendingGrants' | 'decide' | 'roleChanges'
   >
   /** The case's attachments: listed on the case page, opened through a page route. None when absent. */
-  readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
+  readonly attachments?: Pick<AttachmentService, 'listAttachmentsOf' | 'attachmentLink'>
   /** The archive dossier of a finished case (a page route answers with its link). None when absent. */
   readonly dossiers?: Pick<DossierService, 'exportDossier'>
 }

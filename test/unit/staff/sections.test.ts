@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { DomainError } from '../../../shared/domain/errors.js'
+import { formatTrackingCode } from '../../../shared/domain/tracking-code.js'
 import type { QueueItem } from '../../../shared/service/workspace.js'
 import { t } from '../../../web/i18n.js'
 import type { StaffCaseViewModel } from '../../../web/staff/pages/case.js'
@@ -109,9 +110,12 @@ function caseView(): StaffCaseViewModel {
 }
 
 describe('case section', () => {
-  const deps = (act = vi.fn()) =>
+  const deps = (applyAction = vi.fn()) =>
     fakeDeps({
-      petitions: { getForStaff: async () => caseView() as never, act },
+      petitions: {
+        getCasePage: async () => ({ view: caseView(), stored: { committeeId: 'btc' } }) as never,
+        applyAction,
+      },
       workspace: {
         caseContext: async () => ({
           committees: COMMITTEES,
@@ -130,14 +134,17 @@ describe('case section', () => {
   })
 
   it('redirects after an action (Post/Redirect/Get)', async () => {
-    const act = vi.fn(async () => caseView())
-    const res = await request(deps(act), `/staff/cases/${ITEM.trackingCode}/act`, {
+    const act = vi.fn(async () => ({ code: ITEM.trackingCode.replaceAll('-', '') }))
+    const res = await request(deps(act as never), `/staff/cases/${ITEM.trackingCode}/act`, {
       as: 'handler',
       form: { action: 'accept', version: '3', language: 'vi' },
     })
     expect(res.status).toBe(303)
-    expect(res.location).toBe(`/staff/cases/${ITEM.trackingCode}?done=accept`)
-    expect(act).toHaveBeenCalledWith(ITEM.trackingCode, 3, { action: 'accept' }, expect.anything(), 'vi')
+    // The redirect names the case the write returned, as people read its code.
+    expect(res.location).toBe(
+      `/staff/cases/${formatTrackingCode(ITEM.trackingCode.replaceAll('-', ''))}?done=accept`,
+    )
+    expect(act).toHaveBeenCalledWith(ITEM.trackingCode, 3, { action: 'accept' }, expect.anything())
   })
 
   it('says the case changed since the form was shown (409) on a version conflict', async () => {
@@ -156,7 +163,9 @@ describe('case section', () => {
     const exportDossier = vi.fn(async () => ({ url: 'https://files.example/ho-so.zip' }))
     const withDossier = (canTakeDossier: boolean, canReveal = true) =>
       fakeDeps({
-        petitions: { getForStaff: async () => caseView() as never },
+        petitions: {
+          getCasePage: async () => ({ view: caseView(), stored: { committeeId: 'btc' } }) as never,
+        },
         workspace: {
           caseContext: async () => ({ committees: COMMITTEES, canReveal, canTakeDossier, names: {} }),
         },
