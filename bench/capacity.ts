@@ -18,7 +18,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
+import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import type { LocalServer } from '../local/server.js'
 import { createPetitionService } from '../shared/service/petitions.js'
 import type { CapacityRecord } from '../shared/store/client.js'
@@ -113,7 +113,7 @@ const scanQueue = await measure(async () => {
   let start: Record<string, unknown> | undefined
   let found = 0
   do {
-    const out = await db.send(
+    const out = await (await db.documentClient()).send(
       new ScanCommand({
         TableName: tableName,
         // Filtered here rather than with a FilterExpression: DynamoDB bills a Scan on every item
@@ -127,12 +127,10 @@ const scanQueue = await measure(async () => {
 })
 const stored = await server.services.cases.getCase(trackingCode.replaceAll('-', ''))
 const fatTransition = await measure(() =>
-  db.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { pk: 'BENCH#fat', sk: 'CASE', ...stored, content, petitioner: body.petitioner },
-    }),
-  ),
+  db.put({
+    TableName: tableName,
+    Item: { pk: 'BENCH#fat', sk: 'CASE', ...stored, content, petitioner: body.petitioner },
+  }),
 )
 
 // Each transition action, as the staff API serves it (the head of the Ministry of Construction's
@@ -168,30 +166,23 @@ let copies = 0
 async function bareGet(item: Record<string, unknown>, consistent = true): Promise<number> {
   return (
     await measure(() =>
-      db.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: { pk: item.pk, sk: item.sk },
-          ConsistentRead: consistent,
-        }),
-      ),
+      db.get({
+        TableName: tableName,
+        Key: { pk: item.pk, sk: item.sk },
+        ConsistentRead: consistent,
+      }),
     )
   ).units
 }
 async function barePut(item: Record<string, unknown>): Promise<number> {
   const { queuePk: _a, queueSk: _b, watchPk: _c, watchSk: _d, reportPk: _e, reportSk: _f, ...plain } = item
   return (
-    await measure(() =>
-      db.send(new PutCommand({ TableName: tableName, Item: { ...plain, pk: `BENCH#copy${copies++}` } })),
-    )
+    await measure(() => db.put({ TableName: tableName, Item: { ...plain, pk: `BENCH#copy${copies++}` } }))
   ).units
 }
 const caseItem = async (code: string) =>
-  (
-    await db.send(
-      new GetCommand({ TableName: tableName, Key: { pk: `CASE#${code.replaceAll('-', '')}`, sk: 'CASE' } }),
-    )
-  ).Item ?? {}
+  (await db.get({ TableName: tableName, Key: { pk: `CASE#${code.replaceAll('-', '')}`, sk: 'CASE' } }))
+    .Item ?? {}
 const afterTransition = new Map<string, { units: number; bytes: number }>()
 async function noteMinimum(name: string, code: string) {
   const item = await caseItem(code)
@@ -266,36 +257,32 @@ if (report.result.status !== 200) throw new Error(`report refused: ${report.resu
 
 // The items as stored, and the least reading or writing them costs on the same engine.
 const raw = async (pk: string, sk: string) =>
-  (await db.send(new GetCommand({ TableName: tableName, Key: { pk, sk } }))).Item ?? {}
+  (await db.get({ TableName: tableName, Key: { pk, sk } })).Item ?? {}
 const submittedCase = await raw(`CASE#${trackingCode.replaceAll('-', '')}`, 'CASE')
 const submittedContent = await raw(`CASE#${trackingCode.replaceAll('-', '')}`, 'CONTENT')
 const userItem = await raw('USERS', 'USER#btc.canbo')
 const queueItems =
   (
-    await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: INDEXES.committeeQueue.name,
-        KeyConditionExpression: 'queuePk = :pk',
-        ExpressionAttributeValues: { ':pk': 'Q#btc' },
-        Limit: 25,
-      }),
-    )
+    await db.query({
+      TableName: tableName,
+      IndexName: INDEXES.committeeQueue.name,
+      KeyConditionExpression: 'queuePk = :pk',
+      ExpressionAttributeValues: { ':pk': 'Q#btc' },
+      Limit: 25,
+    })
   ).Items ?? []
 const committeeIds = (await server.services.settings.getCommittees()).value.map((c) => c.id)
 const reportItems: Record<string, unknown>[] = []
 for (const id of committeeIds) {
   let start: Record<string, unknown> | undefined
   do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: INDEXES.reporting.name,
-        KeyConditionExpression: 'reportPk = :pk AND reportSk >= :from',
-        ExpressionAttributeValues: { ':pk': `R#${id}`, ':from': `${year}-01-01` },
-        ExclusiveStartKey: start,
-      }),
-    )
+    const out = await db.query({
+      TableName: tableName,
+      IndexName: INDEXES.reporting.name,
+      KeyConditionExpression: 'reportPk = :pk AND reportSk >= :from',
+      ExpressionAttributeValues: { ':pk': `R#${id}`, ':from': `${year}-01-01` },
+      ExclusiveStartKey: start,
+    })
     reportItems.push(...(out.Items ?? []))
     start = out.LastEvaluatedKey
   } while (start)

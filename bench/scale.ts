@@ -24,7 +24,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { CapacityRecord } from '../shared/store/client.js'
 import { INDEXES } from '../shared/store/table.js'
 import { seedCases, vn } from './lib/seed-cases.js'
@@ -114,15 +113,13 @@ async function runSize(cases: number): Promise<SizeResult> {
       for (const id of committeeIds) {
         let start: Record<string, unknown> | undefined
         do {
-          const out = await services.db.send(
-            new QueryCommand({
-              TableName: services.tableName,
-              IndexName: INDEXES.reporting.name,
-              KeyConditionExpression: 'reportPk = :pk AND reportSk >= :from',
-              ExpressionAttributeValues: { ':pk': `R#${id}`, ':from': '2026-01-01' },
-              ExclusiveStartKey: start,
-            }),
-          )
+          const out = await services.db.query({
+            TableName: services.tableName,
+            IndexName: INDEXES.reporting.name,
+            KeyConditionExpression: 'reportPk = :pk AND reportSk >= :from',
+            ExpressionAttributeValues: { ':pk': `R#${id}`, ':from': '2026-01-01' },
+            ExclusiveStartKey: start,
+          })
           items += out.Items?.length ?? 0
           start = out.LastEvaluatedKey
         } while (start)

@@ -165,7 +165,7 @@ async function runSize(closedCases: number): Promise<SizeResult> {
       let start: Record<string, unknown> | undefined
       let scanned = 0
       do {
-        const out = await services.db.send(
+        const out = await (await services.db.documentClient()).send(
           new ScanCommand({
             TableName: services.tableName,
             FilterExpression: 'sk = :case AND nextWatch <= :today',

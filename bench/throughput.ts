@@ -16,7 +16,6 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import autocannon from 'autocannon'
 import { LOCAL_TABLE } from '../local/server.js'
 import { createPinHasher, hashPin } from '../shared/security.js'
@@ -101,9 +100,8 @@ try {
     })
   ).json()) as { trackingCode: string; pin: string }
   const pk = `CASE#${sample.trackingCode.replaceAll('-', '')}`
-  const caseItem = (await raw.send(new GetCommand({ TableName: LOCAL_TABLE, Key: { pk, sk: 'CASE' } }))).Item!
-  const contentItem = (await raw.send(new GetCommand({ TableName: LOCAL_TABLE, Key: { pk, sk: 'CONTENT' } })))
-    .Item!
+  const caseItem = (await raw.get({ TableName: LOCAL_TABLE, Key: { pk, sk: 'CASE' } })).Item!
+  const contentItem = (await raw.get({ TableName: LOCAL_TABLE, Key: { pk, sk: 'CONTENT' } })).Item!
 
   const lookups = await cannon({
     url: `${server.url}/api/v1/petitions/${sample.trackingCode}`,
@@ -112,19 +110,17 @@ try {
 
   // Raw dynalite: a submission writes the content and the case item; a lookup reads the case item.
   const rawPut = await rawRate(async (i) => {
-    await raw.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { ...contentItem, pk: `BENCH#${i}` } }))
-    await raw.send(
-      new PutCommand({
-        TableName: LOCAL_TABLE,
-        Item: { ...caseItem, pk: `BENCH#${i}`, queuePk: undefined, watchPk: undefined, reportPk: undefined },
-      }),
-    )
+    await raw.put({ TableName: LOCAL_TABLE, Item: { ...contentItem, pk: `BENCH#${i}` } })
+    await raw.put({
+      TableName: LOCAL_TABLE,
+      Item: { ...caseItem, pk: `BENCH#${i}`, queuePk: undefined, watchPk: undefined, reportPk: undefined },
+    })
   })
   const rawPutItem = await rawRate((i) =>
-    raw.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { ...caseItem, pk: `BENCH#single${i}` } })),
+    raw.put({ TableName: LOCAL_TABLE, Item: { ...caseItem, pk: `BENCH#single${i}` } }),
   )
   const rawGet = await rawRate(() =>
-    raw.send(new GetCommand({ TableName: LOCAL_TABLE, Key: { pk, sk: 'CASE' }, ConsistentRead: true })),
+    raw.get({ TableName: LOCAL_TABLE, Key: { pk, sk: 'CASE' }, ConsistentRead: true }),
   )
 
   // A submission hashes a new PIN, a lookup verifies one: the keyed hash now, scrypt before.

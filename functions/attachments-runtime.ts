@@ -7,11 +7,8 @@ import { parseScannerSetting } from '../shared/scanning/virus-scanner.js'
 import { type AttachmentServiceDeps, createAttachmentService } from '../shared/service/attachments.js'
 import type { Services } from '../shared/service/context.js'
 
-export function s3Attachments(
-  config: LambdaConfig,
-  services: Services,
-  petitions: AttachmentServiceDeps['petitions'],
-) {
+/** The private bucket as a blob store, its client loaded on first use; none without a bucket. */
+export function s3BlobStore(config: LambdaConfig, services: Services): BlobStore | undefined {
   const bucket = config.ATTACHMENTS_BUCKET
   if (!bucket) return undefined
   // The S3 client and presigner (~110 KB) load with the first attachment call, not at cold start.
@@ -31,7 +28,7 @@ export function s3Attachments(
       now: services.now,
     })
   })
-  const blobs: BlobStore = {
+  return {
     presignPut: async (...a) => (await store()).presignPut(...a),
     presignGet: async (...a) => (await store()).presignGet(...a),
     size: async (...a) => (await store()).size(...a),
@@ -40,6 +37,15 @@ export function s3Attachments(
     move: async (...a) => (await store()).move(...a),
     delete: async (...a) => (await store()).delete(...a),
   }
+}
+
+export function s3Attachments(
+  config: LambdaConfig,
+  services: Services,
+  petitions: AttachmentServiceDeps['petitions'],
+  blobs: BlobStore | undefined = s3BlobStore(config, services),
+) {
+  if (!blobs) return undefined
   const scanner = createVirusScanner(parseScannerSetting(config.VIRUS_SCANNER))
   return createAttachmentService({ services, petitions, blobs, scanner })
 }

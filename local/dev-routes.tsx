@@ -6,7 +6,7 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
 import { DomainError } from '../shared/domain/errors.js'
-import { ValidationProblem } from '../shared/http/problem.js'
+import { ValidationProblem } from '../shared/http/field-problems.js'
 import type { DevMailbox } from '../shared/notifications/senders.js'
 import { renderMessage } from '../shared/notifications/templates.js'
 import type { Sealer } from '../shared/security.js'

@@ -3,7 +3,6 @@
  * real service with a moving clock, so every case, history and deadline is what the system itself
  * would have produced.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { seededRandom } from '../shared/domain/audit.js'
 import { addDays, type LocalDate, vietnamDate } from '../shared/domain/dates.js'
 import type { ActingUser } from '../shared/domain/policy.js'
@@ -216,7 +215,7 @@ export async function seedDemoData(
     sender?: MessageSender
   } = {},
 ): Promise<number> {
-  const marker = await services.db.send(new GetCommand({ TableName: services.tableName, Key: SEED_MARKER }))
+  const marker = await services.db.get({ TableName: services.tableName, Key: SEED_MARKER })
   if (marker.Item) return 0
 
   await services.settings.putCommittees(COMMITTEES, (await services.settings.getCommittees()).version)
@@ -326,11 +325,9 @@ export async function seedDemoData(
     await seedReportsAndReception(seeding, today, created, (on, minute) => {
       clock = morningOf(on, minute)
     })
-  await services.db.send(
-    new PutCommand({
-      TableName: services.tableName,
-      Item: { ...SEED_MARKER, at: realNow.toISOString(), petitions: count },
-    }),
-  )
+  await services.db.put({
+    TableName: services.tableName,
+    Item: { ...SEED_MARKER, at: realNow.toISOString(), petitions: count },
+  })
   return count
 }

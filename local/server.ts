@@ -23,6 +23,7 @@ import type { VirusScanner } from '../shared/scanning/virus-scanner.js'
 import { createLocalSealer } from '../shared/security.js'
 import { createAttachmentService } from '../shared/service/attachments.js'
 import { createServices, type Services } from '../shared/service/context.js'
+import { createDossierService } from '../shared/service/dossier.js'
 import { createIdempotentSubmit } from '../shared/service/idempotency.js'
 import { createPetitionService } from '../shared/service/petitions.js'
 import { createSweep, type Sweep } from '../shared/service/sweep.js'
@@ -143,7 +144,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       }),
       attachments,
     })
-    const staffApp = createStaffApp({ services, petitions, verifier: identity.verifier, attachments })
+    const dossiers = createDossierService({ services, petitions, blobs })
+    const staffApp = createStaffApp({
+      services,
+      petitions,
+      verifier: identity.verifier,
+      attachments,
+      dossiers,
+    })
 
     const root = new Hono()
     // The apps' own middleware (security headers, CSRF) runs first; the dev routes come last.
@@ -167,6 +175,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         verifier: identity.verifier,
         signIn: devStaffSignIn(services.users, identity),
         attachments,
+        dossiers,
         siteUrl: () => siteUrl,
       }),
     )

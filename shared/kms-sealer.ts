@@ -52,6 +52,8 @@ export function createKmsSealer(options: KmsSealerOptions): Sealer {
         createdAt: now(),
         uses: 0,
       }
+      // What this instance sealed it opens without asking KMS to decrypt its own data key.
+      remember(current.encrypted, current.key)
     }
     current.uses++
     return current
@@ -70,9 +72,13 @@ export function createKmsSealer(options: KmsSealerOptions): Sealer {
     )
     if (!out.Plaintext) throw new Error('KMS returned no plaintext key')
     const key = Buffer.from(out.Plaintext)
+    remember(encrypted, key)
+    return key
+  }
+
+  function remember(encrypted: string, key: Buffer) {
     if (opened.size >= OPEN_CACHE_ENTRIES) opened.delete(opened.keys().next().value as string)
     opened.set(encrypted, key)
-    return key
   }
 
   return {

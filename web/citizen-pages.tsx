@@ -8,17 +8,17 @@
  */
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { getCookie, setCookie } from 'hono/cookie'
 import { HTTPException } from 'hono/http-exception'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { formUploadLimitText, MAX_FORM_UPLOAD_BYTES } from '../shared/domain/attachments.js'
-import { MAX_RATING_COMMENT } from '../shared/domain/satisfaction.js'
+import { MAX_RATING_COMMENT } from '../shared/domain/limits.js'
 import { problemTitle } from '../shared/http/problem.js'
 import { PROBLEMS_PATH } from '../shared/http/problem-types.js'
 import { SITE_CSS, SITE_CSS_PATH, SITE_ICON_PATH, SITE_ICON_SVG } from './assets.js'
 import { type FormBody, multiline, parseCredentials, parsePetitionForm, ticked } from './form.js'
-import { DEFAULT_LANG, isLang, type MessageKey, otherLang, t } from './i18n.js'
+import { type MessageKey, otherLang, t } from './i18n.js'
+import { CITIZEN_CSP, pageLang } from './page-lang.js'
 import { ErrorPage } from './pages/error.js'
 import { HomePage } from './pages/home.js'
 import { ProblemPage } from './pages/problem.js'
@@ -26,6 +26,9 @@ import { ReceiptPage } from './pages/receipt.js'
 import { SubmitPage } from './pages/submit.js'
 import { TrackPage } from './pages/track.js'
 import { type CitizenAction, TrackingPage, type TrackingPageProps } from './pages/tracking.js'
+
+export { CITIZEN_CSP, pageLang }
+
 import type { CitizenPageDeps, FieldError, FormFile, Lang, TrackOutcome } from './types.js'
 
 /** The posted form; a body that is not a form (broken multipart, say) is the sender's error: 400. */
@@ -37,10 +40,6 @@ async function readForm(c: Context): Promise<FormBody> {
   }
 }
 
-/** No script, no inline style, nothing from elsewhere: the pages need none of it. */
-export const CITIZEN_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-
 /** 20,000 characters of Vietnamese, percent-encoded, is up to ~180 KB; the other fields are small. */
 const MAX_FORM_BYTES = 256 * 1024
 /**
@@ -49,30 +48,6 @@ const MAX_FORM_BYTES = 256 * 1024
  * `bodyLimit` refuses on Content-Length before reading and stops a chunked body at the limit.
  */
 const MAX_MULTIPART_BYTES = MAX_FORM_UPLOAD_BYTES
-const LANG_COOKIE = 'lang'
-const ONE_YEAR_S = 365 * 24 * 3600
-
-/**
- * The page's language: `?lang=` (which also sets the cookie), else the cookie, else `fallback`
- * (the language a posted form was rendered in), else Vietnamese.
- */
-export function pageLang(c: Context, fallback?: string): Lang {
-  const asked = c.req.query('lang')
-  if (isLang(asked)) {
-    setCookie(c, LANG_COOKIE, asked, {
-      path: '/',
-      maxAge: ONE_YEAR_S,
-      sameSite: 'Lax',
-      httpOnly: true,
-      secure: new URL(c.req.url).protocol === 'https:',
-    })
-    return asked
-  }
-  const saved = getCookie(c, LANG_COOKIE)
-  if (isLang(saved)) return saved
-  return isLang(fallback) ? fallback : DEFAULT_LANG
-}
-
 /** This GET address in the other language. */
 function switchHref(c: Context, lang: Lang): string {
   const url = new URL(c.req.url)

@@ -42,6 +42,9 @@ export function label(
   return Object.hasOwn(messages[lang], key) ? messages[lang][key as MessageKey] : code
 }
 
+/** An event's name in an archive dossier's table of contents: the archive's language is Vietnamese. */
+export const archiveEventName = (type: string): string => label('vi', 'event', type)
+
 /** How a case was resolved, in the domain's own words for the petitioner; the raw code if unknown. */
 export function outcomeLabel(lang: Lang, outcome: string): string {
   return Object.hasOwn(OUTCOMES, outcome) ? OUTCOMES[outcome as keyof typeof OUTCOMES][lang] : outcome

@@ -7,7 +7,6 @@
  * own, so the indexes see N distinct cases; the items are written with BatchWriteItem, 25 at a
  * time, by a few writers in parallel.
  */
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { COMMITTEES } from '../../local/demo-data.js'
 import { type CaseRecord, decideAction } from '../../shared/domain/case.js'
 import { addDays, vietnamDate } from '../../shared/domain/dates.js'
@@ -168,9 +167,7 @@ export async function seedCases(
         for (let at = 0; at < batch.length; at += 25) {
           let requests = batch.slice(at, at + 25).map((Item) => ({ PutRequest: { Item } }))
           while (requests.length > 0) {
-            const out = await services.db.send(
-              new BatchWriteCommand({ RequestItems: { [services.tableName]: requests } }),
-            )
+            const out = await services.db.batchWrite({ RequestItems: { [services.tableName]: requests } })
             requests = (out.UnprocessedItems?.[services.tableName] ?? []) as typeof requests
           }
         }

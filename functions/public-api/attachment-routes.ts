@@ -2,11 +2,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Env } from 'hono'
 import * as z from 'zod'
-import { uploadRequestSchema } from '../../shared/domain/attachments.js'
 import {
   attachmentIdParam,
   petitionerAttachmentSchema,
   slotsOut,
+  uploadRequestSchema,
   uploadSlotsSchema,
 } from '../../shared/http/attachment-schemas.js'
 import { clientAddress } from '../../shared/http/client-address.js'

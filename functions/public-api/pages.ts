@@ -12,7 +12,7 @@ import {
   withdrawalSchema,
 } from '../../shared/domain/schemas.js'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
-import { fieldProblems } from '../../shared/http/problem.js'
+import { fieldProblems } from '../../shared/http/field-problems.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { PetitionService } from '../../shared/service/petitions.js'

@@ -13,10 +13,10 @@ import { createReportService } from '../../shared/service/reports.js'
 import { CITIZEN_CSP, pageLang } from '../../web/citizen-pages.js'
 import { otherLang } from '../../web/i18n.js'
 import { StaffMessagePage } from '../../web/staff/pages/sign-in.js'
-import { readSessionToken } from '../../web/staff/session.js'
 import { exportFile } from './file.js'
+import { EXPORT_PAGE_PATHS, returnPathOf, sessionOrSignIn } from './page-paths.js'
 
-export const EXPORT_PAGE_PATHS = ['/staff/reports/export.xlsx', '/staff/reports/export.csv'] as const
+export { EXPORT_PAGE_PATHS }
 
 export function buildExportPages(deps: { services: Services; verifier: TokenVerifier }): Hono {
   const { services, verifier } = deps
@@ -43,12 +43,11 @@ export function buildExportPages(deps: { services: Services; verifier: TokenVeri
   for (const path of EXPORT_PAGE_PATHS) {
     const format = path.endsWith('.csv') ? 'csv' : 'xlsx'
     app.get(path, async (c) => {
-      const token = readSessionToken(c)
-      const back = encodeURIComponent(`${c.req.path}${new URL(c.req.url).search}`)
-      if (!token) return c.redirect(`/staff/sign-in?return=${back}`, 303)
-      const userId = await verifier.verify(token).catch(ignoreInvalidToken)
+      const session = sessionOrSignIn(c)
+      if ('redirect' in session) return session.redirect
+      const userId = await verifier.verify(session.token).catch(ignoreInvalidToken)
       const user = userId ? await services.users.getUser(userId) : undefined
-      if (!user?.active) return c.redirect(`/staff/sign-in?reason=expired&return=${back}`, 303)
+      if (!user?.active) return c.redirect(`/staff/sign-in?reason=expired&return=${returnPathOf(c)}`, 303)
       const parsed = reportQuerySchema.safeParse(c.req.query())
       if (!parsed.success) return message(c, 400)
       try {

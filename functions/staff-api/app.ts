@@ -20,6 +20,7 @@ import { jsonBody } from '../../shared/http/json-body.js'
 import { requestLanguage } from '../../shared/http/lang.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
+import type { DossierService } from '../../shared/service/dossier.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { createReportService, type ReportPeriod } from '../../shared/service/reports.js'
 import { createTransparencyService } from '../../shared/service/transparency.js'
@@ -29,6 +30,7 @@ import { transparencyPages } from '../../web/transparency-pages.js'
 import { buildOpenApiDocument } from '../openapi-document.js'
 import { registerAccountabilityRoutes } from './accountability-routes.js'
 import { staffAttachmentRoutes } from './attachment-routes.js'
+import { staffDossierRoutes } from './dossier-routes.js'
 import { registerReceptionRoutes } from './reception-routes.js'
 import { mountReportAudit } from './report-audit-app.js'
 import {
@@ -56,6 +58,8 @@ export interface StaffAppDeps {
   readonly verifier: TokenVerifier
   /** Case documents: list, links, the reception officer's uploads. */
   readonly attachments?: AttachmentService
+  /** The archive dossier of a finished case. */
+  readonly dossiers?: DossierService
 }
 
 function userOut(u: User) {
@@ -315,6 +319,7 @@ export function createStaffApp(deps: StaffAppDeps) {
   registerAccountabilityRoutes(app, deps)
   registerReceptionRoutes(app, deps)
   if (deps.attachments) staffAttachmentRoutes(app, deps.attachments)
+  if (deps.dossiers) staffDossierRoutes(app, deps.dossiers)
 
   return app
 }

@@ -1,12 +1,12 @@
 /** Staff attachment routes: list, short-lived links, and uploads by the reception officer. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import * as z from 'zod'
-import { uploadRequestSchema } from '../../shared/domain/attachments.js'
 import {
   attachmentIdParam,
   attachmentLinkSchema,
   slotsOut,
   staffAttachmentSchema,
+  uploadRequestSchema,
   uploadSlotsSchema,
 } from '../../shared/http/attachment-schemas.js'
 import type { StaffEnv } from '../../shared/http/auth.js'

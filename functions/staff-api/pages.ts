@@ -7,6 +7,7 @@ import { createAccountabilityService } from '../../shared/service/accountability
 import { createAdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
+import type { DossierService } from '../../shared/service/dossier.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { createReceptionService } from '../../shared/service/reception.js'
 import { createReportAuditService } from '../../shared/service/report-audit.js'
@@ -26,7 +27,9 @@ export interface StaffPagesOptions {
   /** Undefined: sign-in is not configured (the page says so). */
   readonly signIn?: SignInProvider
   /** The case's attachments: listed on the case page, opened through a page route. None when absent. */
-  readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
+  readonly attachments?: Pick<AttachmentService, 'listAttachmentsOf' | 'attachmentLink'>
+  /** The archive dossier of a finished case. None when absent. */
+  readonly dossiers?: Pick<DossierService, 'exportDossier'>
 }
 
 export function staffPageDeps(o: StaffPagesOptions): StaffPageDeps {
@@ -50,6 +53,7 @@ export function staffPageDeps(o: StaffPagesOptions): StaffPageDeps {
     admin: createAdminService(s),
     accounts: createUserService(s),
     attachments: o.attachments,
+    dossiers: o.dossiers,
   }
 }
 

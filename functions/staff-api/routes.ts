@@ -20,6 +20,7 @@ import {
 import { actionExample, transitionProblemExample } from '../api-examples.js'
 import { ACCOUNTABILITY_ROUTES } from './accountability-routes.js'
 import { STAFF_ATTACHMENT_ROUTES } from './attachment-routes.js'
+import { DOSSIER_ROUTES } from './dossier-routes.js'
 import { RECEPTION_ROUTES } from './reception-routes.js'
 import { REPORT_AUDIT_ROUTES } from './report-audit-routes.js'
 
@@ -462,4 +463,5 @@ export const STAFF_ROUTES = [
   ...RECEPTION_ROUTES,
   ...REPORT_AUDIT_ROUTES,
   ...STAFF_ATTACHMENT_ROUTES,
+  ...DOSSIER_ROUTES,
 ]

@@ -4,7 +4,6 @@
  *
  * Accepted: PDF, JPEG, PNG, DOCX; at most 5 files per case, 10 MB each (the issue's limits).
  */
-import * as z from 'zod'
 
 export const ATTACHMENT_TYPES = ['pdf', 'jpeg', 'png', 'docx'] as const
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number]
@@ -179,21 +178,16 @@ export function neutralFilename(type: AttachmentType, ordinal?: number): string 
   return `Tài liệu ${Math.max(1, Math.trunc(ordinal))}.${EXTENSIONS[type]}`
 }
 
-/** One file a client is about to upload. */
-export const attachmentDeclarationSchema = z.strictObject({
-  name: z.string().min(1).max(255),
+/** One file a client is about to upload (validated by http/attachment-schemas.ts). */
+export interface AttachmentDeclaration {
+  readonly name: string
   /** The media type the client will send (must be one of the accepted four). */
-  type: z.string().min(1).max(120),
+  readonly type: string
   /** Exact size in bytes: the upload URL is signed for it. */
-  size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
+  readonly size: number
   /**
    * The uploader says the document does not identify them (a photo of the site, a public record):
    * only then is a denouncer's document open to every handler of the case. Default: it does.
    */
-  contentOnly: z.boolean().optional(),
-})
-export type AttachmentDeclaration = z.infer<typeof attachmentDeclarationSchema>
-
-export const uploadRequestSchema = z.strictObject({
-  files: z.array(attachmentDeclarationSchema).min(1).max(MAX_ATTACHMENTS),
-})
+  readonly contentOnly?: boolean
+}

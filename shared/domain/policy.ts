@@ -129,6 +129,15 @@ export function canVerifyHistory(user: ActingUser, c: CaseScope, committees: rea
 }
 
 /**
+ * Taking a finished case's dossier for the archive (shared/service/dossier.ts): as for the tamper
+ * check, supervisors and heads over the case. Whether it is complete (with the petitioner's
+ * identity) is `canRevealIdentity`'s to say.
+ */
+export function canTakeDossier(user: ActingUser, c: CaseScope, committees: readonly Committee[]): boolean {
+  return canVerifyHistory(user, c, committees)
+}
+
+/**
  * Revealing a denouncer's identity (Law 25/2018 Arts. 8, 9, 47): only the head of the resolving
  * committee itself (not a head above it) and supervisors, with a reason, recorded in the history.
  */

@@ -13,10 +13,10 @@ import * as z from 'zod'
 import type { CaseEvent, CaseRecord, NewEvent } from './case.js'
 import { TransitionError } from './errors.js'
 import type { Status } from './lifecycle.js'
+import { MAX_RATING_COMMENT } from './limits.js'
 import { SATISFACTION_SCORES, type SatisfactionScore } from './reports.js'
 
-/** The longest comment a petitioner may leave with a rating. */
-export const MAX_RATING_COMMENT = 1_000
+export { MAX_RATING_COMMENT }
 
 /** Statuses in which a case carries its answer. */
 export const ANSWERED_STATUSES: readonly Status[] = ['resolved', 'closed']

@@ -6,13 +6,13 @@
 import * as z from 'zod'
 import { isLocalDate } from './dates.js'
 import type { ACTIONS } from './lifecycle.js'
+import { MAX_CONTENT_LENGTH } from './limits.js'
 import { OUTCOME_CODES, REFUSAL_REASON_CODES } from './reasons.js'
 import { TOPIC_CODES } from './routing.js'
 import { normalizeTrackingCode } from './tracking-code.js'
 import { ANONYMOUS_KINDS, COMPLEXITIES, KINDS, LANGUAGES, ROLES, STAFF_CHANNELS } from './vocabulary.js'
 
-/** The content limit of the public contract. */
-export const MAX_CONTENT_LENGTH = 20_000
+export { MAX_CONTENT_LENGTH }
 
 /**
  * Words for the rules these schemas add on top of zod's own checks, keyed by the issue message.

@@ -140,11 +140,16 @@ export function dueSteps(
   return planned.filter((s) => s.on <= today && done[s.id] === undefined)
 }
 
-/** Public events the petitioner is told of (by e-mail or SMS, in their language). */
+/**
+ * Public events the petitioner is told of (by e-mail or SMS, in their language): the notices the
+ * law requires (acceptance or refusal, transfer, guidance, suspension and continuation, the result)
+ * and the other changes of what they may do. Not `verification_started`, an internal step no
+ * notice is owed for, nor `closed`, which only follows `resolved` (whose message carried the
+ * answer); both stay on the tracking page's timeline (docs/domain.md#escalation).
+ */
 export const CITIZEN_NOTIFIED_EVENTS: readonly string[] = [
   'submitted',
   'accepted',
-  'verification_started',
   'refused',
   'transferred',
   'rerouted',
@@ -155,7 +160,6 @@ export const CITIZEN_NOTIFIED_EVENTS: readonly string[] = [
   'suspended',
   'resumed',
   'resolved',
-  'closed',
   'withdrawn',
 ]
 

@@ -6,7 +6,7 @@ import type { Logger } from '@aws-lambda-powertools/logger'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Env } from 'hono'
 import { type AppOptions, withAppBase } from './app-middleware.js'
-import { ValidationProblem } from './problem.js'
+import { ValidationProblem } from './field-problems.js'
 
 export { type AppOptions, apiNotFound, isApiPath, MAX_BODY_BYTES } from './app-middleware.js'
 

@@ -1,6 +1,11 @@
 /** Shapes of the attachment routes (public and staff), for validation and the OpenAPI document. */
 import * as z from 'zod'
-import { ATTACHMENT_TYPES } from '../domain/attachments.js'
+import {
+  ATTACHMENT_TYPES,
+  type AttachmentDeclaration,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+} from '../domain/attachments.js'
 
 export const attachmentIdParam = z
   .string()
@@ -64,3 +69,21 @@ export function slotsOut(
 ) {
   return { uploads: slots.map((s) => ({ id: s.id, name: s.name, ...s.upload })) }
 }
+
+/** One file a client is about to upload (shared/domain/attachments.ts's AttachmentDeclaration). */
+export const attachmentDeclarationSchema = z.strictObject({
+  name: z.string().min(1).max(255),
+  /** The media type the client will send (must be one of the accepted four). */
+  type: z.string().min(1).max(120),
+  /** Exact size in bytes: the upload URL is signed for it. */
+  size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
+  /**
+   * The uploader says the document does not identify them (a photo of the site, a public record):
+   * only then is a denouncer's document open to every handler of the case. Default: it does.
+   */
+  contentOnly: z.boolean().optional(),
+}) satisfies z.ZodType<AttachmentDeclaration>
+
+export const uploadRequestSchema = z.strictObject({
+  files: z.array(attachmentDeclarationSchema).min(1).max(MAX_ATTACHMENTS),
+})

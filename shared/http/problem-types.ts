@@ -194,7 +194,9 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   unauthenticated: 401,
   forbidden: 403,
   identity_restricted: 403,
+  dossier_not_allowed: 403,
   reveal_not_allowed: 403,
+  identity_not_granted: 403,
   own_roles: 403,
   four_eyes: 403,
   verification_not_allowed: 403,
@@ -235,6 +237,7 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   too_many_attachments: 409,
   upload_missing: 409,
   template_not_applicable: 409,
+  case_not_finished: 409,
   // 412, 413, 415, 428, 429
   version_conflict: 412,
   payload_too_large: 413,

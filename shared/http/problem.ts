@@ -6,9 +6,7 @@ import type { Logger } from '@aws-lambda-powertools/logger'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { locales, type ZodError } from 'zod'
 import { DomainError } from '../domain/errors.js'
-import { RULE_MESSAGES } from '../domain/schemas.js'
 import type { Language } from '../domain/vocabulary.js'
 import { requestLanguage } from './lang.js'
 import { PROBLEM_CODES, PROBLEM_FAMILIES, PROBLEMS_PATH } from './problem-types.js'
@@ -20,14 +18,14 @@ export interface FieldProblem {
   readonly rule: string
 }
 
-/** Invalid input: carries the zod issues until the mapper words them in the caller's language. */
-export class ValidationProblem extends Error {
-  constructor(
-    readonly zodError: ZodError,
-    readonly target: string,
-  ) {
-    super('validation failed')
-  }
+/**
+ * Invalid input, worded by the mapper in the caller's language. The one kind there is, zod's
+ * issues, is http/field-problems.ts's ValidationProblem: apart, so that the mapper (in every app,
+ * at every cold start) does not load zod and the rule messages' schemas before an input needs them.
+ */
+export abstract class InputProblem extends Error {
+  abstract readonly target: string
+  abstract fieldProblems(lang: Language): FieldProblem[]
 }
 
 const TITLES: Record<string, { vi: string; en: string }> = {
@@ -58,10 +56,22 @@ const TITLES: Record<string, { vi: string; en: string }> = {
     vi: 'Người đứng đơn không phải tài khoản đảng viên',
     en: 'The owner is not a member account',
   },
+  identity_not_granted: {
+    vi: 'Bạn không được xem thông tin người gửi đơn này',
+    en: 'This petitioner’s details are not shown to you',
+  },
   unknown_template: { vi: 'Không có mẫu văn bản này', en: 'No such document template' },
   template_not_applicable: {
     vi: 'Mẫu văn bản không dùng cho thao tác này',
     en: 'The document template does not fit this action',
+  },
+  dossier_not_allowed: {
+    vi: 'Chỉ trưởng ban và cán bộ giám sát được lập hồ sơ lưu trữ',
+    en: 'Only heads and supervisors take a case dossier',
+  },
+  case_not_finished: {
+    vi: 'Đơn chưa kết thúc xử lý',
+    en: 'The case has not been finished',
   },
   document_field_missing: {
     vi: 'Văn bản thiếu thông tin bắt buộc',
@@ -76,56 +86,6 @@ export function problemTitle(code: string, lang: Language): string | undefined {
   const status = PROBLEM_CODES[code]
   if (status === undefined) return undefined
   return (TITLES[code] ?? PROBLEM_FAMILIES[status].title)[lang]
-}
-
-const zodLocales = { vi: locales.vi().localeError, en: locales.en().localeError }
-
-const TYPE_NAMES: Record<string, { vi: string; en: string }> = {
-  string: { vi: 'chuỗi ký tự', en: 'text' },
-  number: { vi: 'số', en: 'a number' },
-  int: { vi: 'số nguyên', en: 'a whole number' },
-  boolean: { vi: 'true hoặc false', en: 'true or false' },
-  object: { vi: 'đối tượng', en: 'an object' },
-  array: { vi: 'danh sách', en: 'a list' },
-}
-
-function issueMessage(issue: ZodError['issues'][number], lang: Language): string {
-  const custom = RULE_MESSAGES[issue.message]
-  if (custom) return custom[lang]
-  // zod's own wording says what it "received", which it cannot know once the input is dropped
-  // from the issue (it never travels back to the client); say what is expected instead.
-  if (issue.code === 'invalid_type') {
-    const name = TYPE_NAMES[issue.expected] ?? { vi: issue.expected, en: issue.expected }
-    return lang === 'vi' ? `bắt buộc, phải là ${name.vi}` : `is required and must be ${name.en}`
-  }
-  const worded = zodLocales[lang](issue as never)
-  const text = typeof worded === 'string' ? worded : worded?.message
-  return text ?? issue.message
-}
-
-/** One entry per offending field; an unknown key is reported under its own name. */
-export function fieldProblems(error: ZodError, lang: Language): FieldProblem[] {
-  const out: FieldProblem[] = []
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.')
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys)
-        out.push({
-          field: path ? `${path}.${key}` : key,
-          rule: 'unknown_field',
-          message: lang === 'vi' ? 'trường không được chấp nhận' : 'is not an accepted field',
-        })
-      continue
-    }
-    // One entry per field: the first rule it breaks is the one to fix first.
-    if (out.some((e) => e.field === (path || '(body)'))) continue
-    out.push({
-      field: path || '(body)',
-      rule: RULE_MESSAGES[issue.message] ? issue.message : issue.code,
-      message: issueMessage(issue, lang),
-    })
-  }
-  return out
 }
 
 /** The members RFC 9457 defines; an extension member can never take one of these names. */
@@ -181,8 +141,8 @@ export function problemResponse(
 export function errorMapper(logger: Logger) {
   return (error: Error, c: Context): Response => {
     const lang = requestLanguage(c)
-    if (error instanceof ValidationProblem) {
-      const errors = fieldProblems(error.zodError, lang)
+    if (error instanceof InputProblem) {
+      const errors = error.fieldProblems(lang)
       const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ')
       return problemResponse(c, error.target === 'param' ? 404 : 422, 'validation_failed', detail, { errors })
     }

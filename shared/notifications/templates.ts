@@ -124,11 +124,11 @@ export const TEMPLATES: Record<string, Template> = {
   'staff.digest': {
     vi: (p) => ({
       subject: `Tình hình đơn thư ngày ${vnDate(p.date)}: ${p.overdue} quá hạn, ${p.dueSoon} sắp đến hạn`,
-      body: `${p.committee}: ${p.open} đơn đang xử lý, ${p.overdue} quá hạn, ${p.dueSoon} sắp đến hạn trong ${p.dueSoonDays} ngày.\nXem hàng đợi: ${p.queueUrl}`,
+      body: `${p.committee}: ${p.open} đơn đang xử lý, ${p.overdue} quá hạn, ${p.dueSoon} sắp đến hạn trong ${p.dueSoonDays} ngày.${p.dueSoonCodes ? `\nSắp đến hạn: ${p.dueSoonCodes}.` : ''}\nXem hàng đợi: ${p.queueUrl}`,
     }),
     en: (p) => ({
       subject: `Petitions on ${p.date}: ${p.overdue} overdue, ${p.dueSoon} due soon`,
-      body: `${p.committee}: ${p.open} open, ${p.overdue} overdue, ${p.dueSoon} due within ${p.dueSoonDays} days.\nQueue: ${p.queueUrl}`,
+      body: `${p.committee}: ${p.open} open, ${p.overdue} overdue, ${p.dueSoon} due within ${p.dueSoonDays} days.${p.dueSoonCodes ? `\nDue soon: ${p.dueSoonCodes}.` : ''}\nQueue: ${p.queueUrl}`,
     }),
   },
   // Accountability reports owed (shared/service/accountability-watch.ts).

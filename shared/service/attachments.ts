@@ -199,6 +199,13 @@ export function checkFormFiles(
   return { ok: true, types }
 }
 
+/**
+ * The name a document is listed and linked under. An identity-restricted document stored before
+ * names were neutralised still carries its original name: it is never shown either.
+ */
+export const listedName = (a: StoredAttachment): string =>
+  a.identityRestricted && !a.originalNameSealed ? neutralFilename(a.type) : a.name
+
 export function createAttachmentService({
   services: s,
   petitions,
@@ -377,13 +384,6 @@ export function createAttachmentService({
     return { ...item, ...ready, state: 'ready' }
   }
 
-  /**
-   * The name a document is listed and linked under. An identity-restricted document stored before
-   * names were neutralised still carries its original name: it is never shown either.
-   */
-  const listedName = (a: StoredAttachment) =>
-    a.identityRestricted && !a.originalNameSealed ? neutralFilename(a.type) : a.name
-
   function viewOf(
     c: StoredCase,
     a: StoredAttachment,
@@ -402,6 +402,13 @@ export function createAttachmentService({
       identityRestricted: a.identityRestricted,
       canOpen,
     }
+  }
+
+  async function listed(stored: StoredCase, user: ActingUser, committees: readonly Committee[]) {
+    return (await store.listAttachments(stored.code))
+      .filter((a) => a.state === 'ready')
+      .sort((a, b) => (a.uploadedAt ?? '').localeCompare(b.uploadedAt ?? '') || a.id.localeCompare(b.id))
+      .map((a) => viewOf(stored, a, user, committees))
   }
 
   async function staffCase(user: ActingUser, rawCode: string) {
@@ -549,10 +556,12 @@ export function createAttachmentService({
      */
     async listAttachments(user: ActingUser, rawCode: string): Promise<AttachmentView[]> {
       const { stored, committees } = await staffCase(user, rawCode)
-      return (await store.listAttachments(stored.code))
-        .filter((a) => a.state === 'ready')
-        .sort((a, b) => (a.uploadedAt ?? '').localeCompare(b.uploadedAt ?? '') || a.id.localeCompare(b.id))
-        .map((a) => viewOf(stored, a, user, committees))
+      return listed(stored, user, committees)
+    },
+
+    /** The same rows for a case the caller has already read and found in the user's scope. */
+    async listAttachmentsOf(user: ActingUser, stored: StoredCase): Promise<AttachmentView[]> {
+      return listed(stored, user, (await s.settings.getCommittees()).value)
     },
 
     /**

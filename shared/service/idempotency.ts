@@ -5,10 +5,10 @@
  */
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency'
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb'
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import type { Context } from 'aws-lambda'
 import type { Sealer } from '../security.js'
-import { type CapacityRecord, meterClient } from '../store/client.js'
+import type { CapacityRecord } from '../store/client.js'
+import { dynamoClient, meterClient } from '../store/sdk.js'
 import { TIME_TO_LIVE_ATTRIBUTE } from '../store/table.js'
 import type { Receipt } from './petitions.js'
 
@@ -68,12 +68,7 @@ function contextWithout(clock: Pick<Context, 'getRemainingTimeInMillis'>): Conte
 const LOCAL_CONTEXT = contextWithout(LOCAL_CLOCK)
 
 export function createIdempotentSubmit(options: IdempotencyOptions): IdempotentSubmit {
-  const client = new DynamoDBClient({
-    region: options.region ?? 'ap-southeast-1',
-    ...(options.endpoint
-      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  })
+  const client = dynamoClient(options)
   if (options.onCapacity) meterClient(client, options.onCapacity, options)
   const persistenceStore = new DynamoDBPersistenceLayer({
     tableName: options.tableName,

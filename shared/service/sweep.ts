@@ -5,15 +5,15 @@
  * and delivers the outbox. Overlapping, repeated or interrupted sweeps neither skip nor repeat a
  * step: whatever an earlier run did is recognised by its ids.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { vietnamDate } from '../domain/dates.js'
 import { ancestry, type Committee } from '../domain/routing.js'
 import { formatTrackingCode } from '../domain/tracking-code.js'
 import type { Language } from '../domain/vocabulary.js'
 import { DUE_SOON_DAYS, isOverdue, urgencyOf, type WatchStep } from '../domain/watch.js'
-import { type MessageSender, toE164 } from '../notifications/senders.js'
+import type { MessageSender } from '../notifications/senders.js'
 import { renderMessage } from '../notifications/templates.js'
 import { type StoredCase, VersionConflictError } from '../store/cases.js'
+import { isConditionalCheckFailed } from '../store/client.js'
 import {
   createOutbox,
   type MessageChannel,
@@ -25,6 +25,7 @@ import {
 import { WATCH_SHARDS } from '../store/table.js'
 import type { User } from '../store/users.js'
 import { createAccountabilityWatch } from './accountability-watch.js'
+import { sealContact } from './contact.js'
 import type { Services } from './context.js'
 import type { PetitionerIdentity } from './views.js'
 import { watchPlanOf } from './watch-plan.js'
@@ -64,6 +65,8 @@ interface Delivery {
 const newDelivery = (): Delivery => ({ delivered: 0, retried: 0, failed: 0 })
 
 const CASE_ATTEMPTS = 5
+/** Due-soon cases a digest names by code (the count covers them all). */
+const DIGEST_CODES = 20
 const LEASE_MS = 2 * 60_000
 const BASE_DELAY_MS = 60_000
 const MAX_DELAY_MS = 60 * 60_000
@@ -101,24 +104,29 @@ export function createSweep(s: Services, options: SweepOptions) {
     return [...inCommittee(['committee_head'], parentId), ...supervisors]
   }
 
-  const TEMPLATE_OF: Record<WatchStep['step'], string> = {
-    reminder: 'staff.reminder',
+  const TEMPLATE_OF: Record<Exclude<WatchStep['step'], 'reminder'>, string> = {
     overdue: 'staff.overdue',
     escalate_head: 'staff.escalate_head',
     very_overdue: 'staff.very_overdue',
   }
 
-  /** The petitioner's contact, sealed again for the outbox; undefined without an address. */
+  /**
+   * The petitioner's contact for the outbox, sealed: the one sealed at intake (no KMS call), or
+   * for a case filed before that, from the identity opened and the address sealed again.
+   * Undefined without an address, or for SMS when no SMS can be sent.
+   */
   async function petitionerContact(
-    code: string,
+    c: StoredCase,
   ): Promise<{ channel: MessageChannel; to: string } | undefined> {
-    const content = await s.cases.getContent(code)
-    if (!content?.petitionerSealed) return undefined
-    const identity = JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity
-    if (identity.email) return { channel: 'email', to: await s.sealer.seal(identity.email) }
-    if (identity.phone && options.smsEnabled !== false)
-      return { channel: 'sms', to: await s.sealer.seal(toE164(identity.phone)) }
-    return undefined
+    let contact = c.contact
+    if (!contact) {
+      const content = await s.cases.getContent(c.code)
+      if (!content?.petitionerSealed) return undefined
+      const identity = JSON.parse(await s.sealer.open(content.petitionerSealed)) as PetitionerIdentity
+      contact = await sealContact(s.sealer, identity)
+    }
+    if (!contact || (contact.channel === 'sms' && options.smsEnabled === false)) return undefined
+    return { channel: contact.channel, to: contact.sealed }
   }
 
   /** Carries out what is due on one case. Returns the counts of what it did. */
@@ -144,8 +152,9 @@ export function createSweep(s: Services, options: SweepOptions) {
       // 1. The messages, with ids from their causes: writing one again is a no-op.
       for (const step of due) {
         counts.steps++
-        // A reminder found only after its due date has passed is moot: recorded, not sent.
-        if (step.step === 'reminder' && today > step.dueDate) continue
+        // A reminder is recorded, not sent: the morning digest lists the cases due soon by code
+        // (one message a person a day, not one per reminder; docs/domain.md#escalation).
+        if (step.step === 'reminder') continue
         for (const user of recipientsFor(step, c, context.users, context.committees)) {
           const wrote = await post(run, {
             id: messageId(c.code, step.id, user.id),
@@ -197,7 +206,7 @@ export function createSweep(s: Services, options: SweepOptions) {
       }
       const citizenNews = news.citizen
       if (citizenNews.length > 0) {
-        const contact = await petitionerContact(c.code)
+        const contact = await petitionerContact(c)
         if (contact) {
           // The time limit the petitioner cares about: the resolution's once accepted, else the first decision's.
           const resolution =
@@ -386,18 +395,16 @@ export function createSweep(s: Services, options: SweepOptions) {
     async digest(): Promise<number> {
       const putMarker = async (item: Record<string, unknown>, condition: string): Promise<boolean> => {
         try {
-          await s.db.send(
-            new PutCommand({
-              TableName: s.tableName,
-              Item: item,
-              ConditionExpression: condition,
-              ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: { ':started': 'started' },
-            }),
-          )
+          await s.db.put({
+            TableName: s.tableName,
+            Item: item,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':started': 'started' },
+          })
           return true
         } catch (error) {
-          if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false
+          if (isConditionalCheckFailed(error)) return false
           throw error
         }
       }
@@ -420,7 +427,14 @@ export function createSweep(s: Services, options: SweepOptions) {
         string,
         {
           user: User
-          committees: { id: string; name: string; open: number; overdue: number; dueSoon: number }[]
+          committees: {
+            id: string
+            name: string
+            open: number
+            overdue: number
+            dueSoon: number
+            dueSoonCodes: string[]
+          }[]
         }
       >()
       for (const committee of committees.value) {
@@ -438,6 +452,7 @@ export function createSweep(s: Services, options: SweepOptions) {
         let open = 0
         let overdue = 0
         let dueSoon = 0
+        const dueSoonCodes: string[] = []
         let cursor: string | undefined
         do {
           const page = await s.cases.listCommitteeQueue(committee.id, { limit: 100, cursor })
@@ -445,14 +460,25 @@ export function createSweep(s: Services, options: SweepOptions) {
             open++
             const urgency = urgencyOf(item.nextDue, item.escalationLevel ?? 0, today)
             if (isOverdue(urgency)) overdue++
-            else if (urgency === 'due_soon') dueSoon++
+            else if (urgency === 'due_soon') {
+              dueSoon++
+              // The queue is nearest due first: the digest names the first of them.
+              if (dueSoonCodes.length < DIGEST_CODES) dueSoonCodes.push(formatTrackingCode(item.code))
+            }
           }
           cursor = page.cursor
         } while (cursor)
         if (open === 0) continue
         for (const user of staff) {
           const mine = perUser.get(user.id) ?? { user, committees: [] }
-          mine.committees.push({ id: committee.id, name: committee.name, open, overdue, dueSoon })
+          mine.committees.push({
+            id: committee.id,
+            name: committee.name,
+            open,
+            overdue,
+            dueSoon,
+            dueSoonCodes,
+          })
           perUser.set(user.id, mine)
         }
       }
@@ -475,6 +501,11 @@ export function createSweep(s: Services, options: SweepOptions) {
               overdue: sum('overdue'),
               dueSoon: sum('dueSoon'),
               dueSoonDays: DUE_SOON_DAYS,
+              // The reminders folded in: which cases are due soon, by code (never a petitioner).
+              dueSoonCodes: theirs
+                .flatMap((c) => c.dueSoonCodes)
+                .slice(0, DIGEST_CODES)
+                .join(', '),
               queueUrl: `${options.siteUrl()}/staff/committees/${theirs[0]!.id}/queue`,
             },
             createdAt: now.toISOString(),
@@ -483,8 +514,10 @@ export function createSweep(s: Services, options: SweepOptions) {
           written++
       }
       // A concurrent run that marked the day first has sent the same messages (same ids): fine.
+      // Each digest was sent as it was written; a retry, or one a crashed run left claimed, is due
+      // in the outbox and goes with the next sweep (every 15 minutes), not with a read of every
+      // outbox shard here.
       await putMarker({ ...marker, state: 'sent', at: now.toISOString(), written }, '#state = :started')
-      await deliver(run)
       return written
     },
   }

@@ -107,8 +107,8 @@ export interface PetitionerIdentity {
 export interface StaffViewInput {
   readonly c: CaseRecord
   readonly content: CaseContent | undefined
-  /** The petitioner's identity when the viewer is granted it, `redacted` when not, absent when anonymous. */
-  readonly identity: PetitionerIdentity | 'redacted' | undefined
+  /** The petitioner's identity when the viewer is granted it (`hidden` until they ask), `redacted` when not, absent when anonymous. */
+  readonly identity: PetitionerIdentity | 'redacted' | 'hidden' | undefined
   readonly supplements: Supplement[]
   readonly deadlines: Deadline[]
   readonly committees: readonly Committee[]

@@ -11,9 +11,17 @@
  */
 
 import { type LocalDate, vietnamDate } from '../domain/dates.js'
+import { dossierReady } from '../domain/dossier.js'
 import { DomainError } from '../domain/errors.js'
-import type { ActingUser } from '../domain/policy.js'
-import { canReadQueue, canRecordIntake, canRevealIdentity, fieldGrants } from '../domain/policy.js'
+import type { Status } from '../domain/lifecycle.js'
+import type { ActingUser, CaseScope } from '../domain/policy.js'
+import {
+  canReadQueue,
+  canRecordIntake,
+  canRevealIdentity,
+  canTakeDossier,
+  fieldGrants,
+} from '../domain/policy.js'
 import { type Committee, normalizeName } from '../domain/routing.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js'
 import { isOverdue, type Urgency, urgencyOf } from '../domain/watch.js'
@@ -145,15 +153,21 @@ export function createWorkspaceService(
      * What the case page shows beside the case view: the other committees (transfer and re-route
      * targets), whether the viewer may reveal the identity, and the names of the staff in its history.
      */
-    async caseContext(user: ActingUser, code: string, actorIds: readonly string[]) {
-      const [committees, stored, people] = await Promise.all([
+    /** The case page's context of a case already read and in the user's scope (no second read). */
+    async caseContext(
+      user: ActingUser,
+      c: CaseScope & { readonly status: Status },
+      actorIds: readonly string[],
+    ) {
+      const [committees, people] = await Promise.all([
         committeesNow(),
-        s.cases.getCase(normalizeTrackingCode(code) ?? code),
         Promise.all([...new Set(actorIds)].map((id) => s.users.getUser(id))),
       ])
       return {
         committees,
-        canReveal: stored ? canRevealIdentity(user, stored) : false,
+        canReveal: canRevealIdentity(user, c),
+        /** Whether the case page offers the archive dossier: a finished case, a head over it or a supervisor. */
+        canTakeDossier: dossierReady(c.status) && canTakeDossier(user, c, committees),
         names: Object.fromEntries(people.filter((u) => u !== undefined).map((u) => [u.id, u.displayName])),
       }
     },

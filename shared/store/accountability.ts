@@ -13,11 +13,10 @@
  *   markStep(id, stepId, at)                UpdateItem, conditional on the step's absence (reminders once)
  */
 import { randomBytes } from 'node:crypto'
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { type AccountabilityRequest, OWED_STATES, type RequestState } from '../domain/accountability.js'
 import type { LocalDate } from '../domain/dates.js'
 import { DomainError } from '../domain/errors.js'
-import type { Db } from './client.js'
+import { type Db, isConditionalCheckFailed } from './client.js'
 import { type CursorCodec, PROCESS_CURSORS } from './cursor.js'
 import { decodeItem, INDEXES } from './table.js'
 
@@ -90,9 +89,6 @@ function summary(item: Record<string, unknown>): RequestSummary {
   }
 }
 
-const isConditionFailure = (error: unknown) =>
-  (error as { name?: string }).name === 'ConditionalCheckFailedException'
-
 export function createAccountabilityStore(
   db: Db,
   tableName: string,
@@ -101,7 +97,7 @@ export function createAccountabilityStore(
   const cursors = options.cursors ?? PROCESS_CURSORS
 
   async function getRequest(id: string): Promise<StoredRequest | undefined> {
-    const out = await db.send(new GetCommand({ TableName: tableName, Key: key(id), ConsistentRead: true }))
+    const out = await db.get({ TableName: tableName, Key: key(id), ConsistentRead: true })
     return out.Item ? decodeItem<StoredRequest>(out.Item) : undefined
   }
 
@@ -109,13 +105,11 @@ export function createAccountabilityStore(
     getRequest,
 
     async createRequest(r: AccountabilityRequest): Promise<void> {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...key(r.id), ...r, ...indexKeys(r) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      )
+      await db.put({
+        TableName: tableName,
+        Item: { ...key(r.id), ...r, ...indexKeys(r) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      })
     },
 
     /**
@@ -132,18 +126,16 @@ export function createAccountabilityStore(
       const sets = entries.map((_, i) => `#a${i} = :a${i}`)
       const owed = OWED_STATES.includes(r.state)
       try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(r.id),
-            UpdateExpression: `SET ${sets.join(', ')}${owed ? '' : ' REMOVE owedPk, owedSk'}`,
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { ...names, '#version': 'version' },
-            ExpressionAttributeValues: { ...values, ':expected': expectedVersion },
-          }),
-        )
+        await db.update({
+          TableName: tableName,
+          Key: key(r.id),
+          UpdateExpression: `SET ${sets.join(', ')}${owed ? '' : ' REMOVE owedPk, owedSk'}`,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { ...names, '#version': 'version' },
+          ExpressionAttributeValues: { ...values, ':expected': expectedVersion },
+        })
       } catch (error) {
-        if (isConditionFailure(error)) throw new RequestVersionConflict(r.id, expectedVersion)
+        if (isConditionalCheckFailed(error)) throw new RequestVersionConflict(r.id, expectedVersion)
         throw error
       }
     },
@@ -156,20 +148,18 @@ export function createAccountabilityStore(
     ): Promise<{ items: StoredRequest[]; cursor?: string }> {
       const scope = { index: 'table', partition: `ACCOUNTABILITY#${committeeId}` }
       const start = cursors.decode(scope, page.cursor, { attributes: ['pk', 'sk'], partitionKey: 'pk' })
-      const out = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': scope.partition,
-            ':from': `REQUEST#${range.from ?? '0'}`,
-            ':to': `REQUEST#${range.to ?? '9999-12-31'}#~`,
-          },
-          ScanIndexForward: false,
-          Limit: page.limit,
-          ExclusiveStartKey: start,
-        }),
-      )
+      const out = await db.query({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': scope.partition,
+          ':from': `REQUEST#${range.from ?? '0'}`,
+          ':to': `REQUEST#${range.to ?? '9999-12-31'}#~`,
+        },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: start,
+      })
       return {
         items: (out.Items ?? []).map((item) => decodeItem<StoredRequest>(item)),
         cursor: cursors.encode(scope, out.LastEvaluatedKey),
@@ -186,16 +176,14 @@ export function createAccountabilityStore(
         attributes: ['pk', 'sk', 'owedPk', 'owedSk'],
         partitionKey: 'owedPk',
       })
-      const out = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: INDEXES.owedReports.name,
-          KeyConditionExpression: 'owedPk = :pk AND owedSk <= :until',
-          ExpressionAttributeValues: { ':pk': OWED_PARTITION, ':until': `${until}#~` },
-          Limit: page.limit,
-          ExclusiveStartKey: start,
-        }),
-      )
+      const out = await db.query({
+        TableName: tableName,
+        IndexName: INDEXES.owedReports.name,
+        KeyConditionExpression: 'owedPk = :pk AND owedSk <= :until',
+        ExpressionAttributeValues: { ':pk': OWED_PARTITION, ':until': `${until}#~` },
+        Limit: page.limit,
+        ExclusiveStartKey: start,
+      })
       return { items: (out.Items ?? []).map(summary), cursor: cursors.encode(scope, out.LastEvaluatedKey) }
     },
 
@@ -205,28 +193,24 @@ export function createAccountabilityStore(
      */
     async markStep(id: string, stepId: string, at: string): Promise<boolean> {
       try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(id),
-            UpdateExpression: 'SET steps = if_not_exists(steps, :empty)',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':empty': {} },
-          }),
-        )
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(id),
-            UpdateExpression: 'SET steps.#step = :at',
-            ConditionExpression: 'attribute_not_exists(steps.#step) AND #state IN (:requested, :returned)',
-            ExpressionAttributeNames: { '#step': stepId, '#state': 'state' },
-            ExpressionAttributeValues: { ':at': at, ':requested': 'requested', ':returned': 'returned' },
-          }),
-        )
+        await db.update({
+          TableName: tableName,
+          Key: key(id),
+          UpdateExpression: 'SET steps = if_not_exists(steps, :empty)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':empty': {} },
+        })
+        await db.update({
+          TableName: tableName,
+          Key: key(id),
+          UpdateExpression: 'SET steps.#step = :at',
+          ConditionExpression: 'attribute_not_exists(steps.#step) AND #state IN (:requested, :returned)',
+          ExpressionAttributeNames: { '#step': stepId, '#state': 'state' },
+          ExpressionAttributeValues: { ':at': at, ':requested': 'requested', ':returned': 'returned' },
+        })
         return true
       } catch (error) {
-        if (isConditionFailure(error)) return false
+        if (isConditionalCheckFailed(error)) return false
         throw error
       }
     },

@@ -16,10 +16,8 @@
  * use, so listing needs no Query. A slot is given back when a file fails verification (the item
  * stays, marked refused, as the record of it) or an upload is abandoned.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AttachmentType } from '../domain/attachments.js'
-import type { Db } from './client.js'
+import { type Db, isConditionalCheckFailed } from './client.js'
 import { casePk } from './keys.js'
 import { decodeItem } from './table.js'
 
@@ -60,13 +58,6 @@ export interface StoredAttachment {
   readonly blobKey: string
 }
 
-function conditionFailed(error: unknown): boolean {
-  return (
-    error instanceof ConditionalCheckFailedException ||
-    (error as { name?: string }).name === 'ConditionalCheckFailedException'
-  )
-}
-
 export function createAttachmentStore(db: Db, tableName: string) {
   return {
     /**
@@ -76,19 +67,17 @@ export function createAttachmentStore(db: Db, tableName: string) {
      */
     async reserve(code: string, ids: readonly string[], max: number): Promise<number | undefined> {
       try {
-        const out = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { pk: casePk(code), sk: SLOTS_SK },
-            UpdateExpression: 'ADD used :n, ids :ids, seq :n',
-            ConditionExpression: 'attribute_not_exists(used) OR used <= :limit',
-            ExpressionAttributeValues: { ':n': ids.length, ':limit': max - ids.length, ':ids': new Set(ids) },
-            ReturnValues: 'UPDATED_NEW',
-          }),
-        )
+        const out = await db.update({
+          TableName: tableName,
+          Key: { pk: casePk(code), sk: SLOTS_SK },
+          UpdateExpression: 'ADD used :n, ids :ids, seq :n',
+          ConditionExpression: 'attribute_not_exists(used) OR used <= :limit',
+          ExpressionAttributeValues: { ':n': ids.length, ':limit': max - ids.length, ':ids': new Set(ids) },
+          ReturnValues: 'UPDATED_NEW',
+        })
         return Number(out.Attributes?.seq ?? ids.length) - ids.length + 1
       } catch (error) {
-        if (conditionFailed(error)) return undefined
+        if (isConditionalCheckFailed(error)) return undefined
         throw error
       }
     },
@@ -96,34 +85,28 @@ export function createAttachmentStore(db: Db, tableName: string) {
     /** Gives the slot of `id` back (once: a second release of the same id changes nothing). */
     async release(code: string, id: string): Promise<void> {
       try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { pk: casePk(code), sk: SLOTS_SK },
-            UpdateExpression: 'ADD used :minus DELETE ids :ids',
-            ConditionExpression: 'contains(ids, :id)',
-            ExpressionAttributeValues: { ':minus': -1, ':ids': new Set([id]), ':id': id },
-          }),
-        )
+        await db.update({
+          TableName: tableName,
+          Key: { pk: casePk(code), sk: SLOTS_SK },
+          UpdateExpression: 'ADD used :minus DELETE ids :ids',
+          ConditionExpression: 'contains(ids, :id)',
+          ExpressionAttributeValues: { ':minus': -1, ':ids': new Set([id]), ':id': id },
+        })
       } catch (error) {
-        if (!conditionFailed(error)) throw error
+        if (!isConditionalCheckFailed(error)) throw error
       }
     },
 
     async create(code: string, attachment: StoredAttachment): Promise<void> {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { pk: casePk(code), sk: attSk(attachment.id), ...attachment },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      )
+      await db.put({
+        TableName: tableName,
+        Item: { pk: casePk(code), sk: attSk(attachment.id), ...attachment },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      })
     },
 
     async getAttachment(code: string, id: string): Promise<StoredAttachment | undefined> {
-      const out = await db.send(
-        new GetCommand({ TableName: tableName, Key: { pk: casePk(code), sk: attSk(id) } }),
-      )
+      const out = await db.get({ TableName: tableName, Key: { pk: casePk(code), sk: attSk(id) } })
       if (!out.Item) return undefined
       return decodeItem<StoredAttachment>(out.Item)
     },
@@ -135,33 +118,31 @@ export function createAttachmentStore(db: Db, tableName: string) {
       ready: { type: AttachmentType; size: number; name: string; uploadedAt: string; blobKey: string },
     ): Promise<boolean> {
       try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { pk: casePk(code), sk: attSk(id) },
-            UpdateExpression:
-              'SET #state = :ready, #type = :type, #size = :size, #name = :name, uploadedAt = :at, blobKey = :key',
-            ConditionExpression: '#state = :pending',
-            ExpressionAttributeNames: {
-              '#state': 'state',
-              '#type': 'type',
-              '#size': 'size',
-              '#name': 'name',
-            },
-            ExpressionAttributeValues: {
-              ':ready': 'ready',
-              ':pending': 'pending',
-              ':type': ready.type,
-              ':size': ready.size,
-              ':name': ready.name,
-              ':at': ready.uploadedAt,
-              ':key': ready.blobKey,
-            },
-          }),
-        )
+        await db.update({
+          TableName: tableName,
+          Key: { pk: casePk(code), sk: attSk(id) },
+          UpdateExpression:
+            'SET #state = :ready, #type = :type, #size = :size, #name = :name, uploadedAt = :at, blobKey = :key',
+          ConditionExpression: '#state = :pending',
+          ExpressionAttributeNames: {
+            '#state': 'state',
+            '#type': 'type',
+            '#size': 'size',
+            '#name': 'name',
+          },
+          ExpressionAttributeValues: {
+            ':ready': 'ready',
+            ':pending': 'pending',
+            ':type': ready.type,
+            ':size': ready.size,
+            ':name': ready.name,
+            ':at': ready.uploadedAt,
+            ':key': ready.blobKey,
+          },
+        })
         return true
       } catch (error) {
-        if (conditionFailed(error)) return false
+        if (isConditionalCheckFailed(error)) return false
         throw error
       }
     },
@@ -169,37 +150,33 @@ export function createAttachmentStore(db: Db, tableName: string) {
     /** Pending → refused (the record of a refused file); false when it was not pending. */
     async markRefused(code: string, id: string, rule: string, at: string): Promise<boolean> {
       try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { pk: casePk(code), sk: attSk(id) },
-            UpdateExpression: 'SET #state = :refused, refusedRule = :rule, refusedAt = :at',
-            ConditionExpression: '#state = :pending',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: {
-              ':refused': 'refused',
-              ':pending': 'pending',
-              ':rule': rule,
-              ':at': at,
-            },
-          }),
-        )
+        await db.update({
+          TableName: tableName,
+          Key: { pk: casePk(code), sk: attSk(id) },
+          UpdateExpression: 'SET #state = :refused, refusedRule = :rule, refusedAt = :at',
+          ConditionExpression: '#state = :pending',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':refused': 'refused',
+            ':pending': 'pending',
+            ':rule': rule,
+            ':at': at,
+          },
+        })
         return true
       } catch (error) {
-        if (conditionFailed(error)) return false
+        if (isConditionalCheckFailed(error)) return false
         throw error
       }
     },
 
     /** Every attachment holding a slot (pending or ready), by key: no Query. */
     async listAttachments(code: string): Promise<StoredAttachment[]> {
-      const slots = await db.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: { pk: casePk(code), sk: SLOTS_SK },
-          ProjectionExpression: 'ids',
-        }),
-      )
+      const slots = await db.get({
+        TableName: tableName,
+        Key: { pk: casePk(code), sk: SLOTS_SK },
+        ProjectionExpression: 'ids',
+      })
       const ids = [...((slots.Item?.ids as Set<string> | undefined) ?? [])]
       const items = await Promise.all(ids.map((id) => this.getAttachment(code, id)))
       return items.filter((a): a is StoredAttachment => a !== undefined)

@@ -10,13 +10,11 @@
  *   recordFinding(id, code, finding)  UpdateItem  AUDITS / SAMPLE#<id>, conditional on the sample
  *                                                  existing and holding the case
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Finding } from '../domain/audit.js'
 import type { LocalDate } from '../domain/dates.js'
 import { DomainError } from '../domain/errors.js'
 import type { Kind } from '../domain/vocabulary.js'
-import type { Db } from './client.js'
+import { type Db, isConditionalCheckFailed } from './client.js'
 import { decodeItem } from './table.js'
 
 /** A sampled case: what the reviewer needs to find it, as the reporting index held it. */
@@ -61,36 +59,32 @@ export function createAuditStore(db: Db, tableName: string) {
   const strip = (item: Record<string, unknown>) => decodeItem<AuditSample>(item, ['codes'])
   return {
     async putSample(sample: AuditSample): Promise<void> {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          // `codes` is a string set so a finding's write can check that the case is in the sample.
-          Item: {
-            pk: PK,
-            sk: sk(sample.id),
-            ...sample,
-            codes: sample.cases.length ? new Set(sample.cases.map((c) => c.code)) : undefined,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      )
+      await db.put({
+        TableName: tableName,
+        // `codes` is a string set so a finding's write can check that the case is in the sample.
+        Item: {
+          pk: PK,
+          sk: sk(sample.id),
+          ...sample,
+          codes: sample.cases.length ? new Set(sample.cases.map((c) => c.code)) : undefined,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      })
     },
     async getSample(id: string): Promise<AuditSample | undefined> {
-      const out = await db.send(new GetCommand({ TableName: tableName, Key: { pk: PK, sk: sk(id) } }))
+      const out = await db.get({ TableName: tableName, Key: { pk: PK, sk: sk(id) } })
       return out.Item ? strip(out.Item) : undefined
     },
     async listSamples(): Promise<AuditSample[]> {
       const samples: AuditSample[] = []
       let start: Record<string, unknown> | undefined
       do {
-        const out = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': PK, ':prefix': 'SAMPLE#' },
-            ExclusiveStartKey: start,
-          }),
-        )
+        const out = await db.query({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': PK, ':prefix': 'SAMPLE#' },
+          ExclusiveStartKey: start,
+        })
         for (const item of out.Items ?? []) samples.push(strip(item))
         start = out.LastEvaluatedKey
       } while (start)
@@ -99,20 +93,18 @@ export function createAuditStore(db: Db, tableName: string) {
     /** Records (or revises) the finding on one sampled case; other cases' findings are untouched. */
     async recordFinding(id: string, code: string, finding: RecordedFinding): Promise<AuditSample> {
       try {
-        const out = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { pk: PK, sk: sk(id) },
-            UpdateExpression: 'SET findings.#code = :finding',
-            ConditionExpression: 'attribute_exists(pk) AND contains(codes, :code)',
-            ExpressionAttributeNames: { '#code': code },
-            ExpressionAttributeValues: { ':finding': finding, ':code': code },
-            ReturnValues: 'ALL_NEW',
-          }),
-        )
+        const out = await db.update({
+          TableName: tableName,
+          Key: { pk: PK, sk: sk(id) },
+          UpdateExpression: 'SET findings.#code = :finding',
+          ConditionExpression: 'attribute_exists(pk) AND contains(codes, :code)',
+          ExpressionAttributeNames: { '#code': code },
+          ExpressionAttributeValues: { ':finding': finding, ':code': code },
+          ReturnValues: 'ALL_NEW',
+        })
         return strip(out.Attributes ?? {})
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException)
+        if (isConditionalCheckFailed(error))
           throw new DomainError('not_in_sample', `case ${code} is not in audit sample ${id}`, 404)
         throw error
       }

@@ -19,15 +19,13 @@
  * Every write of a recommendation or feedback also keeps its publicRequests index attributes
  * (shared/store/public-requests.ts, read by the Open311 facade).
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { CaseEvent, CaseRecord, NewEvent } from '../domain/case.js'
 import type { LocalDate } from '../domain/dates.js'
 import { DomainError } from '../domain/errors.js'
 import { isOpen } from '../domain/lifecycle.js'
 import { type CaseMetrics, settledOn } from '../domain/reports.js'
 import type { RepeatSuggestion } from '../domain/similarity.js'
-import type { Db } from './client.js'
+import { type Db, isConditionalCheckFailed } from './client.js'
 import { type CursorCodec, PROCESS_CURSORS } from './cursor.js'
 import { chainEvent } from './history.js'
 import { casePk, watchShard } from './keys.js'
@@ -133,6 +131,11 @@ export interface StoredCase extends CaseRecord {
   readonly repeats?: readonly RepeatSuggestion[]
   /** The Open311 id of a recommendation or feedback (never the tracking code). */
   readonly publicId?: string
+  /**
+   * Where the petitioner is told of their case: the channel in the clear, the address sealed at
+   * intake, so a message is written without opening the identity (docs/architecture.md).
+   */
+  readonly contact?: { readonly channel: 'email' | 'sms'; readonly sealed: string }
 }
 
 /** The watch attributes of a record, as written with it. */
@@ -206,27 +209,25 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
   const cursors = options.cursors ?? PROCESS_CURSORS
 
   async function getCase(code: string): Promise<StoredCase | undefined> {
-    const out = await db.send(
-      new GetCommand({ TableName: tableName, Key: { pk: casePk(code), sk: 'CASE' }, ConsistentRead: true }),
-    )
+    const out = await db.get({
+      TableName: tableName,
+      Key: { pk: casePk(code), sk: 'CASE' },
+      ConsistentRead: true,
+    })
     return out.Item ? toRecord(out.Item) : undefined
   }
 
   async function caseExists(code: string): Promise<boolean> {
-    const out = await db.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: { pk: casePk(code), sk: 'CASE' },
-        ProjectionExpression: 'pk',
-      }),
-    )
+    const out = await db.get({
+      TableName: tableName,
+      Key: { pk: casePk(code), sk: 'CASE' },
+      ProjectionExpression: 'pk',
+    })
     return out.Item !== undefined
   }
 
   async function getContent(code: string): Promise<CaseContent | undefined> {
-    const out = await db.send(
-      new GetCommand({ TableName: tableName, Key: { pk: casePk(code), sk: 'CONTENT' } }),
-    )
+    const out = await db.get({ TableName: tableName, Key: { pk: casePk(code), sk: 'CONTENT' } })
     if (!out.Item) return undefined
     return decodeItem<CaseContent>(out.Item)
   }
@@ -238,20 +239,16 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
    */
   async function createCase(given: StoredCase, content: CaseContent): Promise<void> {
     const items = newCaseItems(given, content)
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: items.content,
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    )
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: items.case,
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    )
+    await db.put({
+      TableName: tableName,
+      Item: items.content,
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })
+    await db.put({
+      TableName: tableName,
+      Item: items.case,
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })
   }
 
   /**
@@ -302,21 +299,18 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
     try {
       // The record after the change comes back with the write (no charge for it): the caller's
       // response shows what was stored, not a second read of it.
-      const out = await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { pk: casePk(current.code), sk: 'CASE' },
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${[...new Set(removes)].join(', ')}` : ''}`,
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      )
+      const out = await db.update({
+        TableName: tableName,
+        Key: { pk: casePk(current.code), sk: 'CASE' },
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${[...new Set(removes)].join(', ')}` : ''}`,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      })
       return out.Attributes ? toRecord(out.Attributes) : next
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
-        throw new VersionConflictError(current.code, expectedVersion)
+      if (isConditionalCheckFailed(error)) throw new VersionConflictError(current.code, expectedVersion)
       throw error
     }
   }
@@ -363,19 +357,16 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
       removes.push(`#${k}`)
     }
     try {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { pk: casePk(current.code), sk: 'CASE' },
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${[...new Set(removes)].join(', ')}` : ''}`,
-          ConditionExpression: conditions.join(' AND '),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      )
+      await db.update({
+        TableName: tableName,
+        Key: { pk: casePk(current.code), sk: 'CASE' },
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${[...new Set(removes)].join(', ')}` : ''}`,
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      })
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
-        throw new VersionConflictError(current.code, current.version)
+      if (isConditionalCheckFailed(error)) throw new VersionConflictError(current.code, current.version)
       throw error
     }
     return next
@@ -391,20 +382,18 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
     on: LocalDate,
     metrics: CaseMetrics,
   ) {
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          pk: casePk(code),
-          sk: `REPORT#${fromCommitteeId}`,
-          code,
-          committeeId: fromCommitteeId,
-          metrics,
-          reportPk: `R#${fromCommitteeId}`,
-          reportSk: `${on}#${code}`,
-        },
-      }),
-    )
+    await db.put({
+      TableName: tableName,
+      Item: {
+        pk: casePk(code),
+        sk: `REPORT#${fromCommitteeId}`,
+        code,
+        committeeId: fromCommitteeId,
+        metrics,
+        reportPk: `R#${fromCommitteeId}`,
+        reportSk: `${on}#${code}`,
+      },
+    })
   }
 
   /**
@@ -418,15 +407,13 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
     const rows: { code: string; main: boolean; metrics: CaseMetrics }[] = []
     let start: Record<string, unknown> | undefined
     do {
-      const out = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: INDEXES.reporting.name,
-          KeyConditionExpression: 'reportPk = :pk AND reportSk >= :from',
-          ExpressionAttributeValues: { ':pk': `R#${committeeId}`, ':from': from },
-          ExclusiveStartKey: start,
-        }),
-      )
+      const out = await db.query({
+        TableName: tableName,
+        IndexName: INDEXES.reporting.name,
+        KeyConditionExpression: 'reportPk = :pk AND reportSk >= :from',
+        ExpressionAttributeValues: { ':pk': `R#${committeeId}`, ':from': from },
+        ExclusiveStartKey: start,
+      })
       for (const item of out.Items ?? [])
         if (item.metrics)
           rows.push({
@@ -441,15 +428,13 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
 
   /** Counts a message about the case that could not be delivered (shown to staff). */
   async function noteDeliveryFailure(code: string): Promise<void> {
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: { pk: casePk(code), sk: 'CASE' },
-        UpdateExpression: 'ADD deliveryFailures :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':one': 1 },
-      }),
-    )
+    await db.update({
+      TableName: tableName,
+      Key: { pk: casePk(code), sk: 'CASE' },
+      UpdateExpression: 'ADD deliveryFailures :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':one': 1 },
+    })
   }
 
   /**
@@ -458,42 +443,36 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
    */
   async function replacePinHash(code: string, old: string, next: string): Promise<void> {
     try {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { pk: casePk(code), sk: 'CASE' },
-          UpdateExpression: 'SET pinHash = :next',
-          ConditionExpression: 'pinHash = :old',
-          ExpressionAttributeValues: { ':old': old, ':next': next },
-        }),
-      )
+      await db.update({
+        TableName: tableName,
+        Key: { pk: casePk(code), sk: 'CASE' },
+        UpdateExpression: 'SET pinHash = :next',
+        ConditionExpression: 'pinHash = :old',
+        ExpressionAttributeValues: { ':old': old, ':next': next },
+      })
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error
+      if (!isConditionalCheckFailed(error)) throw error
     }
   }
 
   async function addSupplement(code: string, supplement: Supplement): Promise<void> {
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          pk: casePk(code),
-          sk: `SUPPLEMENT#${String(supplement.seq).padStart(6, '0')}${supplement.id ? `#${supplement.id}` : ''}`,
-          ...supplement,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    )
+    await db.put({
+      TableName: tableName,
+      Item: {
+        pk: casePk(code),
+        sk: `SUPPLEMENT#${String(supplement.seq).padStart(6, '0')}${supplement.id ? `#${supplement.id}` : ''}`,
+        ...supplement,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })
   }
 
   async function listSupplements(code: string): Promise<Supplement[]> {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': casePk(code), ':prefix': 'SUPPLEMENT#' },
-      }),
-    )
+    const out = await db.query({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': casePk(code), ':prefix': 'SUPPLEMENT#' },
+    })
     return (out.Items ?? []).map((item) => decodeItem<Supplement>(item))
   }
 
@@ -507,24 +486,22 @@ export function createCaseStore(db: Db, tableName: string, options: { readonly c
       attributes: ['pk', 'sk', index.partitionKey, index.sortKey],
       partitionKey: index.partitionKey,
     })
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: index.name,
-        KeyConditionExpression: page.skBetween ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
-        ExpressionAttributeNames: {
-          '#pk': index.partitionKey,
-          ...(page.skBetween ? { '#sk': index.sortKey } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':pk': pkValue,
-          ...(page.skBetween ? { ':from': page.skBetween[0], ':to': page.skBetween[1] } : {}),
-        },
-        Limit: page.limit,
-        ExclusiveStartKey: start,
-        ScanIndexForward: page.forward ?? true,
-      }),
-    )
+    const out = await db.query({
+      TableName: tableName,
+      IndexName: index.name,
+      KeyConditionExpression: page.skBetween ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
+      ExpressionAttributeNames: {
+        '#pk': index.partitionKey,
+        ...(page.skBetween ? { '#sk': index.sortKey } : {}),
+      },
+      ExpressionAttributeValues: {
+        ':pk': pkValue,
+        ...(page.skBetween ? { ':from': page.skBetween[0], ':to': page.skBetween[1] } : {}),
+      },
+      Limit: page.limit,
+      ExclusiveStartKey: start,
+      ScanIndexForward: page.forward ?? true,
+    })
     const items = (out.Items ?? []).map((item) => {
       const summary: CaseSummary = {
         code: item.code,

@@ -23,7 +23,12 @@
  * (no `onCapacity`) pays nothing for it. Its before/after reads are not atomic with the write: a
  * figure is exact when nothing else writes the same item at the same moment, as in the benches.
  */
-import { type AttributeValue, DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb'
+import {
+  type AttributeValue,
+  type DynamoDBClient,
+  GetItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { marshall } from '@aws-sdk/util-dynamodb'
 import { INDEXES, type IndexDefinition, TABLE_KEYS } from './table.js'
@@ -312,14 +317,4 @@ function keyOf(item: Item): Item {
     [TABLE_KEYS.partitionKey]: item[TABLE_KEYS.partitionKey] as AttributeValue,
     [TABLE_KEYS.sortKey]: item[TABLE_KEYS.sortKey] as AttributeValue,
   }
-}
-
-/** A client to the same place as `options`, for the meter's own reads. */
-export function sideClient(options: { region?: string; endpoint?: string }): DynamoDBClient {
-  return new DynamoDBClient({
-    region: options.region ?? 'ap-southeast-1',
-    ...(options.endpoint
-      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  })
 }

@@ -20,9 +20,8 @@
  *   listRecent(state)                Query      index outbox, P#… or F#…, newest first
  */
 import { createHash } from 'node:crypto'
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Language } from '../domain/vocabulary.js'
-import type { Db } from './client.js'
+import { type Db, isConditionalCheckFailed } from './client.js'
 import { decodeItem } from './table.js'
 
 export const OUTBOX_SHARDS = 4
@@ -72,7 +71,7 @@ export function createOutbox(db: Db, tableName: string) {
   const strip = (item: Record<string, unknown>) => decodeItem<OutboxMessage>(item)
 
   async function get(id: string): Promise<OutboxMessage | undefined> {
-    const out = await db.send(new GetCommand({ TableName: tableName, Key: key(id) }))
+    const out = await db.get({ TableName: tableName, Key: key(id) })
     return out.Item ? strip(out.Item) : undefined
   }
 
@@ -96,31 +95,27 @@ export function createOutbox(db: Db, tableName: string) {
         nextAttemptAt: dueAt,
       }
       try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...key(message.id), ...stored, ...gsi('pending', message.id, dueAt) },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        )
+        await db.put({
+          TableName: tableName,
+          Item: { ...key(message.id), ...stored, ...gsi('pending', message.id, dueAt) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        })
         return stored
       } catch (error) {
-        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return undefined
+        if (isConditionalCheckFailed(error)) return undefined
         throw error
       }
     },
 
     /** Ids of pending messages whose next attempt is due, in one shard. */
     async listDue(shard: number, now: string, limit = 100): Promise<{ id: string; outboxSk: string }[]> {
-      const out = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'outbox',
-          KeyConditionExpression: 'outboxPk = :pk AND outboxSk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': `OUTBOX#${shard}`, ':from': 'P#', ':to': `P#${now}#~` },
-          Limit: limit,
-        }),
-      )
+      const out = await db.query({
+        TableName: tableName,
+        IndexName: 'outbox',
+        KeyConditionExpression: 'outboxPk = :pk AND outboxSk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': `OUTBOX#${shard}`, ':from': 'P#', ':to': `P#${now}#~` },
+        Limit: limit,
+      })
       return (out.Items ?? []).map((i) => ({ id: i.id as string, outboxSk: i.outboxSk as string }))
     },
 
@@ -130,73 +125,65 @@ export function createOutbox(db: Db, tableName: string) {
      */
     async claim(id: string, seenSk: string, leaseUntil: string): Promise<OutboxMessage | undefined> {
       try {
-        const out = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(id),
-            UpdateExpression: 'SET outboxSk = :sk, nextAttemptAt = :lease, attempts = attempts + :one',
-            ConditionExpression: 'outboxSk = :seen AND #state = :pending',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: {
-              ':sk': gsi('pending', id, leaseUntil).outboxSk,
-              ':lease': leaseUntil,
-              ':one': 1,
-              ':seen': seenSk,
-              ':pending': 'pending',
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        )
+        const out = await db.update({
+          TableName: tableName,
+          Key: key(id),
+          UpdateExpression: 'SET outboxSk = :sk, nextAttemptAt = :lease, attempts = attempts + :one',
+          ConditionExpression: 'outboxSk = :seen AND #state = :pending',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':sk': gsi('pending', id, leaseUntil).outboxSk,
+            ':lease': leaseUntil,
+            ':one': 1,
+            ':seen': seenSk,
+            ':pending': 'pending',
+          },
+          ReturnValues: 'ALL_NEW',
+        })
         return out.Attributes ? strip(out.Attributes) : undefined
       } catch (error) {
-        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return undefined
+        if (isConditionalCheckFailed(error)) return undefined
         throw error
       }
     },
 
     /** Records the message as sent; it leaves the outbox index (nothing looks for sent ones there). */
     async markSent(id: string, at: string): Promise<void> {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key(id),
-          UpdateExpression:
-            'SET #state = :sent, sentAt = :at REMOVE nextAttemptAt, lastError, outboxPk, outboxSk',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
-        }),
-      )
+      await db.update({
+        TableName: tableName,
+        Key: key(id),
+        UpdateExpression:
+          'SET #state = :sent, sentAt = :at REMOVE nextAttemptAt, lastError, outboxPk, outboxSk',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
+      })
     },
 
     async markRetry(id: string, error: string, nextAttemptAt: string): Promise<void> {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key(id),
-          UpdateExpression: 'SET lastError = :error, nextAttemptAt = :next, outboxSk = :sk',
-          ExpressionAttributeValues: {
-            ':error': error,
-            ':next': nextAttemptAt,
-            ':sk': gsi('pending', id, nextAttemptAt).outboxSk,
-          },
-        }),
-      )
+      await db.update({
+        TableName: tableName,
+        Key: key(id),
+        UpdateExpression: 'SET lastError = :error, nextAttemptAt = :next, outboxSk = :sk',
+        ExpressionAttributeValues: {
+          ':error': error,
+          ':next': nextAttemptAt,
+          ':sk': gsi('pending', id, nextAttemptAt).outboxSk,
+        },
+      })
     },
 
     async markFailed(id: string, error: string, at: string): Promise<void> {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key(id),
-          UpdateExpression: 'SET #state = :failed, lastError = :error, outboxSk = :sk REMOVE nextAttemptAt',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: {
-            ':failed': 'failed',
-            ':error': error,
-            ':sk': gsi('failed', id, at).outboxSk,
-          },
-        }),
-      )
+      await db.update({
+        TableName: tableName,
+        Key: key(id),
+        UpdateExpression: 'SET #state = :failed, lastError = :error, outboxSk = :sk REMOVE nextAttemptAt',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':failed': 'failed',
+          ':error': error,
+          ':sk': gsi('failed', id, at).outboxSk,
+        },
+      })
     },
 
     /**
@@ -206,16 +193,14 @@ export function createOutbox(db: Db, tableName: string) {
     async listRecent(state: Exclude<MessageState, 'sent'>, limit = 50): Promise<OutboxMessage[]> {
       const pages = await Promise.all(
         Array.from({ length: OUTBOX_SHARDS }, async (_, shard) => {
-          const ids = await db.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: 'outbox',
-              KeyConditionExpression: 'outboxPk = :pk AND begins_with(outboxSk, :prefix)',
-              ExpressionAttributeValues: { ':pk': `OUTBOX#${shard}`, ':prefix': `${STATE_PREFIX[state]}#` },
-              ScanIndexForward: false,
-              Limit: limit,
-            }),
-          )
+          const ids = await db.query({
+            TableName: tableName,
+            IndexName: 'outbox',
+            KeyConditionExpression: 'outboxPk = :pk AND begins_with(outboxSk, :prefix)',
+            ExpressionAttributeValues: { ':pk': `OUTBOX#${shard}`, ':prefix': `${STATE_PREFIX[state]}#` },
+            ScanIndexForward: false,
+            Limit: limit,
+          })
           return (ids.Items ?? []).map((i) => i.id as string)
         }),
       )

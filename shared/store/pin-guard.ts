@@ -17,8 +17,8 @@
  *                             read and the interval having passed; it sets the next interval
  *   settle, the last free miss UpdateItem SET lockedUntil (the first interval)
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import type { Db } from './client.js'
+import type { UpdateCommandInput } from '@aws-sdk/lib-dynamodb'
+import { type Db, isConditionalCheckFailed } from './client.js'
 import { casePk } from './keys.js'
 
 /** Misses answered without waiting. */
@@ -43,18 +43,14 @@ export function slowIntervalMs(attempts: number): number {
 /** Whether the attempt's outcome stands (`ok`), or how long to wait before trying again. */
 export type PinSettlement = { readonly ok: true } | { readonly ok: false; readonly waitMs: number }
 
-function conditionFailed(error: unknown): boolean {
-  return (error as { name?: string }).name === 'ConditionalCheckFailedException'
-}
-
 export function createPinGuard(db: Db, tableName: string) {
   const key = (code: string) => ({ pk: casePk(code), sk: 'PIN_GUARD' })
 
-  async function update(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>) {
+  async function update(input: Omit<UpdateCommandInput, 'TableName'>) {
     try {
-      return await db.send(new UpdateCommand({ TableName: tableName, ...input }))
+      return await db.update({ TableName: tableName, ...input })
     } catch (error) {
-      if (conditionFailed(error)) return undefined
+      if (isConditionalCheckFailed(error)) return undefined
       throw error
     }
   }
@@ -92,9 +88,7 @@ export function createPinGuard(db: Db, tableName: string) {
 
         // Slowed: one attempt per interval. The update sets the next interval itself, so of
         // simultaneous attempts only the one that saw the count unchanged goes through.
-        const seen = await db.send(
-          new GetCommand({ TableName: tableName, Key: key(code), ConsistentRead: true }),
-        )
+        const seen = await db.get({ TableName: tableName, Key: key(code), ConsistentRead: true })
         const attempts = Number(seen.Item?.attempts ?? 0)
         if (attempts < FREE_ATTEMPTS) continue
         const lockedUntil = seen.Item?.lockedUntil as number | undefined

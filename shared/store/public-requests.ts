@@ -15,7 +15,6 @@
  * adds to every index (they hold the tracking code) are never read into a response.
  */
 import { randomBytes } from 'node:crypto'
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { CaseRecord } from '../domain/case.js'
 import type { LocalDate } from '../domain/dates.js'
 import {
@@ -100,19 +99,17 @@ export function createPublicRequestStore(db: Db, tableName: string) {
     const rows: PublicRequestRow[] = []
     let start: Record<string, unknown> | undefined
     do {
-      const out = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: INDEXES.publicRequests.name,
-          KeyConditionExpression: `openPk = :pk AND ${condition}`,
-          ExpressionAttributeValues: { ':pk': pk, ...values },
-          ProjectionExpression: PUBLIC_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
-          ExpressionAttributeNames: Object.fromEntries(PUBLIC_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
-          ScanIndexForward: false,
-          Limit: limit - rows.length,
-          ExclusiveStartKey: start,
-        }),
-      )
+      const out = await db.query({
+        TableName: tableName,
+        IndexName: INDEXES.publicRequests.name,
+        KeyConditionExpression: `openPk = :pk AND ${condition}`,
+        ExpressionAttributeValues: { ':pk': pk, ...values },
+        ProjectionExpression: PUBLIC_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(PUBLIC_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
+        ScanIndexForward: false,
+        Limit: limit - rows.length,
+        ExclusiveStartKey: start,
+      })
       for (const item of out.Items ?? []) rows.push(item as PublicRequestRow)
       start = out.LastEvaluatedKey
     } while (start && rows.length < limit)
@@ -134,19 +131,17 @@ export function createPublicRequestStore(db: Db, tableName: string) {
       for (const month of monthsDescending(fromDay, toDay)) {
         let start: Record<string, unknown> | undefined
         do {
-          const page = await db.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: INDEXES.publicRequests.name,
-              KeyConditionExpression: 'openPk = :pk AND openSk BETWEEN :from AND :to',
-              ExpressionAttributeValues: { ':pk': `P#${month}`, ':from': fromDay, ':to': `${toDay}#~` },
-              ProjectionExpression: PUBLIC_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
-              ExpressionAttributeNames: Object.fromEntries(PUBLIC_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
-              ScanIndexForward: false,
-              Limit: 200,
-              ExclusiveStartKey: start,
-            }),
-          )
+          const page = await db.query({
+            TableName: tableName,
+            IndexName: INDEXES.publicRequests.name,
+            KeyConditionExpression: 'openPk = :pk AND openSk BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': `P#${month}`, ':from': fromDay, ':to': `${toDay}#~` },
+            ProjectionExpression: PUBLIC_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
+            ExpressionAttributeNames: Object.fromEntries(PUBLIC_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
+            ScanIndexForward: false,
+            Limit: 200,
+            ExclusiveStartKey: start,
+          })
           for (const item of page.Items ?? []) {
             const row = item as PublicRequestRow
             if (accept(row)) out.push(row)

@@ -11,8 +11,7 @@
  *                                conditional on count < limit; expiresAt for DynamoDB TTL
  */
 import { createHash } from 'node:crypto'
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import type { Db } from './client.js'
+import { type Db, isConditionalCheckFailed } from './client.js'
 
 export const CLIENT_WINDOW_MS = 15 * 60_000
 /** Wrong PINs one address may send in a window, across all codes. */
@@ -35,23 +34,21 @@ function clientWindows(db: Db, tableName: string, salt: string) {
     const windowEnd = windowStart + window.ms
     const hash = createHash('sha256').update(`${salt}:${client}`).digest('hex').slice(0, 32)
     try {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { pk: `RATE#${hash}`, sk: `${window.label}#${new Date(windowStart).toISOString()}` },
-          UpdateExpression: `${count ? 'ADD #count :one ' : ''}SET expiresAt = if_not_exists(expiresAt, :exp)`,
-          ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-          ExpressionAttributeNames: { '#count': 'count' },
-          ExpressionAttributeValues: {
-            ...(count ? { ':one': 1 } : {}),
-            ':limit': window.limit,
-            ':exp': Math.ceil(windowEnd / 1000) + 3600,
-          },
-        }),
-      )
+      await db.update({
+        TableName: tableName,
+        Key: { pk: `RATE#${hash}`, sk: `${window.label}#${new Date(windowStart).toISOString()}` },
+        UpdateExpression: `${count ? 'ADD #count :one ' : ''}SET expiresAt = if_not_exists(expiresAt, :exp)`,
+        ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: {
+          ...(count ? { ':one': 1 } : {}),
+          ':limit': window.limit,
+          ':exp': Math.ceil(windowEnd / 1000) + 3600,
+        },
+      })
       return 0
     } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return windowEnd - nowMs
+      if (isConditionalCheckFailed(error)) return windowEnd - nowMs
       throw error
     }
   }

@@ -18,12 +18,10 @@
  *                                   not disturbed)
  */
 import { createHmac } from 'node:crypto'
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Status } from '../domain/lifecycle.js'
 import type { KeyMaterial, MatchReason, RepeatSuggestion } from '../domain/similarity.js'
 import type { Kind } from '../domain/vocabulary.js'
-import type { Db } from './client.js'
+import { type Db, isConditionalCheckFailed } from './client.js'
 import { casePk } from './keys.js'
 
 /** A key to write or look up: its hash (the partition key's suffix) and what a match means. */
@@ -62,18 +60,16 @@ export function createRepeatStore(db: Db, tableName: string, salt: string) {
   async function indexCase(code: string, receivedAt: string, keys: readonly RepeatKey[]): Promise<void> {
     await Promise.all(
       keys.map((k) =>
-        db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              pk: `REPEAT#${k.hash}`,
-              sk: `${receivedAt}#${code}`,
-              code,
-              at: receivedAt,
-              reason: k.reason,
-            },
-          }),
-        ),
+        db.put({
+          TableName: tableName,
+          Item: {
+            pk: `REPEAT#${k.hash}`,
+            sk: `${receivedAt}#${code}`,
+            code,
+            at: receivedAt,
+            reason: k.reason,
+          },
+        }),
       ),
     )
   }
@@ -91,18 +87,16 @@ export function createRepeatStore(db: Db, tableName: string, salt: string) {
     const found = new Map<string, { at: string; reasons: Set<MatchReason> }>()
     const pages = await Promise.all(
       keys.map((k) =>
-        db.send(
-          new QueryCommand({
-            TableName: tableName,
-            // Received no later than the case itself ('~' sorts after every code character).
-            KeyConditionExpression: 'pk = :pk AND sk < :until',
-            ExpressionAttributeValues: { ':pk': `REPEAT#${k.hash}`, ':until': `${until.receivedAt}#~` },
-            ProjectionExpression: 'code, #at',
-            ExpressionAttributeNames: { '#at': 'at' },
-            ScanIndexForward: false,
-            Limit: limit,
-          }),
-        ),
+        db.query({
+          TableName: tableName,
+          // Received no later than the case itself ('~' sorts after every code character).
+          KeyConditionExpression: 'pk = :pk AND sk < :until',
+          ExpressionAttributeValues: { ':pk': `REPEAT#${k.hash}`, ':until': `${until.receivedAt}#~` },
+          ProjectionExpression: 'code, #at',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
       ),
     )
     pages.forEach((page, i) => {
@@ -118,43 +112,37 @@ export function createRepeatStore(db: Db, tableName: string, salt: string) {
   }
 
   async function earlierCase(code: string): Promise<EarlierCase | undefined> {
-    const out = await db.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: { pk: casePk(code), sk: 'CASE' },
-        ProjectionExpression:
-          'code, kind, #status, receivedAt, receivedOn, title, committeeId, ownerId, anonymous, #answer.outcome, #history[0]',
-        ExpressionAttributeNames: { '#status': 'status', '#history': 'history', '#answer': 'answer' },
-      }),
-    )
+    const out = await db.get({
+      TableName: tableName,
+      Key: { pk: casePk(code), sk: 'CASE' },
+      ProjectionExpression:
+        'code, kind, #status, receivedAt, receivedOn, title, committeeId, ownerId, anonymous, #answer.outcome, #history[0]',
+      ExpressionAttributeNames: { '#status': 'status', '#history': 'history', '#answer': 'answer' },
+    })
     return out.Item as EarlierCase | undefined
   }
 
   async function earlierText(code: string): Promise<string | undefined> {
-    const out = await db.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: { pk: casePk(code), sk: 'CONTENT' },
-        ProjectionExpression: 'content',
-      }),
-    )
+    const out = await db.get({
+      TableName: tableName,
+      Key: { pk: casePk(code), sk: 'CONTENT' },
+      ProjectionExpression: 'content',
+    })
     return out.Item?.content as string | undefined
   }
 
   async function saveSuggestions(code: string, suggestions: readonly RepeatSuggestion[]): Promise<void> {
     try {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { pk: casePk(code), sk: 'CASE' },
-          UpdateExpression: 'SET repeats = :r',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(repeats)',
-          ExpressionAttributeValues: { ':r': suggestions },
-        }),
-      )
+      await db.update({
+        TableName: tableName,
+        Key: { pk: casePk(code), sk: 'CASE' },
+        UpdateExpression: 'SET repeats = :r',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(repeats)',
+        ExpressionAttributeValues: { ':r': suggestions },
+      })
     } catch (error) {
       // Another reader saved them first: theirs were computed from the same keys.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error
+      if (!isConditionalCheckFailed(error)) throw error
     }
   }
 

@@ -9,7 +9,6 @@
  *   isRevoked(sessionId)        GetItem     SESSION#<id> / REVOKED  (every authenticated request)
  *   revoke(sessionId, until)    PutItem     SESSION#<id> / REVOKED, expiresAt for DynamoDB TTL
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { Db } from './client.js'
 import { TIME_TO_LIVE_ATTRIBUTE } from './table.js'
 
@@ -27,22 +26,22 @@ export function createRevokedSessions(db: Db, tableName: string): RevokedSession
     async isRevoked(sessionId) {
       // Eventually consistent (half the read cost, on every authenticated request): a token reused
       // within the replication lag of its sign-out (well under a second) may still pass once.
-      const out = await db.send(
-        new GetCommand({ TableName: tableName, Key: sessionKey(sessionId), ProjectionExpression: 'pk' }),
-      )
+      const out = await db.get({
+        TableName: tableName,
+        Key: sessionKey(sessionId),
+        ProjectionExpression: 'pk',
+      })
       return out.Item !== undefined
     },
     async revoke(sessionId, untilSeconds, nowMs) {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...sessionKey(sessionId),
-            revokedAt: new Date(nowMs).toISOString(),
-            [TIME_TO_LIVE_ATTRIBUTE]: untilSeconds,
-          },
-        }),
-      )
+      await db.put({
+        TableName: tableName,
+        Item: {
+          ...sessionKey(sessionId),
+          revokedAt: new Date(nowMs).toISOString(),
+          [TIME_TO_LIVE_ATTRIBUTE]: untilSeconds,
+        },
+      })
     },
   }
 }

@@ -8,20 +8,21 @@
  *   getCalendarOverrides()   GetItem  CONFIG / CALENDAR
  *   getDeadlineSettings()    GetItem  CONFIG / DEADLINES
  *   getWatchSettings()       GetItem  CONFIG / WATCH
+ *   getRetention()           GetItem  CONFIG / RETENTION
  *   put…(value, version)     PutItem  conditional on the version read (admins editing at once)
  *
  * Reads are cached in the process for a short time: configuration changes rarely, and every
  * request needs it.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { CalendarOverride } from '../domain/calendar.js'
 import type { DeadlineSettings } from '../domain/deadline-rules.js'
 import { DEFAULT_DEADLINE_SETTINGS } from '../domain/deadline-rules.js'
+import { DEFAULT_RETENTION, type RetentionSettings, retentionSettingsSchema } from '../domain/dossier.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import type { Committee, RoutingRule } from '../domain/routing.js'
 import { RULE_MESSAGES } from '../domain/schemas.js'
 import { DEFAULT_WATCH_SETTINGS, type WatchSettings, watchSettingsSchema } from '../domain/watch.js'
-import type { Db } from './client.js'
+import { type Db, isConditionalCheckFailed } from './client.js'
 
 const ITEMS = {
   committees: 'COMMITTEES',
@@ -29,6 +30,7 @@ const ITEMS = {
   calendar: 'CALENDAR',
   deadlines: 'DEADLINES',
   watch: 'WATCH',
+  retention: 'RETENTION',
 } as const
 type ConfigName = keyof typeof ITEMS
 
@@ -38,6 +40,7 @@ interface ConfigValues {
   calendar: CalendarOverride[]
   deadlines: DeadlineSettings
   watch: WatchSettings
+  retention: RetentionSettings
 }
 
 const DEFAULTS: ConfigValues = {
@@ -46,6 +49,7 @@ const DEFAULTS: ConfigValues = {
   calendar: [],
   deadlines: DEFAULT_DEADLINE_SETTINGS,
   watch: DEFAULT_WATCH_SETTINGS,
+  retention: DEFAULT_RETENTION,
 }
 
 export interface Versioned<T> {
@@ -65,9 +69,7 @@ export function createSettingsStore(
   async function read<N extends ConfigName>(name: N): Promise<Versioned<ConfigValues[N]>> {
     const hit = cache.get(name)
     if (hit && now() - hit.at < cacheMs) return hit.value as Versioned<ConfigValues[N]>
-    const out = await db.send(
-      new GetCommand({ TableName: tableName, Key: { pk: 'CONFIG', sk: ITEMS[name] } }),
-    )
+    const out = await db.get({ TableName: tableName, Key: { pk: 'CONFIG', sk: ITEMS[name] } })
     const value: Versioned<ConfigValues[N]> = out.Item
       ? { value: out.Item.value as ConfigValues[N], version: out.Item.version as number }
       : { value: DEFAULTS[name] as ConfigValues[N], version: 0 }
@@ -82,16 +84,14 @@ export function createSettingsStore(
     version: number,
   ): Promise<Versioned<ConfigValues[N]>> {
     try {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { pk: 'CONFIG', sk: ITEMS[name], value, version: version + 1 },
-          ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-          ExpressionAttributeValues: version === 0 ? undefined : { ':v': version },
-        }),
-      )
+      await db.put({
+        TableName: tableName,
+        Item: { pk: 'CONFIG', sk: ITEMS[name], value, version: version + 1 },
+        ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+        ExpressionAttributeValues: version === 0 ? undefined : { ':v': version },
+      })
     } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException')
+      if (isConditionalCheckFailed(error))
         throw new DomainError(
           'version_conflict',
           `the ${name} settings were changed by someone else; reload them`,
@@ -109,6 +109,8 @@ export function createSettingsStore(
     getCalendarOverrides: () => read('calendar'),
     getDeadlineSettings: () => read('deadlines'),
     getWatchSettings: () => read('watch'),
+    /** How long the archive keeps a finished case's file, by kind (shared/domain/dossier.ts). */
+    getRetention: () => read('retention'),
     putCommittees: (value: Committee[], version: number) => write('committees', value, version),
     putRoutingRules: (value: RoutingRule[], version: number) => write('routing', value, version),
     putCalendarOverrides: (value: CalendarOverride[], version: number) => write('calendar', value, version),
@@ -126,6 +128,19 @@ export function createSettingsStore(
         )
       }
       return write('watch', parsed.data, version)
+    },
+    /** Refuses a period that is not whole years from 1 to 100, or `permanent`, with a 422. */
+    putRetention: async (value: RetentionSettings, version: number) => {
+      const parsed = retentionSettingsSchema.safeParse(value)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!
+        throw new RuleViolation(
+          'invalid_setting',
+          `${issue.path.join('.')}: ${issue.message}`,
+          issue.path.join('.'),
+        )
+      }
+      return write('retention', parsed.data, version)
     },
     /** Forget cached values (tests, and after a local seed). */
     clearCache: () => cache.clear(),

@@ -11,10 +11,8 @@
  *   decideGrant(…)              UpdateItem  USERS / USER#<id>, conditional on the grant being pending,
  *                                           the account active and (to confirm) another requester
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Role } from '../domain/vocabulary.js'
-import type { Db } from './client.js'
+import { type Db, isConditionalCheckFailed } from './client.js'
 import { decodeItem } from './table.js'
 
 export interface Membership {
@@ -64,7 +62,7 @@ export function createUserStore(db: Db, tableName: string) {
   const key = (id: string) => ({ pk: 'USERS', sk: `USER#${id}` })
   return {
     async getUser(id: string): Promise<User | undefined> {
-      const out = await db.send(new GetCommand({ TableName: tableName, Key: key(id) }))
+      const out = await db.get({ TableName: tableName, Key: key(id) })
       if (!out.Item) return undefined
       return decodeItem<User>(out.Item)
     },
@@ -72,21 +70,19 @@ export function createUserStore(db: Db, tableName: string) {
       const users: User[] = []
       let start: Record<string, unknown> | undefined
       do {
-        const out = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': 'USERS', ':prefix': 'USER#' },
-            ExclusiveStartKey: start,
-          }),
-        )
+        const out = await db.query({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': 'USERS', ':prefix': 'USER#' },
+          ExclusiveStartKey: start,
+        })
         for (const item of out.Items ?? []) users.push(decodeItem<User>(item))
         start = out.LastEvaluatedKey
       } while (start)
       return users
     },
     async putUser(user: User): Promise<void> {
-      await db.send(new PutCommand({ TableName: tableName, Item: { ...key(user.id), ...user } }))
+      await db.put({ TableName: tableName, Item: { ...key(user.id), ...user } })
     },
 
     /**
@@ -133,17 +129,15 @@ export function createUserStore(db: Db, tableName: string) {
         values[':rev'] = readRev
       }
       try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(user.id),
-            UpdateExpression: `SET ${sets.join(', ')}${user.email === undefined ? ' REMOVE email' : ''}`,
-            ConditionExpression: condition,
-            ExpressionAttributeValues: values,
-          }),
-        )
+        await db.update({
+          TableName: tableName,
+          Key: key(user.id),
+          UpdateExpression: `SET ${sets.join(', ')}${user.email === undefined ? ' REMOVE email' : ''}`,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+        })
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) throw new AccountChanged()
+        if (isConditionalCheckFailed(error)) throw new AccountChanged()
         throw error
       }
     },
@@ -186,19 +180,17 @@ export function createUserStore(db: Db, tableName: string) {
         condition += ' AND grants.#g.requestedBy <> :by'
       }
       try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(userId),
-            UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: condition,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          }),
-        )
+        await db.update({
+          TableName: tableName,
+          Key: key(userId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        })
         return true
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false
+        if (isConditionalCheckFailed(error)) return false
         throw error
       }
     },

@@ -184,6 +184,10 @@ describe.skipIf(missing)('the staff workspace in Chromium', { timeout: 240_000 }
     sizes.start('case')
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
     await check(page, 'case')
+    // The petitioner's details are opened only when asked for: the button shows them.
+    expect(await page.$('[data-testid="petitioner-name"]')).toBeNull()
+    await tabTo(page, '[data-testid="identity-hidden"] button[type="submit"]')
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
     expect(await page.textContent('[data-testid="petitioner-name"]')).toBe('Phạm Thị Lan')
     expect(await page.textContent('#action-accept .consequence')).toContain(paper.code)
     await tabTo(page, '#action-accept button[type="submit"]')

@@ -160,6 +160,30 @@ describe('a real synth with bundling', () => {
     }
   })
 
+  it('loads the DynamoDB client of every function with its first store operation (shared/store/sdk.ts)', () => {
+    for (const name of [
+      'tiepdan-dev-public-api',
+      'tiepdan-dev-staff-api',
+      'tiepdan-dev-report-export',
+      'tiepdan-dev-deadline-sweep',
+    ]) {
+      expect(initialCode(name), name).not.toContain('com.amazonaws.dynamodb#')
+      expect(allCode(name), name).toContain('com.amazonaws.dynamodb#')
+    }
+  })
+
+  it('starts the staff and export functions on their first page alone, each API function within 300 KB', () => {
+    // The sign-in page and the export link's redirect to it render without the workspace, the
+    // services or zod (functions/staff-api/handler.ts, functions/report-export/handler.ts).
+    for (const name of ['tiepdan-dev-staff-api', 'tiepdan-dev-report-export']) {
+      for (const loadedOnFirstUse of ['submitPetition', 'createReportService', 'ZodObject'])
+        expect(initialCode(name), `${name} ${loadedOnFirstUse}`).not.toContain(loadedOnFirstUse)
+      expect(allCode(name), name).toContain('createReportService')
+    }
+    for (const name of ['tiepdan-dev-public-api', 'tiepdan-dev-staff-api', 'tiepdan-dev-report-export'])
+      expect(Buffer.byteLength(initialCode(name)), name).toBeLessThan(300_000)
+  })
+
   it('keeps the spreadsheet library in the export bundle only, loaded with the first workbook', () => {
     const xlsx = 'spreadsheetml.sheet.main+xml'
     expect(allCode('tiepdan-dev-report-export')).toContain(xlsx)

@@ -38,7 +38,7 @@ async function committeeRequests(committeeId: string): Promise<number> {
 
 /** Report reminders in the outbox (read from the table itself, for asserting only). */
 async function reportMessages(): Promise<OutboxMessage[]> {
-  const out = await h.server.services.db.send(
+  const out = await (await h.server.services.db.documentClient()).send(
     new ScanCommand({
       TableName: h.server.services.tableName,
       FilterExpression: 'begins_with(pk, :msg) AND begins_with(template, :t)',

@@ -3,7 +3,6 @@
  * users straight into the table, reading raw items, posting the citizen forms, and a harness whose
  * Powertools logger is switched on and captured.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import type { Role } from '../../shared/domain/vocabulary.js'
 import type { VirusScanner } from '../../shared/scanning/virus-scanner.js'
@@ -92,13 +91,11 @@ export async function addUser(
 
 /** Every item stored under a case's partition (the case, its content, its supplements). */
 export async function rawCaseItems(h: Harness, code: string): Promise<Record<string, unknown>[]> {
-  const out = await h.server.services.db.send(
-    new QueryCommand({
-      TableName: h.server.services.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `CASE#${normalizeTrackingCode(code)}` },
-    }),
-  )
+  const out = await h.server.services.db.query({
+    TableName: h.server.services.tableName,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `CASE#${normalizeTrackingCode(code)}` },
+  })
   return out.Items ?? []
 }
 

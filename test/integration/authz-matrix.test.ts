@@ -74,41 +74,42 @@ const ROUTE_COLUMNS = [
   'GET /api/v1/cases/{trackingCode}/attachments/{id}/link',
   'POST /api/v1/cases/{trackingCode}/attachments',
   'POST /api/v1/cases/{trackingCode}/attachments/{id}/completion',
+  'POST /api/v1/cases/{trackingCode}/dossier',
 ] as const
 type RouteName = (typeof ROUTE_COLUMNS)[number]
 
 // biome-ignore format: the table is read as a grid
 const ROUTE_MATRIX: readonly (readonly [actor: string, ...expected: number[]])[] = [
-  //                                     case  accept reveal verify intake cttees queue  mine  mine/c users putUser report  acct+  accts  acct   submit accpt  return rec+  recs  recsum  att   link  upload done
-  ['no token',                           401,  401,   401,   401,   401,   401,   401,   401,  401,   401,  401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
-  ['member @ owner',                     404,  404,   404,   404,   403,   200,   403,   200,  200,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['member @ own',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['member @ parent',                    404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['member @ other',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['member @ none',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['reception_officer @ own',            200,  409,   403,   403,   201,   200,   200,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 201, 200, 200, 200, 200, 201, 200],
-  ['reception_officer @ parent',         404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['reception_officer @ other',          404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
+  //                                     case  accept reveal verify intake cttees queue  mine  mine/c users putUser report  acct+  accts  acct   submit accpt  return rec+  recs  recsum  att   link  upload done  dossier
+  ['no token',                           401,  401,   401,   401,   401,   401,   401,   401,  401,   401,  401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+  ['member @ owner',                     404,  404,   404,   404,   403,   200,   403,   200,  200,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['member @ own',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['member @ parent',                    404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['member @ other',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['member @ none',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['reception_officer @ own',            200,  409,   403,   403,   201,   200,   200,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 201, 200, 200, 200, 200, 201, 200, 403],
+  ['reception_officer @ parent',         404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['reception_officer @ other',          404,  404,   404,   404,   201,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
   // A reception officer needs a committee (the admin API refuses one without): without, no desk.
-  ['reception_officer @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['committee_handler @ own',            200,  200,   403,   403,   403,   200,   200,   200,  404,   403,  403, 403, 403, 200, 200, 409, 409, 409, 403, 200, 200, 200, 200, 403, 403],
-  ['committee_handler @ parent',         404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['committee_handler @ other',          404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['committee_handler @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['committee_head @ own',               200,  200,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 403, 200, 200, 200, 409, 409, 201, 200, 200, 200, 200, 403, 403],
+  ['reception_officer @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['committee_handler @ own',            200,  200,   403,   403,   403,   200,   200,   200,  404,   403,  403, 403, 403, 200, 200, 409, 409, 409, 403, 200, 200, 200, 200, 403, 403, 403],
+  ['committee_handler @ parent',         404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['committee_handler @ other',          404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['committee_handler @ none',           404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['committee_head @ own',               200,  200,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 403, 200, 200, 200, 409, 409, 201, 200, 200, 200, 200, 403, 403, 201],
   // A head above reads and audits the committees below, but neither acts for them nor reveals.
-  ['committee_head @ parent',            200,  409,   403,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403],
-  ['committee_head @ other',             404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['committee_head @ none',              404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['supervisor @ own',                   200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403],
-  ['supervisor @ parent',                200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403],
-  ['supervisor @ other',                 200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403],
-  ['supervisor @ none',                  200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403],
-  ['admin @ own',                        404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['admin @ parent',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['admin @ other',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['admin @ none',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404],
-  ['committee_handler @ own, deactivated', 401, 401,  401,   401,   401,   401,   401,   401,  401,   401,  401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+  ['committee_head @ parent',            200,  409,   403,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403, 201],
+  ['committee_head @ other',             404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['committee_head @ none',              404,  404,   404,   404,   403,   200,   403,   200,  404,   403,  403, 403, 403, 200, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['supervisor @ own',                   200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403, 201],
+  ['supervisor @ parent',                200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403, 201],
+  ['supervisor @ other',                 200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403, 201],
+  ['supervisor @ none',                  200,  409,   200,   200,   403,   200,   200,   200,  404,   403,  403, 200, 201, 200, 200, 409, 200, 200, 403, 200, 200, 200, 200, 403, 403, 201],
+  ['admin @ own',                        404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['admin @ parent',                     404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['admin @ other',                      404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['admin @ none',                       404,  404,   404,   404,   403,   200,   403,   200,  404,   200,  200, 403, 403, 403, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404],
+  ['committee_handler @ own, deactivated', 401, 401,  401,   401,   401,   401,   401,   401,  401,   401,  401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
 ]
 
 // ─── Response-time audit routes × actor (same actors; the sample is one of `btc`) ─────────────────
@@ -242,6 +243,8 @@ const ACTION_MATRIX: readonly (readonly [action: string, state: State, ...expect
 let h: Harness
 /** A complaint at `btc`, recorded at the desk by `tiepdan` for `mx.member.owner`: read-only cells use it. */
 let readCase: string
+/** A case of `btc` whose handling has ended (filed), for the dossier cells. */
+let finishedCase: string
 /** The audit sample of `btc` the audit routes read and review. */
 let sample: { id: string; code: string }
 /** One case per state for the refused cells; each refusal must leave it as it was. */
@@ -278,6 +281,8 @@ beforeAll(async () => {
   })
   sample = { id: drawn.body.id, code: drawn.body.cases[0].trackingCode }
   readAttachment = await uploadAtDesk(readCase, 'tiepdan', true)
+  finishedCase = await caseIn('received')
+  await actOk(h, finishedCase, 'btc.canbo', { action: 'file', note: 'Lưu đơn' })
   uploadedNotCompleted = await uploadAtDesk(readCase, 'tiepdan', false)
   for (const state of ['received', 'accepted', 'suspended', 'resolved'] as const) {
     const code = await caseIn(state)
@@ -504,6 +509,18 @@ const ROUTES: Record<RouteName, RouteCell> = {
     async check(res, _a, expected) {
       if (expected === 201) expect(res.body.uploads).toHaveLength(1)
       else expect(res.body.uploads).toBeUndefined()
+    },
+  },
+  'POST /api/v1/cases/{trackingCode}/dossier': {
+    call: (as) => h.request('POST', `/api/v1/cases/${finishedCase}/dossier`, { as, body: {} }),
+    async check(res, a, expected) {
+      // A head above gets the dossier without what identifies the petitioner.
+      if (expected === 201)
+        expect(res.body.scope).toBe(
+          a.role === 'committee_head' && a.relation === 'parent' ? 'content' : 'full',
+        )
+      else expect(res.body.url).toBeUndefined()
+      if (expected === 403) expect(res.body.type).toEqual(problemType('dossier_not_allowed'))
     },
   },
   'POST /api/v1/cases/{trackingCode}/attachments/{id}/completion': {
@@ -821,6 +838,6 @@ describe('the count', () => {
         `+ ${AUDIT_ROUTE_COLUMNS.length} audit routes + ${ROLE_ROUTE_COLUMNS.length} role grant routes + ${ACTION_MATRIX.length} actions × ${ACTION_COLUMNS.length} roles`,
     )
     expect(ran).toBe(expected)
-    expect(expected).toBe(1091)
+    expect(expected).toBe(1118)
   })
 })

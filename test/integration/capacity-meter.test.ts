@@ -4,7 +4,6 @@
  * ConsumedCapacity.
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type EmbeddedDynamo, startDynalite } from '../../local/dynalite.js'
 import { createTableInput } from '../../shared/store/bootstrap.js'
@@ -47,7 +46,7 @@ const openCase = {
 
 describe('the capacity meter', () => {
   it('bills a new case 1 write and one write for each index it enters', async () => {
-    const bill = await billOf(() => db.send(new PutCommand({ TableName, Item: openCase })))
+    const bill = await billOf(() => db.put({ TableName, Item: openCase }))
     expect(bill).toEqual([
       expect.objectContaining({
         operation: 'PutItem',
@@ -60,16 +59,14 @@ describe('the capacity meter', () => {
 
   it('bills a change of the queue key as a delete and a put in that index, and the projected status in the other', async () => {
     const bill = await billOf(() =>
-      db.send(
-        new UpdateCommand({
-          TableName,
-          Key: { pk: 'CASE#M1', sk: 'CASE' },
-          UpdateExpression: 'SET queueSk = :q, #s = :s, version = :v',
-          ConditionExpression: 'version = :one',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':q': '2026-12-15#M1', ':s': 'verifying', ':v': 2, ':one': 1 },
-        }),
-      ),
+      db.update({
+        TableName,
+        Key: { pk: 'CASE#M1', sk: 'CASE' },
+        UpdateExpression: 'SET queueSk = :q, #s = :s, version = :v',
+        ConditionExpression: 'version = :one',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':q': '2026-12-15#M1', ':s': 'verifying', ':v': 2, ':one': 1 },
+      }),
     )
     // table 1 + committeeQueue delete 1 + put 1 + reporting update 1
     expect(bill).toEqual([
@@ -79,15 +76,13 @@ describe('the capacity meter', () => {
 
   it('bills a failed conditional write on the item as it stands, with no index writes', async () => {
     const bill = await billOf(() =>
-      db.send(
-        new UpdateCommand({
-          TableName,
-          Key: { pk: 'CASE#M1', sk: 'CASE' },
-          UpdateExpression: 'SET version = :v',
-          ConditionExpression: 'version = :old',
-          ExpressionAttributeValues: { ':v': 9, ':old': 1 },
-        }),
-      ),
+      db.update({
+        TableName,
+        Key: { pk: 'CASE#M1', sk: 'CASE' },
+        UpdateExpression: 'SET version = :v',
+        ConditionExpression: 'version = :old',
+        ExpressionAttributeValues: { ':v': 9, ':old': 1 },
+      }),
     )
     expect(bill).toEqual([
       expect.objectContaining({ operation: 'UpdateItem', capacityUnits: 1, indexWriteUnits: 0 }),
@@ -96,38 +91,34 @@ describe('the capacity meter', () => {
 
   it('bills an empty Query and a missing item at the minimum read', async () => {
     const empty = await billOf(() =>
-      db.send(
-        new QueryCommand({
-          TableName,
-          IndexName: 'committeeQueue',
-          KeyConditionExpression: 'queuePk = :pk',
-          ExpressionAttributeValues: { ':pk': 'Q#nobody' },
-        }),
-      ),
+      db.query({
+        TableName,
+        IndexName: 'committeeQueue',
+        KeyConditionExpression: 'queuePk = :pk',
+        ExpressionAttributeValues: { ':pk': 'Q#nobody' },
+      }),
     )
     expect(empty).toEqual([expect.objectContaining({ operation: 'Query', capacityUnits: 0.5 })])
     const missing = await billOf(() =>
-      db.send(new GetCommand({ TableName, Key: { pk: 'CASE#NONE', sk: 'CASE' }, ConsistentRead: true })),
+      db.get({ TableName, Key: { pk: 'CASE#NONE', sk: 'CASE' }, ConsistentRead: true }),
     )
     expect(missing).toEqual([expect.objectContaining({ operation: 'GetItem', capacityUnits: 1 })])
   })
 
   it('bills a projected GetItem on the whole item, and a filtered Query on every item it read', async () => {
     const big = { pk: 'CASE#M2', sk: 'CASE', note: 'Đơn tố cáo hành vi vi phạm. '.repeat(200) } // > 4 KB in UTF-8
-    await db.send(new PutCommand({ TableName, Item: big }))
+    await db.put({ TableName, Item: big })
     const projected = await billOf(() =>
-      db.send(new GetCommand({ TableName, Key: { pk: 'CASE#M2', sk: 'CASE' }, ProjectionExpression: 'pk' })),
+      db.get({ TableName, Key: { pk: 'CASE#M2', sk: 'CASE' }, ProjectionExpression: 'pk' }),
     )
     expect(projected).toEqual([expect.objectContaining({ operation: 'GetItem', capacityUnits: 1 })])
     const filtered = await billOf(() =>
-      db.send(
-        new QueryCommand({
-          TableName,
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: 'attribute_exists(absent)',
-          ExpressionAttributeValues: { ':pk': 'CASE#M2' },
-        }),
-      ),
+      db.query({
+        TableName,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: 'attribute_exists(absent)',
+        ExpressionAttributeValues: { ':pk': 'CASE#M2' },
+      }),
     )
     expect(filtered).toEqual([expect.objectContaining({ operation: 'Query', capacityUnits: 1 })])
   })

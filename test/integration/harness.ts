@@ -231,7 +231,7 @@ export async function scanItems<T = Record<string, unknown>>(
   const items: T[] = []
   let start: Record<string, unknown> | undefined
   do {
-    const page = await server.services.db.send(
+    const page = await (await server.services.db.documentClient()).send(
       new ScanCommand({
         TableName: server.services.tableName,
         FilterExpression: filter,

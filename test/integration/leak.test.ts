@@ -11,7 +11,7 @@
  *     stored item in plaintext.
  */
 import { randomBytes, randomInt } from 'node:crypto'
-import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
+import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatTrackingCode, normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { pdf } from '../fixtures/documents.js'
@@ -179,13 +179,11 @@ describe('petitions with identity markers going through every flow', () => {
       }),
       headers: { 'idempotency-key': idempotencyKey },
     })
-    const records = await h.server.services.db.send(
-      new QueryCommand({
-        TableName: h.server.services.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY' },
-      }),
-    )
+    const records = await h.server.services.db.query({
+      TableName: h.server.services.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY' },
+    })
 
     expect(replay.body.trackingCode).toBe(filed.C.trackingCode)
     expect(records.Items).toHaveLength(1)
@@ -606,9 +604,8 @@ describe('what is kept', () => {
     const { db, tableName } = h.server.services
     for (const p of Object.keys(PETITIONS) as P[]) {
       const pk = `CASE#${normalizeTrackingCode(filed[p].trackingCode)}`
-      const content = (await db.send(new GetCommand({ TableName: tableName, Key: { pk, sk: 'CONTENT' } })))
-        .Item
-      const record = (await db.send(new GetCommand({ TableName: tableName, Key: { pk, sk: 'CASE' } }))).Item
+      const content = (await db.get({ TableName: tableName, Key: { pk, sk: 'CONTENT' } })).Item
+      const record = (await db.get({ TableName: tableName, Key: { pk, sk: 'CASE' } })).Item
       const all = await rawCaseItems(h, filed[p].trackingCode)
 
       if (p === 'F') expect(content?.petitionerSealed).toBeUndefined()
@@ -624,7 +621,7 @@ describe('what is kept', () => {
     const items: Record<string, unknown>[] = []
     let start: Record<string, unknown> | undefined
     do {
-      const page = await h.server.services.db.send(
+      const page = await (await h.server.services.db.documentClient()).send(
         new ScanCommand({ TableName: h.server.services.tableName, ExclusiveStartKey: start }),
       )
       items.push(...(page.Items ?? []))

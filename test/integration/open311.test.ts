@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { casePk } from '../../shared/store/keys.js'
@@ -40,12 +39,10 @@ async function file(key: string, overrides: Record<string, unknown>) {
 const act = (code: string, as: string, body: Record<string, unknown>) => actOk(h, code, as, body)
 
 async function rawItem(trackingCode: string) {
-  const out = await h.server.services.db.send(
-    new GetCommand({
-      TableName: h.server.services.tableName,
-      Key: { pk: casePk(normalizeTrackingCode(trackingCode)!), sk: 'CASE' },
-    }),
-  )
+  const out = await h.server.services.db.get({
+    TableName: h.server.services.tableName,
+    Key: { pk: casePk(normalizeTrackingCode(trackingCode)!), sk: 'CASE' },
+  })
   return out.Item as Record<string, unknown>
 }
 

@@ -1,4 +1,3 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { hashPin } from '../../shared/security.js'
@@ -198,14 +197,11 @@ describe('idempotent submission', () => {
       body: petition(),
       headers: { 'idempotency-key': 'client-retry-0003' },
     })
-    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb')
-    const out = await h.server.services.db.send(
-      new QueryCommand({
-        TableName: h.server.services.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY' },
-      }),
-    )
+    const out = await h.server.services.db.query({
+      TableName: h.server.services.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY' },
+    })
     expect(out.Items?.length).toBeGreaterThan(0)
     expect(JSON.stringify(out.Items)).not.toContain(res.body.pin)
   })
@@ -237,14 +233,12 @@ describe('tracking', () => {
     expect(await stored()).toMatch(/^hmac\$/)
 
     // A case filed before the keyed hashes: its PIN under scrypt.
-    await h.server.services.db.send(
-      new UpdateCommand({
-        TableName: h.server.services.tableName,
-        Key: { pk: `CASE#${code}`, sk: 'CASE' },
-        UpdateExpression: 'SET pinHash = :old',
-        ExpressionAttributeValues: { ':old': await hashPin(receipt.pin) },
-      }),
-    )
+    await h.server.services.db.update({
+      TableName: h.server.services.tableName,
+      Key: { pk: `CASE#${code}`, sk: 'CASE' },
+      UpdateExpression: 'SET pinHash = :old',
+      ExpressionAttributeValues: { ':old': await hashPin(receipt.pin) },
+    })
     const track = () =>
       h.request('GET', `/api/v1/petitions/${receipt.trackingCode}`, {
         headers: { 'x-tracking-pin': receipt.pin },

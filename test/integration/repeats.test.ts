@@ -8,7 +8,6 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repeatKeyMaterials } from '../../shared/domain/similarity.js'
 import { formatTrackingCode, normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
@@ -156,13 +155,11 @@ async function act(code: string, as: string, body: Record<string, unknown>) {
 /** The repeat-index items under one key material (hashed as the application hashes it). */
 async function keyItems(reason: 'same_identity' | 'same_name_address', material: string) {
   const [key] = h.server.services.repeats.hashKeys([{ reason, material }])
-  const out = await h.server.services.db.send(
-    new QueryCommand({
-      TableName: h.server.services.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `REPEAT#${key!.hash}` },
-    }),
-  )
+  const out = await h.server.services.db.query({
+    TableName: h.server.services.tableName,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `REPEAT#${key!.hash}` },
+  })
   return out.Items ?? []
 }
 

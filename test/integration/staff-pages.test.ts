@@ -3,7 +3,7 @@
  * the case version (a stale form changes nothing), per-field errors, the reception desk, the
  * supervisor's reveal and the admins' configuration writes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildStaffPages } from '../../functions/staff-api/pages.js'
 import { createPetitionService } from '../../shared/service/petitions.js'
 import { pdf, png } from '../fixtures/documents.js'
@@ -135,6 +135,19 @@ describe('the queue and the case page', () => {
     expect(res.html).toContain(`Đơn của ông/bà, mã tra cứu ${filed.trackingCode}, đã được thụ lý giải quyết.`)
   })
 
+  it('says of a step the petitioner gets no message for that they see it when tracking', async () => {
+    const filed = await fileOnline(h)
+    await page(`/staff/cases/${filed.trackingCode}/act`, {
+      as: 'btc.canbo',
+      form: { action: 'accept', version: String(await caseVersion(filed.trackingCode)) },
+    })
+    const res = await page(`/staff/cases/${filed.trackingCode}`, { as: 'btc.canbo' })
+    const verification = res.html.slice(res.html.indexOf('data-action="start_verification"'))
+    expect(verification.slice(0, verification.indexOf('</form>'))).toContain(
+      'Người gửi đơn thấy bước này khi tra cứu đơn; không có tin nhắn riêng cho bước này.',
+    )
+  })
+
   it('takes an action and redirects to the case (Post/Redirect/Get)', async () => {
     const filed = await fileOnline(h)
     const version = await caseVersion(filed.trackingCode)
@@ -208,6 +221,44 @@ describe('the queue and the case page', () => {
     expect(res.status).toBe(409)
     expect(res.html).toContain('id="error-summary"')
     expect(await caseVersion(filed.trackingCode)).toBe(version)
+  })
+
+  it('opens a petitioner’s identity only when a handler asks, in that answer alone, and logs each showing', async () => {
+    const filed = await fileOnline(h, { petitioner: { fullName: 'Lê Thị Thu Hà', phone: '0912345678' } })
+    const sealer = h.server.services.sealer as { open: (sealed: string) => Promise<string> }
+    const open = vi.spyOn(sealer, 'open')
+    const info = vi.spyOn(h.server.services.logger, 'info')
+    try {
+      // An ordinary view opens nothing: the details are behind a button.
+      const view = await page(`/staff/cases/${filed.trackingCode}`, { as: 'btc.canbo' })
+      expect(view.html).not.toContain('Lê Thị Thu Hà')
+      expect(view.html).toContain('data-testid="identity-hidden"')
+      expect(open).not.toHaveBeenCalled()
+
+      const shown = await page(`/staff/cases/${filed.trackingCode}/identity`, { as: 'btc.canbo', form: {} })
+      expect(shown.status).toBe(200)
+      expect(shown.html).toContain('Lê Thị Thu Hà')
+      expect(shown.headers.get('cache-control')).toBe('no-store')
+      expect(open).toHaveBeenCalledTimes(1)
+      expect(info).toHaveBeenCalledWith('identity shown', {
+        trackingCode: filed.trackingCode.replaceAll('-', ''),
+        userId: 'btc.canbo',
+      })
+      // The next view is closed again.
+      expect((await page(`/staff/cases/${filed.trackingCode}`, { as: 'btc.canbo' })).html).not.toContain(
+        'Lê Thị Thu Hà',
+      )
+      // A supervisor reads the file but is not granted names: no button, and asking is refused.
+      const supervisor = await page(`/staff/cases/${filed.trackingCode}`, { as: 'giamsat' })
+      expect(supervisor.html).not.toContain('identity-hidden')
+      const refused = await page(`/staff/cases/${filed.trackingCode}/identity`, { as: 'giamsat', form: {} })
+      expect(refused.status).toBe(403)
+      expect(refused.html).not.toContain('Lê Thị Thu Hà')
+      expect(open).toHaveBeenCalledTimes(1)
+    } finally {
+      open.mockRestore()
+      info.mockRestore()
+    }
   })
 
   it('lets a supervisor reveal a denouncer’s identity with a reason, recorded in the history', async () => {

@@ -251,11 +251,9 @@ describe('the escalation ladder', () => {
       'resolution@2026-12-28:head': vn('2026-12-31 00:05').toISOString(),
       'resolution@2026-12-28:very-overdue': vn('2027-01-13 00:05').toISOString(),
     })
-    const reminder = `Sắp đến hạn: đơn ${c.display} (giải quyết, hạn 28/12/2026)`
+    // The reminders are recorded, not sent: the morning digest names the cases due soon.
     const veryOverdue = `Quá hạn nghiêm trọng: đơn ${c.display} tại Đảng ủy Bộ Xây dựng`
     expect(h.deliveredAbout(c).filter(([, to]) => to.endsWith('@dukhoi.example.vn'))).toEqual([
-      ['2026-12-23', staffAddress('bxd.canbo'), reminder],
-      ['2026-12-25', staffAddress('bxd.canbo'), reminder],
       ['2026-12-29', staffAddress('bxd.canbo'), `Quá hạn: đơn ${c.display} (giải quyết)`],
       ['2026-12-31', staffAddress('bxd.truong'), `Báo cáo người đứng đầu: đơn ${c.display} quá hạn`],
       ['2027-01-13', staffAddress('dukhoi.truong'), veryOverdue],
@@ -505,10 +503,8 @@ describe('re-planning on extension, suspension and resumption', () => {
       'resolution@2027-01-20:reminder-1': '2027-01-19',
       'resolution@2027-01-20:overdue': '2027-01-21',
     })
+    // The reminders are recorded only (the digest names cases due soon): the overdue mark is told.
     expect(h.deliveredAbout(c).filter(([, to]) => to === staffAddress('byt.canbo'))).toEqual([
-      ['2026-12-28', staffAddress('byt.canbo'), `Sắp đến hạn: đơn ${c.display} (giải quyết, hạn 31/12/2026)`],
-      ['2027-01-15', staffAddress('byt.canbo'), `Sắp đến hạn: đơn ${c.display} (giải quyết, hạn 20/01/2027)`],
-      ['2027-01-19', staffAddress('byt.canbo'), `Sắp đến hạn: đơn ${c.display} (giải quyết, hạn 20/01/2027)`],
       ['2027-01-21', staffAddress('byt.canbo'), `Quá hạn: đơn ${c.display} (giải quyết)`],
     ])
   }, 120_000)
@@ -649,7 +645,7 @@ describe('what the petitioner is told', () => {
     expect(await dueIn('extended')).toBe('2027-02-23')
   })
 
-  it('tells the petitioner when the case ends: refused, guided, withdrawn or closed', async () => {
+  it('tells the petitioner when the case ends: refused, guided, withdrawn, or resolved (not again when closed)', async () => {
     // Arrange
     h.at('2027-01-06 10:00')
     const organization = { concerns: { organization: 'Bộ Nông nghiệp và Môi trường' } }
@@ -678,11 +674,13 @@ describe('what the petitioner is told', () => {
       refused: ['submitted', 'refused'],
       guided: ['submitted', 'guided'],
       withdrawn: ['submitted', 'withdrawn'],
-      closed: ['submitted', 'accepted', 'resolved', 'closed'],
+      // Closing follows the result the petitioner was already sent: no second message for it.
+      closed: ['submitted', 'accepted', 'resolved'],
     })
+    expect((await h.stored(closed)).history.filter((e) => e.public).map((e) => e.type)).toContain('closed')
   })
 
-  it('tells the petitioner when verification starts (a public change of state)', async () => {
+  it('sends no message when verification starts (an internal step), and shows it on the timeline', async () => {
     // Arrange
     h.at('2027-01-07 10:00')
     const c = await h.file({ kind: 'complaint', concerns: { organization: 'Bộ Tài chính' } })
@@ -695,7 +693,7 @@ describe('what the petitioner is told', () => {
     // Assert
     const timeline = (await h.stored(c)).history.filter((e) => e.public).map((e) => e.type)
     expect(timeline).toEqual(['submitted', 'accepted', 'verification_started'])
-    expect(await h.petitionerEvents(c)).toEqual(timeline)
+    expect(await h.petitionerEvents(c)).toEqual(['submitted', 'accepted'])
   })
 
   it('writes by SMS, in E.164, to a petitioner who gave only a phone number', async () => {
@@ -713,6 +711,31 @@ describe('what the petitioner is told', () => {
     expect(h.attempts.filter((a) => a.to === '+84903111222').map((a) => [a.channel, a.subject])).toEqual([
       ['sms', `Đơn ${c.display} đã được tiếp nhận`],
     ])
+  })
+
+  it('writes to the petitioner from the contact sealed at intake, never opening their identity', async () => {
+    // Arrange: the sealer counts what it is asked to open.
+    h.at('2027-01-08 11:00')
+    const c = await h.file({
+      concerns: { organization: 'Ngân hàng Nhà nước' },
+      ...named('Đinh Văn Hùng', 'hung.dinh@example.vn'),
+    })
+    const stored = await h.stored(c)
+    const sealer = h.server.services.sealer as { open: (sealed: string) => Promise<string> }
+    const open = vi.spyOn(sealer, 'open')
+
+    // Act
+    await h.sweep()
+
+    // Assert: the channel is in the clear on the case, the address only sealed; the sweep opened
+    // only that address, to hand it to the sender.
+    expect(stored.contact?.channel).toBe('email')
+    expect(JSON.stringify(stored)).not.toContain('hung.dinh')
+    expect(open.mock.calls.map(([sealed]) => sealed)).toEqual([stored.contact?.sealed])
+    expect(h.attempts.filter((a) => a.to === 'hung.dinh@example.vn').map((a) => a.subject)).toEqual([
+      `Đơn ${c.display} đã được tiếp nhận`,
+    ])
+    open.mockRestore()
   })
 
   it('never writes to an anonymous petitioner, even as the case goes overdue and is handled', async () => {
@@ -901,7 +924,7 @@ describe('the morning digest', () => {
     h.at('2027-01-18 06:00')
     const organization = { concerns: { organization: 'Bộ Ngoại giao' } }
     await h.intake(organization, 'post', '2026-12-01')
-    await h.intake(organization, 'post', '2027-01-13')
+    const dueSoon = await h.intake(organization, 'post', '2027-01-13')
     await h.file(organization)
 
     // Act: two runs at once at 07:00, again at 07:15 and at noon, and the next morning.
@@ -937,6 +960,8 @@ describe('the morning digest', () => {
       perRecipientAndDay.set(key, (perRecipientAndDay.get(key) ?? 0) + 1)
     }
     expect(new Set(perRecipientAndDay.values())).toEqual(new Set([1]))
+    // The due-soon reminders are folded in: the digest names the case due soon by its code.
+    expect(digestsTo('bng.canbo')[0]!.body.split('\n')[1]).toBe(`Sắp đến hạn: ${dueSoon.display}.`)
   })
 
   it('a digest run that crashes half-way is finished by the next run', async () => {

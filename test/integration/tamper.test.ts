@@ -2,7 +2,6 @@
  * Tamper evidence: a case's history is hash-chained, so an edit made straight in the table (not
  * through the app) shows up when a supervisor or a head runs the verification.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseEvent } from '../../shared/domain/case.js'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
@@ -29,15 +28,13 @@ async function editStored(code: string, update: string, values?: Record<string, 
   // `#data`, `#at`: attribute names that DynamoDB reserves are written through placeholders.
   const names: Record<string, string> = {}
   for (const [placeholder, name] of update.matchAll(/#(\w+)/g)) names[placeholder] = name!
-  await h.server.services.db.send(
-    new UpdateCommand({
-      TableName: h.server.services.tableName,
-      Key: { pk: `CASE#${normalizeTrackingCode(code)}`, sk: 'CASE' },
-      UpdateExpression: update,
-      ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-      ...(values ? { ExpressionAttributeValues: values } : {}),
-    }),
-  )
+  await h.server.services.db.update({
+    TableName: h.server.services.tableName,
+    Key: { pk: `CASE#${normalizeTrackingCode(code)}`, sk: 'CASE' },
+    UpdateExpression: update,
+    ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+    ...(values ? { ExpressionAttributeValues: values } : {}),
+  })
 }
 
 const verify = (code: string, as = 'giamsat') =>

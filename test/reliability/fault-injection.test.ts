@@ -98,7 +98,7 @@ beforeAll(async () => {
   h = await startHarness()
   realDb = createDocumentClient({ endpoint: h.server.endpoint })
   store = createCaseStore(realDb, h.server.services.tableName)
-  const db = h.server.services.db
+  const db = await h.server.services.db.documentClient()
   const docSend = db.send.bind(db) as (command: unknown) => Promise<unknown>
   const rawSend = DynamoDBClient.prototype.send as (
     this: DynamoDBClient,

@@ -1,6 +1,5 @@
 /** Shared by the reliability tests: read cases back by index (never Scan) and run work in lanes. */
 import { type Agent, request as httpRequestRaw } from 'node:http'
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { Db } from '../../shared/store/client.js'
 import { INDEXES } from '../../shared/store/table.js'
 
@@ -9,15 +8,13 @@ export async function caseCodesOf(db: Db, tableName: string, committeeId: string
   const codes: string[] = []
   let start: Record<string, unknown> | undefined
   do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: INDEXES.reporting.name,
-        KeyConditionExpression: 'reportPk = :pk',
-        ExpressionAttributeValues: { ':pk': `R#${committeeId}` },
-        ExclusiveStartKey: start,
-      }),
-    )
+    const out = await db.query({
+      TableName: tableName,
+      IndexName: INDEXES.reporting.name,
+      KeyConditionExpression: 'reportPk = :pk',
+      ExpressionAttributeValues: { ':pk': `R#${committeeId}` },
+      ExclusiveStartKey: start,
+    })
     for (const item of out.Items ?? []) if (item.sk === 'CASE') codes.push(item.code as string)
     start = out.LastEvaluatedKey
   } while (start)

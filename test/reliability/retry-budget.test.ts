@@ -7,7 +7,6 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { classifyStoreError } from '../../shared/http/store-errors.js'
 import { createDocumentClient } from '../../shared/store/client.js'
@@ -47,7 +46,7 @@ it('retries a throttled call a bounded number of times with jittered waits, then
   const outcomes = await Promise.all(
     calls.map(async (pk) => {
       const started = performance.now()
-      const error = await db.send(new GetCommand({ TableName: 'tiep-dan', Key: { pk, sk: 'CASE' } })).then(
+      const error = await db.get({ TableName: 'tiep-dan', Key: { pk, sk: 'CASE' } }).then(
         () => undefined,
         (e: unknown) => e,
       )

@@ -35,30 +35,43 @@ describe('onFirstUse', () => {
 })
 
 describe('the KMS sealer with its client loaded on first use', () => {
-  it('seals with one data key for many values and opens them again', async () => {
-    const key = Buffer.alloc(32, 7)
+  /** KMS mocked to hand out one data key; a sealer of the identity purpose over it. */
+  function mockedKms(fill: number) {
+    const key = Buffer.alloc(32, fill)
     const kms = mockClient(KMSClient)
-    kms.on(GenerateDataKeyCommand).resolves({ Plaintext: key, CiphertextBlob: Buffer.from('wrapped') })
+    kms
+      .on(GenerateDataKeyCommand)
+      .resolves({ Plaintext: key, CiphertextBlob: Buffer.from(`wrapped-${fill}`) })
     kms.on(DecryptCommand).resolves({ Plaintext: key })
-    const sealer = createKmsSealer({
-      keyId: 'key-1',
-      purpose: SEALING_PURPOSES.identity,
-      client: new KMSClient({}),
-    })
+    const sealer = () =>
+      createKmsSealer({ keyId: 'key-1', purpose: SEALING_PURPOSES.identity, client: new KMSClient({}) })
+    return { kms, sealer }
+  }
+
+  it('seals with one data key for many values and opens them again', async () => {
+    const { kms, sealer: newSealer } = mockedKms(7)
+    const sealer = newSealer()
 
     const a = await sealer.seal('Nguyễn Văn An')
     const b = await sealer.seal('012345678901')
-    const fresh = createKmsSealer({
-      keyId: 'key-1',
-      purpose: SEALING_PURPOSES.identity,
-      client: new KMSClient({}),
-    })
+    const fresh = newSealer()
 
     expect(await fresh.open(a)).toBe('Nguyễn Văn An')
     expect(await fresh.open(b)).toBe('012345678901')
     expect(kms.commandCalls(GenerateDataKeyCommand)).toHaveLength(1)
     // The second value's key was opened once and cached.
     expect(kms.commandCalls(DecryptCommand)).toHaveLength(1)
+    kms.restore()
+  })
+
+  it('opens what it sealed itself without asking KMS to decrypt its own data key', async () => {
+    const { kms, sealer: newSealer } = mockedKms(9)
+    const sealer = newSealer()
+
+    const sealed = await sealer.seal('ngoc.tran@example.vn')
+    expect(await sealer.open(sealed)).toBe('ngoc.tran@example.vn')
+    expect(kms.commandCalls(GenerateDataKeyCommand)).toHaveLength(1)
+    expect(kms.commandCalls(DecryptCommand)).toHaveLength(0)
     kms.restore()
   })
 })

@@ -10,7 +10,7 @@ import {
   RULE_MESSAGES,
   staffIntakeSchema,
 } from '../../shared/domain/schemas.js'
-import { fieldProblems } from '../../shared/http/problem.js'
+import { fieldProblems } from '../../shared/http/field-problems.js'
 
 const petitioner = { fullName: 'Nguyễn Văn An' }
 const complaint = (overrides: Record<string, unknown> = {}) => ({

@@ -29,7 +29,7 @@ import {
   type WatchStep,
   watchSettingsSchema,
 } from '../../shared/domain/watch.js'
-import { fieldProblems } from '../../shared/http/problem.js'
+import { fieldProblems } from '../../shared/http/field-problems.js'
 
 const calendar = new WorkingCalendar()
 const ctx: DeadlineContext = { calendar, settings: { daysMode: 'calendar' } }

@@ -1,9 +1,11 @@
 import { staffEn } from '../staff/messages.js'
+import { dossierEn } from '../staff/messages-dossier.js'
 import type { vi } from './vi.js'
 
 /** English, the second language: exactly the keys of `vi` (a missing or extra key does not compile). */
 export const en: Record<keyof typeof vi, string> = {
   ...staffEn,
+  ...dossierEn,
   'lang.self': 'English',
   'lang.switch': 'Change language',
 
@@ -230,6 +232,9 @@ export const en: Record<keyof typeof vi, string> = {
   'event.escalated': 'Escalated to the superior body',
   'event.linked_repeat': 'Linked to an earlier petition',
   'event.chased': 'Chased (urged to resolve)',
+  'event.identity_revealed': 'Denouncer’s identity revealed',
+  'event.identity_document_opened': 'Document that may identify the denouncer opened',
+  'event.dossier_exported': 'Archive dossier made',
 
   'chart.onTime.title': 'Share of petitions resolved on time',
   'chart.onTime.desc':

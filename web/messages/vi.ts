@@ -3,9 +3,11 @@
  * exactly these keys (the type says so). Placeholders are `{name}`.
  */
 import { staffVi } from '../staff/messages.js'
+import { dossierVi } from '../staff/messages-dossier.js'
 
 export const vi = {
   ...staffVi,
+  ...dossierVi,
   'lang.self': 'Tiếng Việt',
   'lang.switch': 'Chuyển ngôn ngữ',
 
@@ -232,6 +234,9 @@ export const vi = {
   'event.escalated': 'Chuyển cấp trên xem xét',
   'event.linked_repeat': 'Liên kết với đơn đã gửi trước',
   'event.chased': 'Đôn đốc giải quyết',
+  'event.identity_revealed': 'Mở thông tin người tố cáo',
+  'event.identity_document_opened': 'Mở tài liệu có thể nhận diện người tố cáo',
+  'event.dossier_exported': 'Lập hồ sơ lưu trữ',
 
   'chart.onTime.title': 'Tỷ lệ đơn giải quyết đúng hạn',
   'chart.onTime.desc':

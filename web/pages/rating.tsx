@@ -1,4 +1,4 @@
-import { MAX_RATING_COMMENT } from '../../shared/domain/satisfaction.js'
+import { MAX_RATING_COMMENT } from '../../shared/domain/limits.js'
 import { describedBy, errorFor, FieldErrorText, TextField } from '../components.js'
 import { formatInstant, type MessageKey, t } from '../i18n.js'
 import type { CitizenView, FieldError, Lang } from '../types.js'

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { formUploadLimitText } from '../../shared/domain/attachments.js'
-import { MAX_CONTENT_LENGTH } from '../../shared/domain/schemas.js'
+import { MAX_CONTENT_LENGTH } from '../../shared/domain/limits.js'
 import { KINDS } from '../../shared/domain/vocabulary.js'
 import {
   describedBy,

@@ -1,4 +1,4 @@
-import { MAX_CONTENT_LENGTH } from '../../shared/domain/schemas.js'
+import { MAX_CONTENT_LENGTH } from '../../shared/domain/limits.js'
 import {
   DeadlineList,
   describedBy,

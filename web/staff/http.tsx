@@ -5,22 +5,22 @@
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
-import type { JSX } from 'hono/jsx/jsx-runtime'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
 import { DomainError } from '../../shared/domain/errors.js'
 import { type Committee, TOPICS } from '../../shared/domain/routing.js'
 import { RULE_MESSAGES } from '../../shared/domain/schemas.js'
-import type { Role } from '../../shared/domain/vocabulary.js'
-import { fieldProblems } from '../../shared/http/problem.js'
+import { fieldProblems } from '../../shared/http/field-problems.js'
 import type { User } from '../../shared/store/users.js'
-import { CITIZEN_CSP } from '../citizen-pages.js'
-import { otherLang, t } from '../i18n.js'
+import { t } from '../i18n.js'
 import type { FieldError, Lang } from '../types.js'
 import type { Option } from './components.js'
+import { rolesOf } from './labels.js'
 import type { StaffUserView } from './layout.js'
 import { StaffMessagePage } from './pages/sign-in.js'
+import { render, switchHref } from './render.js'
 import type { StaffEnv } from './types.js'
+
+export { render, rolesOf, switchHref }
 
 export type StaffContext = Context<StaffEnv>
 
@@ -33,27 +33,6 @@ export const formLimit = bodyLimit({
     throw new HTTPException(413, { message: 'the form is too large' })
   },
 })
-
-export async function render(c: Context, page: JSX.Element, status: ContentfulStatusCode = 200) {
-  c.header('Content-Security-Policy', CITIZEN_CSP)
-  c.header('X-Content-Type-Options', 'nosniff')
-  c.header('Referrer-Policy', 'no-referrer')
-  // Staff pages carry case files and identities: never stored by any cache.
-  c.header('Cache-Control', 'no-store')
-  return c.html(`<!DOCTYPE html>${await page}`, status)
-}
-
-/** This GET address in the other language (without the one-off `done` notice). */
-export function switchHref(c: Context, lang: Lang): string {
-  const url = new URL(c.req.url)
-  url.searchParams.set('lang', otherLang(lang))
-  url.searchParams.delete('done')
-  return `${url.pathname}${url.search}`
-}
-
-export function rolesOf(user: User): Role[] {
-  return [...new Set(user.memberships.map((m) => m.role))]
-}
 
 export function userView(user: User): StaffUserView {
   return { displayName: user.displayName, roles: rolesOf(user) }

@@ -8,6 +8,7 @@ import type { TokenVerifier } from '../../shared/http/auth.js'
 import type { AccountabilityService } from '../../shared/service/accountability.js'
 import type { AdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
+import type { DossierService } from '../../shared/service/dossier.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import type { ReceptionService } from '../../shared/service/reception.js'
 import type { ReportAuditService } from '../../shared/service/report-audit.js'
@@ -33,7 +34,10 @@ export interface StaffPageDeps {
     SettingsStore,
     'getCommittees' | 'getRoutingRules' | 'getDeadlineSettings' | 'getCalendarOverrides'
   >
-  readonly petitions: Pick<PetitionService, 'getForStaff' | 'act' | 'revealIdentity' | 'recordIntake'>
+  readonly petitions: Pick<
+    PetitionService,
+    'getCasePage' | 'applyAction' | 'revealIdentity' | 'showIdentity' | 'recordIntake'
+  >
   /** The queue, the reception desk's triage and the supervisor's dashboard. */
   readonly workspace: WorkspaceService
   readonly reports: Pick<ReturnType<typeof createReportService>, 'report'>
@@ -58,7 +62,9 @@ export interface StaffPageDeps {
     'list' | 'put' | 'pendingGrants' | 'decide' | 'roleChanges'
   >
   /** The case's attachments: listed on the case page, opened through a page route. None when absent. */
-  readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
+  readonly attachments?: Pick<AttachmentService, 'listAttachmentsOf' | 'attachmentLink'>
+  /** The archive dossier of a finished case (a page route answers with its link). None when absent. */
+  readonly dossiers?: Pick<DossierService, 'exportDossier'>
 }
 
 /** What every staff route finds on its context: set once per request by the app's middleware. */

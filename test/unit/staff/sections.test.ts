@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { DomainError } from '../../../shared/domain/errors.js'
+import { formatTrackingCode } from '../../../shared/domain/tracking-code.js'
 import type { QueueItem } from '../../../shared/service/workspace.js'
 import { t } from '../../../web/i18n.js'
 import type { StaffCaseViewModel } from '../../../web/staff/pages/case.js'
@@ -109,11 +110,19 @@ function caseView(): StaffCaseViewModel {
 }
 
 describe('case section', () => {
-  const deps = (act = vi.fn()) =>
+  const deps = (applyAction = vi.fn()) =>
     fakeDeps({
-      petitions: { getForStaff: async () => caseView() as never, act },
+      petitions: {
+        getCasePage: async () => ({ view: caseView(), stored: { committeeId: 'btc' } }) as never,
+        applyAction,
+      },
       workspace: {
-        caseContext: async () => ({ committees: COMMITTEES, canReveal: false, names: {} }),
+        caseContext: async () => ({
+          committees: COMMITTEES,
+          canReveal: false,
+          canTakeDossier: false,
+          names: {},
+        }),
       },
     })
 
@@ -125,14 +134,17 @@ describe('case section', () => {
   })
 
   it('redirects after an action (Post/Redirect/Get)', async () => {
-    const act = vi.fn(async () => caseView())
-    const res = await request(deps(act), `/staff/cases/${ITEM.trackingCode}/act`, {
+    const act = vi.fn(async () => ({ code: ITEM.trackingCode.replaceAll('-', '') }))
+    const res = await request(deps(act as never), `/staff/cases/${ITEM.trackingCode}/act`, {
       as: 'handler',
       form: { action: 'accept', version: '3', language: 'vi' },
     })
     expect(res.status).toBe(303)
-    expect(res.location).toBe(`/staff/cases/${ITEM.trackingCode}?done=accept`)
-    expect(act).toHaveBeenCalledWith(ITEM.trackingCode, 3, { action: 'accept' }, expect.anything(), 'vi')
+    // The redirect names the case the write returned, as people read its code.
+    expect(res.location).toBe(
+      `/staff/cases/${formatTrackingCode(ITEM.trackingCode.replaceAll('-', ''))}?done=accept`,
+    )
+    expect(act).toHaveBeenCalledWith(ITEM.trackingCode, 3, { action: 'accept' }, expect.anything())
   })
 
   it('says the case changed since the form was shown (409) on a version conflict', async () => {
@@ -145,6 +157,38 @@ describe('case section', () => {
     })
     expect(res.status).toBe(409)
     expect(res.html).toContain('data-testid="stale"')
+  })
+
+  it('offers the archive dossier where the workspace says so, and its button redirects to the link', async () => {
+    const exportDossier = vi.fn(async () => ({ url: 'https://files.example/ho-so.zip' }))
+    const withDossier = (canTakeDossier: boolean, canReveal = true) =>
+      fakeDeps({
+        petitions: {
+          getCasePage: async () => ({ view: caseView(), stored: { committeeId: 'btc' } }) as never,
+        },
+        workspace: {
+          caseContext: async () => ({ committees: COMMITTEES, canReveal, canTakeDossier, names: {} }),
+        },
+        dossiers: { exportDossier: exportDossier as never },
+      })
+    const path = `/staff/cases/${ITEM.trackingCode}`
+    expect((await request(withDossier(false), path, { as: 'supervisor' })).html).not.toContain('dossier-form')
+    const offered = (await request(withDossier(true), path, { as: 'supervisor' })).html
+    expect(offered).toContain(`action="${path}/dossier"`)
+    expect(offered).not.toContain('dossier-partial')
+    expect((await request(withDossier(true, false), path, { as: 'supervisor' })).html).toContain(
+      'dossier-partial',
+    )
+    const res = await request(withDossier(true), `${path}/dossier`, { as: 'supervisor', form: {} })
+    expect(res.status).toBe(303)
+    expect(res.location).toBe('https://files.example/ho-so.zip')
+    expect(exportDossier).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'supervisor' }),
+      ITEM.trackingCode,
+      {
+        eventName: expect.any(Function),
+      },
+    )
   })
 })
 

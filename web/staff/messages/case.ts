@@ -24,6 +24,9 @@ export const caseVi = {
   'staff.case.petitioner': 'Người gửi đơn',
   'staff.case.anonymous': 'Đơn không ghi danh.',
   'staff.case.redacted': 'Danh tính người gửi đơn được bảo mật; bạn không được xem.',
+  'staff.case.identityHidden':
+    'Thông tin người gửi đơn chỉ hiện khi bạn yêu cầu; mỗi lần xem được ghi vào nhật ký kiểm tra.',
+  'staff.case.showIdentity': 'Hiện thông tin người gửi',
   'staff.case.concerns': 'Đối tượng bị phản ánh',
   'staff.case.content': 'Nội dung',
   'staff.case.supplements': 'Thông tin bổ sung',
@@ -163,6 +166,8 @@ export const caseVi = {
   'staff.action.chase.submit': 'Ghi nhận đôn đốc',
   'staff.action.chase.note': 'Nội dung đôn đốc',
   'staff.action.petitionerNotTold': 'Đây là bước nội bộ: người gửi đơn không được thông báo.',
+  'staff.action.petitionerSees':
+    'Người gửi đơn thấy bước này khi tra cứu đơn; không có tin nhắn riêng cho bước này.',
   'staff.action.withdraw': 'Ghi nhận rút đơn',
   'staff.action.withdraw.effect': 'Ghi nhận việc người gửi rút đơn (nộp bằng văn bản).',
   'staff.action.withdraw.statusVaries':
@@ -206,6 +211,9 @@ export const caseEn: Record<keyof typeof caseVi, string> = {
   'staff.case.petitioner': 'Petitioner',
   'staff.case.anonymous': 'Filed anonymously.',
   'staff.case.redacted': 'The petitioner’s identity is protected; you may not see it.',
+  'staff.case.identityHidden':
+    'The petitioner’s details are shown only when you ask; each showing is written to the audit log.',
+  'staff.case.showIdentity': 'Show the petitioner’s details',
   'staff.case.concerns': 'Concerning',
   'staff.case.content': 'Content',
   'staff.case.supplements': 'Added information',
@@ -346,6 +354,8 @@ export const caseEn: Record<keyof typeof caseVi, string> = {
   'staff.action.chase.submit': 'Record the chase',
   'staff.action.chase.note': 'What the committee is urged to do',
   'staff.action.petitionerNotTold': 'This is an internal step: the petitioner is not told.',
+  'staff.action.petitionerSees':
+    'The petitioner sees this step when tracking the petition; no message is sent for it.',
   'staff.action.withdraw': 'Record a withdrawal',
   'staff.action.withdraw.effect': 'Records the petitioner’s withdrawal handed in on paper.',
   'staff.action.withdraw.statusVaries': 'Full: the case ends as “Withdrawn”. Partial: the status stays.',

@@ -1,7 +1,7 @@
 import { t } from '../../i18n.js'
 import type { Lang } from '../../types.js'
+import { roleLabel } from '../labels.js'
 import { chromeOf, StaffLayout } from '../layout.js'
-import { roleLabel } from './case.js'
 
 export interface SignInPageProps {
   lang: Lang

@@ -6,8 +6,9 @@ import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Action } from '../../../shared/domain/lifecycle.js'
 import { actionSchema } from '../../../shared/domain/schemas.js'
+import { formatTrackingCode } from '../../../shared/domain/tracking-code.js'
 import { multiline } from '../../form.js'
-import { otherLang, t } from '../../i18n.js'
+import { archiveEventName, otherLang, t } from '../../i18n.js'
 import type { FieldError } from '../../types.js'
 import { type FormDefinition, type FormValues, readBody, submitForm, text } from '../form.js'
 import { committeeOptions, formLimit, layout, messagePage, render, type StaffContext } from '../http.js'
@@ -61,11 +62,14 @@ export function caseRoutes(deps: StaffPageDeps) {
   ) {
     const lang = c.get('lang')
     const user = c.get('user')
-    const view: StaffCaseViewModel = await deps.petitions.getForStaff(code, user, lang)
+    // The petitioner's identity is opened only when asked for (POST …/identity), not on every view;
+    // the case is read once, for the file, the reveal rights and the documents alike.
+    const page = await deps.petitions.getCasePage(code, user, lang)
+    const view: StaffCaseViewModel = page.view
     const actors = view.history.map((e) => e.actor.id).filter((x): x is string => typeof x === 'string')
     const [context, attachments] = await Promise.all([
-      deps.workspace.caseContext(user, code, actors),
-      deps.attachments ? deps.attachments.listAttachments(user, view.trackingCode) : [],
+      deps.workspace.caseContext(user, page.stored, actors),
+      deps.attachments ? deps.attachments.listAttachmentsOf(user, page.stored) : [],
     ])
     return render(
       c,
@@ -79,7 +83,8 @@ export function caseRoutes(deps: StaffPageDeps) {
           lang,
         )}
         canReveal={context.canReveal}
-        revealed={extra.revealed && extra.revealed !== 'redacted' ? extra.revealed : undefined}
+        canTakeDossier={context.canTakeDossier && deps.dossiers !== undefined}
+        revealed={typeof extra.revealed === 'object' ? extra.revealed : undefined}
         attachments={attachments}
         // The petitioner's message points to the public site, never to the host this request came by.
         trackUrl={`${deps.siteUrl()}/track`}
@@ -114,16 +119,16 @@ export function caseRoutes(deps: StaffPageDeps) {
       {
         run: async (input) => {
           if (!Number.isInteger(version) || version < 1) return messagePage(c, org, 400)
-          const view = await deps.petitions.act(
+          // The answer is a redirect to the case page: no case file is built for it.
+          const updated = await deps.petitions.applyAction(
             code,
             version,
-            input as Parameters<StaffPageDeps['petitions']['act']>[2],
+            input as Parameters<StaffPageDeps['petitions']['applyAction']>[2],
             c.get('user'),
-            c.get('lang'),
           )
           return backToTriage
             ? '/staff/reception/triage?done=reroute'
-            : `/staff/cases/${view.trackingCode}?done=${action}`
+            : `/staff/cases/${formatTrackingCode(updated.code)}?done=${action}`
         },
         again: async (state, status, cause) => {
           if (backToTriage && cause === 'invalid') return c.redirect('/staff/reception/triage', 303)
@@ -148,6 +153,26 @@ export function caseRoutes(deps: StaffPageDeps) {
     c.header('Cache-Control', 'no-store')
     c.header('Referrer-Policy', 'no-referrer')
     return c.redirect(link.url, 302)
+  })
+
+  // The dossier is made on each click (recorded in the history) and handed out as a short link.
+  app.post('/staff/cases/:code/dossier', async (c) => {
+    if (!deps.dossiers) return messagePage(c, org, 404)
+    const link = await deps.dossiers.exportDossier(c.get('user'), c.req.param('code'), {
+      eventName: archiveEventName,
+    })
+    c.header('Cache-Control', 'no-store')
+    c.header('Referrer-Policy', 'no-referrer')
+    return c.redirect(link.url, 303)
+  })
+
+  // A petitioner's identity the viewer is granted, shown in this response only (no-store) and
+  // written to the audit log; the case page itself never opens it.
+  app.post('/staff/cases/:code/identity', formLimit, async (c) => {
+    const code = c.req.param('code')
+    const identity = await deps.petitions.showIdentity(code, c.get('user'))
+    c.header('Cache-Control', 'no-store')
+    return renderCase(c, code, { revealed: identity })
   })
 
   app.post('/staff/cases/:code/reveal', formLimit, async (c) => {

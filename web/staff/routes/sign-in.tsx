@@ -2,8 +2,8 @@
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { readBody, text } from '../form.js'
-import { formLimit, messagePage, render, rolesOf, switchHref } from '../http.js'
-import { SignedInPage, SignInPage } from '../pages/sign-in.js'
+import { formLimit, messagePage, render } from '../http.js'
+import { SignedInPage } from '../pages/sign-in.js'
 import {
   clearSession,
   PKCE_COOKIE,
@@ -14,34 +14,13 @@ import {
 } from '../session.js'
 import { cognitoLogoutUrl, exchangeCognitoCode, readPkceCookie, startCognitoSignIn } from '../sign-in.js'
 import type { StaffEnv, StaffPageDeps } from '../types.js'
+import { SIGN_IN_PATH, signInPage } from './sign-in-page.js'
 
 export function signInRoutes(deps: StaffPageDeps) {
   const org = deps.organizationName
   const app = new Hono<StaffEnv>()
 
-  app.get('/staff/sign-in', async (c) => {
-    const lang = c.get('lang')
-    const signIn = deps.signIn
-    const reason = c.req.query('reason')
-    const users =
-      signIn?.kind === 'dev'
-        ? (await signIn.listUsers())
-            .filter((u) => u.active)
-            .map((u) => ({ id: u.id, displayName: u.displayName, roles: rolesOf(u) }))
-        : undefined
-    return render(
-      c,
-      <SignInPage
-        lang={lang}
-        organizationName={org}
-        langHref={switchHref(c, lang)}
-        returnTo={safeReturnPath(c.req.query('return'))}
-        reason={reason === 'expired' || reason === 'failed' || reason === 'signed_out' ? reason : undefined}
-        mode={signIn?.kind ?? 'none'}
-        users={users}
-      />,
-    )
-  })
+  app.get(SIGN_IN_PATH, (c) => signInPage(c, c.get('lang'), deps))
 
   app.post('/staff/sign-in', formLimit, async (c) => {
     const signIn = deps.signIn
