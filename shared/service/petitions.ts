@@ -330,6 +330,26 @@ export function createPetitionService(s: Services) {
     return updated
   }
 
+  /** One of the petitioner's lifecycle actions, decided by the domain on the case behind the PIN. */
+  async function petitionerAction(
+    rawCode: string,
+    pin: string,
+    client: string,
+    input: ActionInput,
+    lang: Language,
+  ) {
+    const opened = await openWithPin(rawCode, pin, client)
+    const [committees, ctx] = await Promise.all([s.settings.getCommittees(), s.deadlineContext()])
+    const updated = await applyWithRetry(opened.code, async (current) =>
+      decideAction(current, input, 'petitioner', {
+        now: s.now(),
+        committees: committees.value,
+        deadlines: ctx,
+      }),
+    )
+    return { code: opened.code, view: await citizenViewOf(updated, lang) }
+  }
+
   return {
     /**
      * A petition filed online by a citizen or a signed-in member. `from` is the client it came
@@ -432,31 +452,21 @@ export function createPetitionService(s: Services) {
       lang: Language,
       client: string,
     ) {
-      const opened = await openWithPin(rawCode, pin, client)
-      const [committees, ctx] = await Promise.all([s.settings.getCommittees(), s.deadlineContext()])
-      const updated = await applyWithRetry(opened.code, async (current) =>
-        decideAction(current, { action: 'withdraw', ...body }, 'petitioner', {
-          now: s.now(),
-          committees: committees.value,
-          deadlines: ctx,
-        }),
-      )
-      return citizenViewOf(updated, lang)
+      const { view } = await petitionerAction(rawCode, pin, client, { action: 'withdraw', ...body }, lang)
+      return view
     },
 
     /** A denouncer whose denunciation is overdue asks the superior to act (Law 25/2018 Art. 38). */
     async escalate(rawCode: string, pin: string, reason: string, lang: Language, client: string) {
-      const opened = await openWithPin(rawCode, pin, client)
-      const [committees, ctx] = await Promise.all([s.settings.getCommittees(), s.deadlineContext()])
-      const updated = await applyWithRetry(opened.code, async (current) =>
-        decideAction(current, { action: 'escalate', reason }, 'petitioner', {
-          now: s.now(),
-          committees: committees.value,
-          deadlines: ctx,
-        }),
+      const { code, view } = await petitionerAction(
+        rawCode,
+        pin,
+        client,
+        { action: 'escalate', reason },
+        lang,
       )
-      s.logger.info('escalated by the petitioner', { trackingCode: opened.code })
-      return citizenViewOf(updated, lang)
+      s.logger.info('escalated by the petitioner', { trackingCode: code })
+      return view
     },
 
     /**
