@@ -4,11 +4,12 @@
  * now (`allowedActions`, from the transition table of shared/domain/accountability.ts). Each form
  * carries the version it was shown at; a stale one is refused with a clear message.
  */
-import { bindFields, ColumnHeads, errorFor, TextField } from '../../components.js'
+import { bindFields, errorFor, TextField } from '../../components.js'
 import { formatDate, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
 import { LangField } from '../components.js'
 import { chromeOf, StaffLayout, type StaffUserView } from '../layout.js'
+import { RequestTable } from './accountability.js'
 import { ErrorSummaryFocus } from './case.js'
 
 export interface RequestPageView {
@@ -261,31 +262,11 @@ export function OwnCommitteeRequests(props: { lang: Lang; items: readonly Commit
       {props.items.length === 0 ? (
         <p>{t(lang, 'staff.accountability.own.none')}</p>
       ) : (
-        <table>
-          <caption>
-            {t(lang, 'staff.accountability.own.caption', { count: String(props.items.length) })}
-          </caption>
-          <ColumnHeads
-            lang={lang}
-            of="staff.accountability"
-            cols={[{ key: 'staff.field.committee' }, 'subject', 'dueOn', 'state']}
-          />
-          <tbody>
-            {props.items.map((r) => (
-              <tr data-late={r.late ? 'true' : 'false'}>
-                <td>{r.committeeName}</td>
-                <td class="user-text">
-                  <a href={`/staff/accountability/${encodeURIComponent(r.id)}`}>{r.subject}</a>
-                </td>
-                <td>
-                  {formatDate(r.dueOn)}
-                  {r.late && <strong>{` (${t(lang, 'staff.accountability.late')})`}</strong>}
-                </td>
-                <td>{t(lang, `staff.accountability.state.${r.state as 'requested'}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RequestTable
+          lang={lang}
+          caption={t(lang, 'staff.accountability.own.caption', { count: String(props.items.length) })}
+          items={props.items}
+        />
       )}
       <p>
         <a href="/staff/reception/register">{t(lang, 'staff.register.link')}</a>

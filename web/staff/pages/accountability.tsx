@@ -20,6 +20,59 @@ export interface OwedReport {
   readonly late: boolean
 }
 
+/** One row of a table of accountability requests. */
+export interface RequestTableRow {
+  readonly id: string
+  readonly committeeName: string
+  readonly subject: string
+  readonly requestedOn?: string
+  readonly dueOn: string
+  readonly late: boolean
+  readonly state: string
+}
+
+/** A table of accountability requests: committee, subject (a link), requested on (when asked), due, state. */
+export function RequestTable(p: {
+  lang: Lang
+  caption: string
+  items: readonly RequestTableRow[]
+  requestedOn?: boolean
+}) {
+  const { lang } = p
+  return (
+    <table>
+      <caption>{p.caption}</caption>
+      <ColumnHeads
+        lang={lang}
+        of="staff.accountability"
+        cols={[
+          { key: 'staff.field.committee' },
+          'subject',
+          ...(p.requestedOn ? ['requestedOn' as const] : []),
+          'dueOn',
+          'state',
+        ]}
+      />
+      <tbody>
+        {p.items.map((r) => (
+          <tr data-late={r.late ? 'true' : 'false'}>
+            <td>{r.committeeName}</td>
+            <td class="user-text">
+              <a href={`/staff/accountability/${encodeURIComponent(r.id)}`}>{r.subject}</a>
+            </td>
+            {p.requestedOn && <td>{formatDate(r.requestedOn ?? '')}</td>}
+            <td>
+              {formatDate(r.dueOn)}
+              {r.late && <strong>{` (${t(lang, 'staff.accountability.late')})`}</strong>}
+            </td>
+            <td>{t(lang, `staff.accountability.state.${r.state as 'requested'}`)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 /** The reports still owed, late ones first, then by due date. */
 export function OwedReports(props: { lang: Lang; items: readonly OwedReport[]; done?: boolean }) {
   const { lang } = props
@@ -37,30 +90,12 @@ export function OwedReports(props: { lang: Lang; items: readonly OwedReport[]; d
       {items.length === 0 ? (
         <p>{t(lang, 'staff.accountability.none')}</p>
       ) : (
-        <table>
-          <caption>{t(lang, 'staff.accountability.owed.caption', { count: String(items.length) })}</caption>
-          <ColumnHeads
-            lang={lang}
-            of="staff.accountability"
-            cols={[{ key: 'staff.field.committee' }, 'subject', 'requestedOn', 'dueOn', 'state']}
-          />
-          <tbody>
-            {items.map((r) => (
-              <tr data-late={r.late ? 'true' : 'false'}>
-                <td>{r.committeeName}</td>
-                <td class="user-text">
-                  <a href={`/staff/accountability/${encodeURIComponent(r.id)}`}>{r.subject}</a>
-                </td>
-                <td>{formatDate(r.requestedOn)}</td>
-                <td>
-                  {formatDate(r.dueOn)}
-                  {r.late && <strong>{` (${t(lang, 'staff.accountability.late')})`}</strong>}
-                </td>
-                <td>{t(lang, `staff.accountability.state.${r.state as 'requested'}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RequestTable
+          lang={lang}
+          caption={t(lang, 'staff.accountability.owed.caption', { count: String(items.length) })}
+          items={items}
+          requestedOn
+        />
       )}
       <p>
         <a href="/staff/accountability/new">{t(lang, 'staff.accountability.new')}</a>
