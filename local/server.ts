@@ -23,6 +23,7 @@ import type { VirusScanner } from '../shared/scanning/virus-scanner.js'
 import { createLocalSealer } from '../shared/security.js'
 import { createAttachmentService } from '../shared/service/attachments.js'
 import { createServices, type Services } from '../shared/service/context.js'
+import { createDocumentService, type DocumentService } from '../shared/service/documents.js'
 import { createIdempotentSubmit } from '../shared/service/idempotency.js'
 import { createPetitionService } from '../shared/service/petitions.js'
 import { createSweep, type Sweep } from '../shared/service/sweep.js'
@@ -75,6 +76,8 @@ export interface LocalServer {
   readonly app: Hono
   /** Attachment bytes under <dataDir>/blobs (tests look here). */
   readonly blobs: BlobStore
+  /** Official documents and the outgoing register (shared/service/documents.ts). */
+  readonly documents: DocumentService
   close(): Promise<void>
 }
 
@@ -128,6 +131,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       now: services.now,
     })
     const attachments = createAttachmentService({ services, petitions, blobs, scanner: options.scanner })
+    const documents = createDocumentService({ services, petitions, blobs })
     const pages = buildCitizenPages(services, petitions, attachments)
     const publicApp = createPublicApp({
       services,
@@ -206,6 +210,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       sweep,
       app: root,
       blobs,
+      documents,
       endpoint: dynamo.endpoint,
       services,
       identity,

@@ -1,0 +1,191 @@
+/**
+ * Official documents on dynalite (shared/service/documents.ts): 50 concurrent issues on one
+ * committee take the numbers 1..50, unique and gap-free; every refusal (a signer without the right,
+ * an unknown template, a case in the wrong state, the same document twice) numbers nothing; a
+ * cancelled number stays cancelled; the file is stored under its SHA-256, which the case's history
+ * records; a denouncer's name is in no register entry and in no document to the accused.
+ */
+import { createHash } from 'node:crypto'
+import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DomainError } from '../../shared/domain/errors.js'
+import type { ActingUser } from '../../shared/domain/policy.js'
+import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
+import { docxParagraphs, unzipDocx } from '../unit/documents/fixtures.js'
+import { actOk, fileOnline, rawCaseItems, storedCase } from './authz-helpers.js'
+import { type Harness, startHarness } from './harness.js'
+
+let h: Harness
+let head: ActingUser
+let handler: ActingUser
+const YEAR = 2026
+
+async function actingUser(id: string): Promise<ActingUser> {
+  const u = await h.server.services.users.getUser(id)
+  if (!u) throw new Error(`no user ${id}`)
+  return u
+}
+
+/** The code of a refusal, or a failure when the call succeeded. */
+async function refusal(call: Promise<unknown>): Promise<{ code: string; status: number }> {
+  try {
+    await call
+  } catch (error) {
+    const e = error as DomainError
+    return { code: e.code, status: e.status }
+  }
+  throw new Error('expected a refusal')
+}
+
+async function readBlob(key: string): Promise<Uint8Array> {
+  const size = (await h.server.blobs.size(key)) ?? 0
+  return h.server.blobs.readRange(key, 0, size - 1)
+}
+
+/** Every item of a committee's register of the year, as stored (keys included). */
+async function rawRegister(committeeId: string) {
+  const out = await h.server.services.db.send(
+    new QueryCommand({
+      TableName: h.server.services.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `DOCREG#${committeeId}#${YEAR}` },
+    }),
+  )
+  return out.Items ?? []
+}
+
+const docs = () => h.server.documents
+const last = () => docs().register.lastNumber('btc', YEAR)
+
+beforeAll(async () => {
+  h = await startHarness()
+  head = await actingUser('btc.truong')
+  handler = await actingUser('btc.canbo')
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+describe('the outgoing register', () => {
+  let codes: string[] = []
+
+  it('50 concurrent issues on one committee take the numbers 1..50, unique and gap-free', async () => {
+    const filed = await Promise.all(Array.from({ length: 50 }, () => fileOnline(h)))
+    codes = filed.map((f) => normalizeTrackingCode(f.trackingCode)!)
+    for (const code of codes) await actOk(h, code, 'btc.canbo', { action: 'accept' })
+
+    const started = Date.now()
+    const issued = await Promise.all(codes.map((code) => docs().issue(head, code, 'complaint.acceptance')))
+    console.info(`50 concurrent issues: ${Date.now() - started} ms`)
+    expect(issued.map((d) => d.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    )
+    expect(new Set(issued.map((d) => d.symbol)).size).toBe(50)
+    expect(await last()).toBe(50)
+    const register = await docs().registerOf(head, 'btc', `${YEAR}-01-01`, `${YEAR}-12-31`)
+    expect(register.map((d) => d.number)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+    // No blob of a lost attempt is left behind: one file per case.
+    for (const d of issued.slice(0, 5)) {
+      const entries = await docs().listForCase(head, d.caseCode)
+      expect(entries.map((e) => e.number)).toEqual([d.number])
+    }
+  }, 240_000)
+
+  it('stores the file under its SHA-256, prints the number, and records the hash in the history', async () => {
+    const code = codes[0]!
+    const [entry] = await docs().listForCase(head, code)
+    const bytes = await readBlob(`cases/${code}/${entry!.sha256}`)
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry!.sha256)
+    expect(await h.server.blobs.size(`pending/${code}/${entry!.sha256}`)).toBeUndefined()
+    const text = docxParagraphs(unzipDocx(bytes)['word/document.xml']!).join('\n')
+    expect(text).toContain(`Số ${entry!.number}-TB/ĐUBTC`)
+    expect(text).toContain('Nguyễn Văn An')
+    const event = (await storedCase(h, code)).history.at(-1)!
+    expect(event.type).toBe('document_issued')
+    expect(event.data).toMatchObject({
+      templateId: 'complaint.acceptance',
+      sha256: entry!.sha256,
+      number: entry!.number,
+    })
+  })
+
+  it('refuses without numbering: no right to sign, unknown template, wrong state, the same document twice', async () => {
+    const before = await last()
+    const [accepted] = codes
+    const fresh = normalizeTrackingCode((await fileOnline(h)).trackingCode)!
+    expect(await refusal(docs().issue(handler, accepted!, 'complaint.acceptance'))).toEqual({
+      code: 'not_allowed_for_role',
+      status: 403,
+    })
+    expect(await refusal(docs().issue(head, accepted!, 'no.such'))).toEqual({
+      code: 'unknown_template',
+      status: 422,
+    })
+    expect(await refusal(docs().issue(head, accepted!, 'complaint.refusal'))).toEqual({
+      code: 'template_not_applicable',
+      status: 409,
+    })
+    expect(await refusal(docs().issue(head, fresh, 'complaint.acceptance'))).toEqual({
+      code: 'template_not_applicable',
+      status: 409,
+    })
+    expect(await refusal(docs().issue(head, accepted!, 'complaint.acceptance'))).toEqual({
+      code: 'document_already_issued',
+      status: 409,
+    })
+    expect(await last()).toBe(before)
+    expect(await rawRegister('btc')).toHaveLength(before)
+  })
+
+  it('a cancelled number stays in the register, cancelled, and is never reused', async () => {
+    const code = codes[2]!
+    const [entry] = await docs().listForCase(head, code)
+    expect(await refusal(docs().cancel(handler, code, entry!.ref, 'sai sót'))).toMatchObject({ status: 403 })
+    const cancelled = await docs().cancel(head, code, entry!.ref, 'Sai ngày thụ lý')
+    expect(cancelled.status).toBe('cancelled')
+    expect(await refusal(docs().cancel(head, code, entry!.ref, 'again'))).toMatchObject({ status: 409 })
+    const again = await docs().issue(head, code, 'complaint.acceptance')
+    expect(again.number).toBe(51)
+    const listed = await docs().listForCase(head, code)
+    expect(listed.map((d) => [d.number, d.status])).toEqual([
+      [entry!.number, 'cancelled'],
+      [51, 'issued'],
+    ])
+  })
+
+  it('no denouncer identity in a register entry, a case listing or the document to the accused', async () => {
+    const name = 'Phạm Thị Tố Giác'
+    const filed = await fileOnline(h, {
+      kind: 'denunciation',
+      title: 'Tố cáo sai phạm trong đấu thầu',
+      petitioner: { fullName: name, phone: '0987654321', address: '12 Lý Thường Kiệt, Hà Nội' },
+    })
+    const code = normalizeTrackingCode(filed.trackingCode)!
+    const c = await storedCase(h, code)
+    const who = `${c.committeeId}.truong`
+    await actOk(h, code, `${c.committeeId}.canbo`, { action: 'accept' })
+    const signer = await actingUser(who)
+    const toAccused = await docs().issue(signer, code, 'denunciation.content_notice', {
+      recipient: 'Ông Trần Văn Bị',
+      contentSummary: 'Nội dung tố cáo về việc chỉ định thầu không đúng quy định.',
+    })
+    const toDenouncer = await docs().issue(signer, code, 'denunciation.acceptance')
+    const stored =
+      JSON.stringify(await rawRegister(c.committeeId)) + JSON.stringify(await rawCaseItems(h, code))
+    expect(JSON.stringify(await docs().listForCase(signer, code))).not.toContain(name)
+    expect(JSON.stringify(await rawRegister(c.committeeId))).not.toContain(name)
+    expect(stored).not.toContain('Tố Giác')
+    const accusedText = unzipDocx(await readBlob(`cases/${code}/${toAccused.sha256}`))['word/document.xml']!
+    expect(accusedText).not.toContain('Tố Giác')
+    expect(accusedText).toContain('Trần Văn Bị')
+    const denouncerText = unzipDocx(await readBlob(`cases/${code}/${toDenouncer.sha256}`))[
+      'word/document.xml'
+    ]!
+    expect(denouncerText).toContain(name)
+    // The handler may not open the denouncer's document; the head may, and the opening is recorded.
+    const handlerOf = await actingUser(`${c.committeeId}.canbo`)
+    expect(await refusal(docs().link(handlerOf, code, toDenouncer.ref))).toMatchObject({ status: 403 })
+    expect(await docs().link(signer, code, toDenouncer.ref)).toContain('/blobs/')
+    expect((await storedCase(h, code)).history.at(-1)!.type).toBe('identity_document_opened')
+  })
+})
