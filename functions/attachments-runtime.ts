@@ -12,6 +12,14 @@ export function s3Attachments(
   services: Services,
   petitions: AttachmentServiceDeps['petitions'],
 ) {
+  const blobs = s3Blobs(config, services)
+  if (!blobs) return undefined
+  const scanner = createVirusScanner(parseScannerSetting(config.VIRUS_SCANNER))
+  return createAttachmentService({ services, petitions, blobs, scanner })
+}
+
+/** The private bucket as a blob store (attachments, issued documents); undefined without one. */
+export function s3Blobs(config: LambdaConfig, services: Services): BlobStore | undefined {
   const bucket = config.ATTACHMENTS_BUCKET
   if (!bucket) return undefined
   // The S3 client and presigner (~110 KB) load with the first attachment call, not at cold start.
@@ -40,6 +48,5 @@ export function s3Attachments(
     move: async (...a) => (await store()).move(...a),
     delete: async (...a) => (await store()).delete(...a),
   }
-  const scanner = createVirusScanner(parseScannerSetting(config.VIRUS_SCANNER))
-  return createAttachmentService({ services, petitions, blobs, scanner })
+  return blobs
 }

@@ -171,6 +171,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         verifier: identity.verifier,
         signIn: devStaffSignIn(services.users, identity),
         attachments,
+        documents,
         siteUrl: () => siteUrl,
       }),
     )

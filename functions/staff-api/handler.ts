@@ -3,7 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy from '@middy/core'
 import { createRemoteJWKSet } from 'jose'
 import { createJwtVerifier } from '../../shared/http/auth.js'
-import { s3Attachments } from '../attachments-runtime.js'
+import { createDocumentService } from '../../shared/service/documents.js'
+import { s3Attachments, s3Blobs } from '../attachments-runtime.js'
 import { handleHttp } from '../lambda-http.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { createStaffApp } from './app.js'
@@ -20,6 +21,9 @@ const verifier = createJwtVerifier({
   revoked: services.sessions,
 })
 const attachments = s3Attachments(config, services, petitions)
+// Official documents are stored in the same bucket (cases/<code>/<sha256>).
+const blobs = s3Blobs(config, services)
+const documents = blobs ? createDocumentService({ services, petitions, blobs }) : undefined
 const app = createStaffApp({ services, petitions, verifier, attachments })
 // The staff pages, behind the same app's CSRF check and security headers.
 app.route(
@@ -29,6 +33,7 @@ app.route(
     petitions,
     verifier,
     attachments,
+    documents,
     siteUrl: () => config.SITE_URL,
     signIn:
       config.AUTH_DOMAIN && config.STAFF_CALLBACK_URL

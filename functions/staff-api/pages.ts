@@ -7,6 +7,7 @@ import { createAccountabilityService } from '../../shared/service/accountability
 import { createAdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
+import type { DocumentService } from '../../shared/service/documents.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { createReceptionService } from '../../shared/service/reception.js'
 import { createReportAuditService } from '../../shared/service/report-audit.js'
@@ -27,6 +28,8 @@ export interface StaffPagesOptions {
   readonly signIn?: SignInProvider
   /** The case's attachments: listed on the case page, opened through a page route. None when absent. */
   readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
+  /** Official documents and the outgoing register. None when absent (no blob store). */
+  readonly documents?: DocumentService
 }
 
 export function staffPageDeps(o: StaffPagesOptions): StaffPageDeps {
@@ -50,6 +53,7 @@ export function staffPageDeps(o: StaffPagesOptions): StaffPageDeps {
     admin: createAdminService(s),
     accounts: createUserService(s),
     attachments: o.attachments,
+    documents: o.documents,
   }
 }
 

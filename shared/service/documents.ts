@@ -482,29 +482,9 @@ export function createDocumentService({ services: s, petitions, blobs }: Documen
       return (await register.listForCase(stored.code)).map(documentView)
     },
 
-    /**
-     * A committee's register of a period (within one year: the register restarts each year).
-     * Heads of the committee or above it, and supervisors.
-     */
-    async registerOf(user: ActingUser, committeeId: string, from: LocalDate, to: LocalDate) {
-      const committees = (await s.settings.getCommittees()).value
-      if (!committees.some((x) => x.id === committeeId))
-        throw new DomainError('unknown_committee', `there is no committee '${committeeId}'`, 404)
-      const reads =
-        user.memberships.some((m) => m.role === 'supervisor') ||
-        committeeRolesFor(user, committeeId, committees).has('committee_head')
-      if (!reads)
-        throw new DomainError(
-          'not_allowed_for_role',
-          "only heads and supervisors read a committee's register",
-          403,
-        )
-      if (from.slice(0, 4) !== to.slice(0, 4) || from > to)
-        throw new DomainError('invalid_period', 'a register period lies within one year, from ≤ to', 422, {
-          field: 'from',
-        })
-      return (await register.listYear(committeeId, Number(from.slice(0, 4)), from, to)).map(documentView)
-    },
+    /** A committee's register of a period (readRegister). */
+    registerOf: (user: ActingUser, committeeId: string, from: LocalDate, to: LocalDate) =>
+      readRegister(s, user, committeeId, from, to),
 
     /**
      * A short-lived link to an issued document's file. A document to a denouncer names them: only
@@ -567,6 +547,42 @@ export function createDocumentService({ services: s, petitions, blobs }: Documen
       return fileLink(entry)
     },
   }
+}
+
+/**
+ * A committee's register of a period (within one year: the register restarts each year): heads of
+ * the committee or of one above it, and supervisors. Also the export function's (XLSX).
+ */
+export async function readRegister(
+  s: Services,
+  user: ActingUser,
+  committeeId: string,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<DocumentView[]> {
+  const committees = (await s.settings.getCommittees()).value
+  if (!committees.some((x) => x.id === committeeId))
+    throw new DomainError('unknown_committee', `there is no committee '${committeeId}'`, 404)
+  const reads =
+    user.memberships.some((m) => m.role === 'supervisor') ||
+    committeeRolesFor(user, committeeId, committees).has('committee_head')
+  if (!reads)
+    throw new DomainError(
+      'not_allowed_for_role',
+      "only heads and supervisors read a committee's register",
+      403,
+    )
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(from) ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(to) ||
+    from.slice(0, 4) !== to.slice(0, 4) ||
+    from > to
+  )
+    throw new DomainError('invalid_period', 'a register period lies within one year, from ≤ to', 422, {
+      field: 'from',
+    })
+  const register = createRegisterStore(s.db, s.tableName)
+  return (await register.listYear(committeeId, Number(from.slice(0, 4)), from, to)).map(documentView)
 }
 
 export type DocumentService = ReturnType<typeof createDocumentService>

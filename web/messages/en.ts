@@ -1,9 +1,11 @@
 import { staffEn } from '../staff/messages.js'
+import { documentsEn } from '../staff/messages-documents.js'
 import type { vi } from './vi.js'
 
 /** English, the second language: exactly the keys of `vi` (a missing or extra key does not compile). */
 export const en: Record<keyof typeof vi, string> = {
   ...staffEn,
+  ...documentsEn,
   'lang.self': 'English',
   'lang.switch': 'Change language',
 

@@ -2,10 +2,13 @@
  * Vietnamese, the first language: every user-visible string of the citizen pages. `en.ts` must have
  * exactly these keys (the type says so). Placeholders are `{name}`.
  */
+
 import { staffVi } from '../staff/messages.js'
+import { documentsVi } from '../staff/messages-documents.js'
 
 export const vi = {
   ...staffVi,
+  ...documentsVi,
   'lang.self': 'Tiếng Việt',
   'lang.switch': 'Chuyển ngôn ngữ',
 

@@ -8,6 +8,7 @@ import type { TokenVerifier } from '../../shared/http/auth.js'
 import type { AccountabilityService } from '../../shared/service/accountability.js'
 import type { AdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
+import type { DocumentService } from '../../shared/service/documents.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import type { ReceptionService } from '../../shared/service/reception.js'
 import type { ReportAuditService } from '../../shared/service/report-audit.js'
@@ -59,6 +60,11 @@ export interface StaffPageDeps {
   >
   /** The case's attachments: listed on the case page, opened through a page route. None when absent. */
   readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
+  /** Official documents and the outgoing register (docs/documents.md). None when absent. */
+  readonly documents?: Pick<
+    DocumentService,
+    'applicable' | 'preview' | 'issue' | 'cancel' | 'listForCase' | 'registerOf' | 'link'
+  >
 }
 
 /** What every staff route finds on its context: set once per request by the app's middleware. */

@@ -13,7 +13,9 @@ import type { DeadlineView, FieldError, Lang } from '../../types.js'
 import { type Option, SelectField } from '../components.js'
 import { StaffLayout, type StaffUserView } from '../layout.js'
 import { AttachmentList, type AttachmentView } from './attachments.js'
+import { CaseDocuments, type CaseDocumentsModel } from './case-documents.js'
 import { type Rating, RatingView, RepeatSuggestions, type SuggestionView } from './case-extras.js'
+import { PetitionerSection } from './case-petitioner.js'
 
 export interface StaffCaseViewModel {
   trackingCode: string
@@ -90,6 +92,8 @@ export interface CasePageProps {
   canReveal: boolean
   revealed?: { fullName: string; idNumber?: string; address?: string; phone?: string; email?: string }
   attachments: readonly AttachmentView[]
+  /** The case's documents (docs/documents.md): none when the documents are not wired. */
+  documents?: CaseDocumentsModel
   /** The tracking page's address, as the petitioner's message gives it. */
   trackUrl: string
   /** The action just done (Post/Redirect/Get). */
@@ -459,62 +463,7 @@ export function CasePage(props: CasePageProps) {
               ] as never
             }
           />
-          <h2>{t(lang, 'staff.case.petitioner')}</h2>
-          {view.anonymous ? (
-            <p>{t(lang, 'staff.case.anonymous')}</p>
-          ) : identity ? (
-            <Facts
-              rows={[
-                [t(lang, 'staff.field.fullName'), identity.fullName, 'petitioner-name'],
-                ...(identity.idNumber
-                  ? [[t(lang, 'staff.field.idNumber'), identity.idNumber] as [string, string]]
-                  : []),
-                ...(identity.address
-                  ? [[t(lang, 'staff.field.address'), identity.address] as [string, string]]
-                  : []),
-                ...(identity.phone
-                  ? [[t(lang, 'staff.field.phone'), identity.phone] as [string, string]]
-                  : []),
-                ...(identity.email
-                  ? [[t(lang, 'staff.field.email'), identity.email] as [string, string]]
-                  : []),
-              ]}
-            />
-          ) : (
-            <p data-testid="identity-redacted">{t(lang, 'staff.case.redacted')}</p>
-          )}
-          {props.canReveal && view.petitioner === 'redacted' && !props.revealed && (
-            <form
-              novalidate
-              method="post"
-              action={`/staff/cases/${view.trackingCode}/reveal`}
-              class="action-form"
-              id="action-reveal"
-            >
-              <h3>{t(lang, 'staff.action.reveal')}</h3>
-              <TextField
-                lang={lang}
-                name="reveal.reason"
-                label={t(lang, 'staff.action.reveal.reason')}
-                value={props.failed?.action === 'reveal' ? props.failed.values.reason : undefined}
-                error={
-                  props.failed?.action === 'reveal'
-                    ? errorFor(props.failed.errors, 'reveal.reason')
-                    : undefined
-                }
-                required
-                multiline
-                rows={3}
-                maxLength={2000}
-              />
-              <div class="consequence">
-                <p>{t(lang, 'staff.action.reveal.effect')}</p>
-              </div>
-              <button type="submit" class="warning">
-                {t(lang, 'staff.action.reveal.submit')}
-              </button>
-            </form>
-          )}
+          <PetitionerSection {...props} identity={identity} />
           {view.concerns && (view.concerns.organization || view.concerns.person) && (
             <>
               <h2>{t(lang, 'staff.case.concerns')}</h2>
@@ -548,6 +497,7 @@ export function CasePage(props: CasePageProps) {
             </>
           )}
           <AttachmentList lang={lang} trackingCode={view.trackingCode} attachments={props.attachments} />
+          <CaseDocuments lang={lang} trackingCode={view.trackingCode} documents={props.documents} />
           <RepeatSuggestions
             lang={lang}
             trackingCode={view.trackingCode}
