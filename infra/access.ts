@@ -116,10 +116,11 @@ export const STAFF_API_ACCESS: TableAccess = {
  *                  the report's accountability and reception figures (service/report-extras.ts):
  *                  Query ACCOUNTABILITY#<committee> (listCommitteeRequests) and
  *                  Query RECEPTION#<committee> (the register's sessions of the period)
+ *   register       Query DOCREG#<committee>#<year> (the outgoing register of a period, XLSX)
  */
 export const REPORT_EXPORT_ACCESS: TableAccess = {
   get: [CONFIG, USERS, ANY_ENDED_SESSION],
-  query: [ANY_REPORT_REQUEST, ANY_REGISTER],
+  query: [ANY_REPORT_REQUEST, ANY_REGISTER, ANY_OUTGOING_REGISTER],
   indexes: ['reporting'],
 }
 

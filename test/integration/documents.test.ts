@@ -7,7 +7,9 @@
  */
 import { createHash } from 'node:crypto'
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REGISTER_SHEET } from '../../functions/report-export/register-workbook.js'
 import type { DomainError } from '../../shared/domain/errors.js'
 import type { ActingUser } from '../../shared/domain/policy.js'
 import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
@@ -187,5 +189,51 @@ describe('the outgoing register', () => {
     expect(await refusal(docs().link(handlerOf, code, toDenouncer.ref))).toMatchObject({ status: 403 })
     expect(await docs().link(signer, code, toDenouncer.ref)).toContain('/blobs/')
     expect((await storedCase(h, code)).history.at(-1)!.type).toBe('identity_document_opened')
+  })
+
+  it('the staff pages: the case lists its documents, the register page and its XLSX list every number', async () => {
+    const session = async (as: string) => ({ cookie: `__Host-staff-session=${await h.tokenFor(as)}` })
+    const code = codes[2]!
+    const casePage = await fetch(`${h.server.url}/staff/cases/${code}`, {
+      headers: await session('btc.truong'),
+    })
+    const html = await casePage.text()
+    expect(html).toContain('data-testid="issued-documents"')
+    expect(html).toContain('data-status="cancelled"')
+    const download = await fetch(`${h.server.url}/staff/cases/${code}/documents/btc.${YEAR}.51`, {
+      headers: await session('btc.truong'),
+      redirect: 'manual',
+    })
+    expect(download.status).toBe(302)
+    const file = new Uint8Array(await (await fetch(download.headers.get('location')!)).arrayBuffer())
+    const [latest] = (await docs().listForCase(head, code)).filter((d) => d.number === 51)
+    expect(createHash('sha256').update(file).digest('hex')).toBe(latest!.sha256)
+
+    const query = `committee=btc&from=${YEAR}-01-01&to=${YEAR}-12-31`
+    const page = await fetch(`${h.server.url}/staff/documents/register?${query}`, {
+      headers: await session('giamsat'),
+    })
+    expect(page.status).toBe(200)
+    expect((await page.text()).match(/data-number="/g)).toHaveLength(await last())
+    const xlsx = await fetch(`${h.server.url}/staff/documents/register.xlsx?${query}`, {
+      headers: await session('giamsat'),
+    })
+    expect(xlsx.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never)
+    const sheet = wb.getWorksheet(REGISTER_SHEET)!
+    const symbols: string[] = []
+    sheet.eachRow((row, n) => {
+      if (n > 4) symbols.push(String(row.getCell(1).value))
+    })
+    expect(symbols.map((x) => Number(x.split('-')[0]))).toEqual(
+      Array.from({ length: await last() }, (_, i) => i + 1),
+    )
+    const cancelled = (await docs().listForCase(head, code)).find((d) => d.status === 'cancelled')!
+    expect(String(sheet.getRow(4 + cancelled.number).getCell(6).value)).toContain('Đã hủy')
+    const refused = await fetch(`${h.server.url}/staff/documents/register.xlsx?${query}`, {
+      headers: await session('btc.canbo'),
+    })
+    expect(refused.status).toBe(403)
   })
 })
