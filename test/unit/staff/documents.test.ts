@@ -7,6 +7,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { composeDocument, contextFor, templateById } from '../../../shared/domain/documents/index.js'
 import { DomainError } from '../../../shared/domain/errors.js'
+import { committeeInputSchema } from '../../../shared/service/admin.js'
 import type { DocumentView } from '../../../shared/service/documents.js'
 import type { StaffPageDeps } from '../../../web/staff/types.js'
 import { sourceFor } from '../documents/fixtures.js'
@@ -157,5 +158,41 @@ describe('documents on the case page', () => {
       },
     )
     expect(bad.status).toBe(422)
+  })
+})
+
+describe("a committee's document settings (admin)", () => {
+  it('posts the header style and the other settings with the committee; empty ones keep the defaults', async () => {
+    const saveCommittee = vi.fn(async (_u: unknown, input: unknown) => input as never)
+    const res = await request(fakeDeps({ admin: { saveCommittee } }), '/staff/admin/committees', {
+      as: 'admin',
+      form: {
+        id: 'btc',
+        name: 'Ban Tiếp công dân',
+        type: 'subordinate',
+        version: '1',
+        'documents.headerStyle': 'state',
+        'documents.issuerCode': 'BTCD',
+        'documents.place': '',
+      },
+    })
+    expect(res.status).toBe(303)
+    expect(saveCommittee).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'admin' }),
+      expect.objectContaining({ documents: { headerStyle: 'state', issuerCode: 'BTCD' } }),
+      1,
+    )
+  })
+
+  it('the settings schema refuses an issuer code outside capitals and digits, naming the field', () => {
+    const parsed = committeeInputSchema.safeParse({
+      id: 'btc',
+      name: 'Ban',
+      type: 'subordinate',
+      organizations: [],
+      documents: { headerStyle: 'state', issuerCode: 'b/tc' },
+    })
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues[0]?.path).toEqual(['documents', 'issuerCode'])
   })
 })
