@@ -25,6 +25,7 @@ import { createAttachmentService } from '../shared/service/attachments.js'
 import { createServices, type Services } from '../shared/service/context.js'
 import { createDocumentService, type DocumentService } from '../shared/service/documents.js'
 import { createIdempotentSubmit } from '../shared/service/idempotency.js'
+import { createPetitionerDocuments } from '../shared/service/petitioner-documents.js'
 import { createPetitionService } from '../shared/service/petitions.js'
 import { createSweep, type Sweep } from '../shared/service/sweep.js'
 import { ensureTable } from '../shared/store/bootstrap.js'
@@ -132,7 +133,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     })
     const attachments = createAttachmentService({ services, petitions, blobs, scanner: options.scanner })
     const documents = createDocumentService({ services, petitions, blobs })
-    const pages = buildCitizenPages(services, petitions, attachments)
+    const pages = buildCitizenPages(
+      services,
+      petitions,
+      attachments,
+      createPetitionerDocuments({ services, petitions, blobs }),
+    )
     const publicApp = createPublicApp({
       services,
       petitions,

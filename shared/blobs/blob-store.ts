@@ -36,7 +36,7 @@ export interface BlobStore {
 }
 
 /** Only these characters in a key: no path tricks on disk, nothing odd in a URL. */
-export const BLOB_KEY_PATTERN = /^(pending|cases)\/[0-9A-Z]{4,40}\/[0-9a-z-]{8,64}$/
+export const BLOB_KEY_PATTERN = /^(pending|cases|outgoing)\/[0-9A-Z]{4,40}\/[0-9a-z-]{8,64}$/
 
 export function assertBlobKey(key: string): void {
   if (!BLOB_KEY_PATTERN.test(key)) throw new Error('invalid blob key')

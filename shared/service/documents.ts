@@ -38,6 +38,7 @@ import type { ActionInput } from '../domain/schemas.js'
 import type { StoredCase } from '../store/cases.js'
 import { createRegisterStore, type IssuedDocument } from '../store/register.js'
 import type { Services } from './context.js'
+import { outgoingKey } from './petitioner-documents.js'
 import type { PetitionService } from './petitions.js'
 import { type DocumentView, documentRef, documentView, parseRef, readRegister } from './register-view.js'
 import { staffCaseInScope } from './scope.js'
@@ -147,7 +148,7 @@ export function documentFilename(e: Pick<IssuedDocument, 'symbol' | 'caseCode'>)
 }
 
 /** Where a render waits for its number: `pending/<code>/<sha256>`. */
-const stagedKey = (blobKey: string) => blobKey.replace(/^cases\//, 'pending/')
+const stagedKey = (blobKey: string) => blobKey.replace(/^(cases|outgoing)\//, 'pending/')
 
 export interface DocumentServiceDeps {
   readonly services: Services
@@ -341,7 +342,12 @@ export function createDocumentService({ services: s, petitions, blobs }: Documen
       let issued: IssuedDocument | undefined
       for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
         const { model, file } = await render(number)
-        const blobKey = `cases/${stored.code}/${file.sha256}`
+        // The petitioner's documents under outgoing/ (the public function may read them after the PIN
+        // check); every other document under cases/, read by staff only.
+        const blobKey =
+          template.addressee === 'petitioner'
+            ? outgoingKey(stored.code, file.sha256)
+            : `cases/${stored.code}/${file.sha256}`
         // Staged where a lost attempt may be deleted (and abandoned ones expire); cases/ is never deleted.
         const staged = stagedKey(blobKey)
         await blobs.put(staged, file.bytes, DOCX_TYPE)
@@ -466,35 +472,6 @@ export function createDocumentService({ services: s, petitions, blobs }: Documen
           data: { document: entry.symbol },
         })
       }
-      return fileLink(entry)
-    },
-
-    /** The petitioner's own documents (after the PIN check): issued, addressed to them. */
-    async listForPetitioner(rawCode: string, pin: string, client: string) {
-      const c = await petitions.openWithPin(rawCode, pin, client)
-      return (await register.listForCase(c.code))
-        .filter((e) => e.addressee === 'petitioner' && e.status === 'issued')
-        .map((e) => ({
-          ref: documentRef(e),
-          symbol: e.symbol,
-          name: templateById(e.templateId).name,
-          issuedOn: e.issuedOn,
-          sha256: e.sha256,
-        }))
-    },
-
-    /** A link to one of the petitioner's own documents (after the PIN check). */
-    async petitionerLink(rawCode: string, pin: string, client: string, ref: string) {
-      const c = await petitions.openWithPin(rawCode, pin, client)
-      const key = parseRef(ref)
-      const entry = await register.getEntry(key.committeeId, key.year, key.number)
-      if (
-        !entry ||
-        entry.caseCode !== c.code ||
-        entry.addressee !== 'petitioner' ||
-        entry.status !== 'issued'
-      )
-        throw new DomainError('document_not_found', 'no such document on this case', 404)
       return fileLink(entry)
     },
   }

@@ -70,10 +70,12 @@ afterAll(async () => {
 
 describe('the outgoing register', () => {
   let codes: string[] = []
+  let pins: string[] = []
 
   it('50 concurrent issues on one committee take the numbers 1..50, unique and gap-free', async () => {
     const filed = await Promise.all(Array.from({ length: 50 }, () => fileOnline(h)))
     codes = filed.map((f) => normalizeTrackingCode(f.trackingCode)!)
+    pins = filed.map((f) => f.pin)
     for (const code of codes) await actOk(h, code, 'btc.canbo', { action: 'accept' })
 
     const started = Date.now()
@@ -96,7 +98,7 @@ describe('the outgoing register', () => {
   it('stores the file under its SHA-256, prints the number, and records the hash in the history', async () => {
     const code = codes[0]!
     const [entry] = await docs().listForCase(head, code)
-    const bytes = await readBlob(`cases/${code}/${entry!.sha256}`)
+    const bytes = await readBlob(`outgoing/${code}/${entry!.sha256}`)
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry!.sha256)
     expect(await h.server.blobs.size(`pending/${code}/${entry!.sha256}`)).toBeUndefined()
     const text = docxParagraphs(unzipDocx(bytes)['word/document.xml']!).join('\n')
@@ -180,7 +182,7 @@ describe('the outgoing register', () => {
     const accusedText = unzipDocx(await readBlob(`cases/${code}/${toAccused.sha256}`))['word/document.xml']!
     expect(accusedText).not.toContain('Tố Giác')
     expect(accusedText).toContain('Trần Văn Bị')
-    const denouncerText = unzipDocx(await readBlob(`cases/${code}/${toDenouncer.sha256}`))[
+    const denouncerText = unzipDocx(await readBlob(`outgoing/${code}/${toDenouncer.sha256}`))[
       'word/document.xml'
     ]!
     expect(denouncerText).toContain(name)
@@ -235,5 +237,36 @@ describe('the outgoing register', () => {
       headers: await session('btc.canbo'),
     })
     expect(refused.status).toBe(403)
+  })
+
+  it('the petitioner downloads the documents issued to them from the tracking page, with the PIN only', async () => {
+    const code = codes[2]!
+    const form = (fields: Record<string, string>) =>
+      fetch(`${h.server.url}/track${fields.ref ? '/document' : ''}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: h.server.url },
+        body: new URLSearchParams(fields).toString(),
+      })
+    const page = await (await form({ code, pin: pins[2]! })).text()
+    expect(page).toContain('data-testid="tracked-documents"')
+    // The cancelled one is not offered; the one issued after it is.
+    expect(page).toContain(`data-document="btc.${YEAR}.51"`)
+    const cancelled = (await docs().listForCase(head, code)).find((d) => d.status === 'cancelled')!
+    expect(page).not.toContain(`data-document="${cancelled.ref}"`)
+    expect(page).not.toContain(`btc.${YEAR}.51&`)
+
+    const res = await form({ code, pin: pins[2]!, ref: `btc.${YEAR}.51` })
+    expect(res.status).toBe(303)
+    const file = new Uint8Array(await (await fetch(res.headers.get('location')!)).arrayBuffer())
+    const entry = (await docs().listForCase(head, code)).find((d) => d.number === 51)!
+    expect(createHash('sha256').update(file).digest('hex')).toBe(entry.sha256)
+
+    expect((await form({ code, pin: '000000', ref: `btc.${YEAR}.51` })).status).toBe(404)
+    expect((await form({ code, pin: pins[2]!, ref: cancelled.ref })).status).toBe(404)
+    // Another case's document is not reachable with this case's PIN.
+    expect(
+      (await form({ code, pin: pins[2]!, ref: (await docs().listForCase(head, codes[3]!))[0]!.ref })).status,
+    ).toBe(404)
   })
 })
