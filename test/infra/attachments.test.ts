@@ -17,7 +17,9 @@ function s3Grants(rolePrefix: string): Record<string, string[]> {
       const resources = Array.isArray(s.Resource) ? s.Resource : [s.Resource]
       grants[action] = [
         ...(grants[action] ?? []),
-        ...resources.map((r) => /(pending|cases|outgoing)\/\*/.exec(JSON.stringify(r))?.[0] ?? JSON.stringify(r)),
+        ...resources.map(
+          (r) => /(pending|cases|outgoing)\/\*/.exec(JSON.stringify(r))?.[0] ?? JSON.stringify(r),
+        ),
       ].sort()
     }
   return grants
