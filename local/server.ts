@@ -113,17 +113,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     })
     const identity = await loadLocalIdentity(options.dataDir, services.sessions)
     const mailbox = devMailboxSender({ relay: options.sender, now: services.now })
-    const seeded = options.seed
-      ? await seedDemoData(services, {
-          ...(typeof options.seed === 'object' ? { petitions: options.seed.petitions } : {}),
-          sender: mailbox,
-        })
-      : 0
-    services.settings.clearCache()
-
-    const petitions = createPetitionService(services)
     let siteUrl = ''
-    const sweep = createSweep(services, { siteUrl: () => siteUrl, sender: mailbox })
     // Attachments in <dataDir>/blobs, uploaded and downloaded through HMAC-signed URLs on this port.
     const blobs = createLocalBlobStore({
       dir: join(options.dataDir, 'blobs'),
@@ -131,6 +121,17 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       baseUrl: () => siteUrl,
       now: services.now,
     })
+    const seeded = options.seed
+      ? await seedDemoData(services, {
+          ...(typeof options.seed === 'object' ? { petitions: options.seed.petitions } : {}),
+          sender: mailbox,
+          blobs,
+        })
+      : 0
+    services.settings.clearCache()
+
+    const petitions = createPetitionService(services)
+    const sweep = createSweep(services, { siteUrl: () => siteUrl, sender: mailbox })
     const attachments = createAttachmentService({ services, petitions, blobs, scanner: options.scanner })
     const documents = createDocumentService({ services, petitions, blobs })
     const pages = buildCitizenPages(
