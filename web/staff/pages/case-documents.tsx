@@ -100,7 +100,7 @@ export function CaseDocuments(props: { lang: Lang; trackingCode: string; documen
                       <LangField lang={lang} />
                       <TextField
                         lang={lang}
-                        name="reason"
+                        name={`reason.${doc.ref}`}
                         label={t(lang, 'documents.cancelReason')}
                         value=""
                         error={undefined}

@@ -150,7 +150,8 @@ export function documentRoutes(deps: StaffPageDeps) {
     if (!deps.documents) return messagePage(c, org, 404)
     const code = c.req.param('code')
     const body = await readBody(c)
-    const reason = text(body, 'reason').slice(0, 500)
+    // Each document's form names its field after it (one page, several forms, unique ids).
+    const reason = text(body, `reason.${c.req.param('ref')}`).slice(0, 500)
     const back = `/staff/cases/${encodeURIComponent(code)}`
     if (!reason) return c.redirect(`${back}#documents`, 303)
     const cancelled = await deps.documents.cancel(c.get('user'), code, c.req.param('ref'), reason)
