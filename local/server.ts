@@ -24,6 +24,7 @@ import { createLocalSealer } from '../shared/security.js'
 import { createAttachmentService } from '../shared/service/attachments.js'
 import { createServices, type Services } from '../shared/service/context.js'
 import { createDocumentService, type DocumentService } from '../shared/service/documents.js'
+import { createDossierService, type DossierService } from '../shared/service/dossier.js'
 import { createIdempotentSubmit } from '../shared/service/idempotency.js'
 import { createPetitionerDocuments } from '../shared/service/petitioner-documents.js'
 import { createPetitionService } from '../shared/service/petitions.js'
@@ -79,6 +80,8 @@ export interface LocalServer {
   readonly blobs: BlobStore
   /** Official documents and the outgoing register (shared/service/documents.ts). */
   readonly documents: DocumentService
+  /** Finished cases' dossiers (shared/service/dossier.ts). */
+  readonly dossier: DossierService
   close(): Promise<void>
 }
 
@@ -134,6 +137,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const sweep = createSweep(services, { siteUrl: () => siteUrl, sender: mailbox })
     const attachments = createAttachmentService({ services, petitions, blobs, scanner: options.scanner })
     const documents = createDocumentService({ services, petitions, blobs })
+    const dossier = createDossierService({ services, blobs })
     const pages = buildCitizenPages(
       services,
       petitions,
@@ -179,6 +183,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         signIn: devStaffSignIn(services.users, identity),
         attachments,
         documents,
+        dossier,
         siteUrl: () => siteUrl,
       }),
     )
@@ -219,6 +224,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       app: root,
       blobs,
       documents,
+      dossier,
       endpoint: dynamo.endpoint,
       services,
       identity,

@@ -4,6 +4,7 @@ import middy from '@middy/core'
 import { createRemoteJWKSet } from 'jose'
 import { createJwtVerifier } from '../../shared/http/auth.js'
 import { createDocumentService } from '../../shared/service/documents.js'
+import { createDossierService } from '../../shared/service/dossier.js'
 import { s3Attachments, s3Blobs } from '../attachments-runtime.js'
 import { handleHttp } from '../lambda-http.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
@@ -24,6 +25,7 @@ const attachments = s3Attachments(config, services, petitions)
 // Official documents are stored in the same bucket (cases/<code>/<sha256>).
 const blobs = s3Blobs(config, services)
 const documents = blobs ? createDocumentService({ services, petitions, blobs }) : undefined
+const dossier = blobs ? createDossierService({ services, blobs }) : undefined
 const app = createStaffApp({ services, petitions, verifier, attachments })
 // The staff pages, behind the same app's CSRF check and security headers.
 app.route(
@@ -34,6 +36,7 @@ app.route(
     verifier,
     attachments,
     documents,
+    dossier,
     siteUrl: () => config.SITE_URL,
     signIn:
       config.AUTH_DOMAIN && config.STAFF_CALLBACK_URL

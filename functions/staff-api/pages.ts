@@ -8,6 +8,7 @@ import { createAdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
 import type { DocumentService } from '../../shared/service/documents.js'
+import type { DossierService } from '../../shared/service/dossier.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { createReceptionService } from '../../shared/service/reception.js'
 import { createReportAuditService } from '../../shared/service/report-audit.js'
@@ -30,6 +31,8 @@ export interface StaffPagesOptions {
   readonly attachments?: Pick<AttachmentService, 'listAttachments' | 'attachmentLink'>
   /** Official documents and the outgoing register. None when absent (no blob store). */
   readonly documents?: DocumentService
+  /** The finished case's dossier. None when absent (no blob store). */
+  readonly dossier?: DossierService
 }
 
 export function staffPageDeps(o: StaffPagesOptions): StaffPageDeps {
@@ -54,6 +57,7 @@ export function staffPageDeps(o: StaffPagesOptions): StaffPageDeps {
     accounts: createUserService(s),
     attachments: o.attachments,
     documents: o.documents,
+    dossier: o.dossier,
   }
 }
 

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto'
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import ExcelJS from 'exceljs'
+import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REGISTER_SHEET } from '../../functions/report-export/register-workbook.js'
 import type { DomainError } from '../../shared/domain/errors.js'
@@ -268,5 +269,47 @@ describe('the outgoing register', () => {
     expect(
       (await form({ code, pin: pins[2]!, ref: (await docs().listForCase(head, codes[3]!))[0]!.ref })).status,
     ).toBe(404)
+  })
+})
+
+describe('the dossier of a finished case', () => {
+  it('holds the documents, the contents in event order and a manifest that verifies against the files', async () => {
+    const code = normalizeTrackingCode((await fileOnline(h)).trackingCode)!
+    const dossier = h.server.dossier
+    await actOk(h, code, 'btc.canbo', { action: 'accept' })
+    await docs().issue(head, code, 'complaint.acceptance')
+    expect(await refusal(dossier.build(head, code))).toEqual({ code: 'case_not_finished', status: 409 })
+    await actOk(h, code, 'btc.canbo', {
+      action: 'resolve',
+      answer: 'Chấp nhận khiếu nại.\nChi trả phụ cấp.',
+      outcome: 'upheld',
+    })
+    await docs().issue(head, code, 'complaint.resolution')
+    await actOk(h, code, 'btc.canbo', { action: 'close' })
+    expect(await refusal(dossier.build(handler, code))).toMatchObject({ status: 403 })
+
+    const { zip, manifest } = await dossier.build(await actingUser('giamsat'), code)
+    const files = unzipSync(zip)
+    const stored = await storedCase(h, code)
+    const written = JSON.parse(strFromU8(files['manifest.json']!))
+    expect(written).toEqual(JSON.parse(JSON.stringify(manifest)))
+    expect(written.historyLastHash).toBe(stored.history.at(-1)!.hash)
+    expect(written.historyEvents).toBe(stored.history.length)
+    expect(written.retentionYears).toBe(10)
+    // Every file listed is in the archive with that hash, and nothing else is (but the manifest).
+    expect(Object.keys(files).sort()).toEqual(
+      [...written.files.map((f: { path: string }) => f.path), 'manifest.json'].sort(),
+    )
+    for (const f of written.files)
+      expect(createHash('sha256').update(files[f.path]!).digest('hex'), f.path).toBe(f.sha256)
+    const documents = written.files.filter((f: { path: string }) => f.path.startsWith('van-ban/'))
+    expect(documents).toHaveLength(2)
+    // The contents follow the history, event by event.
+    const toc = strFromU8(files['muc-luc.txt']!)
+    const order = stored.history.map((e) => toc.indexOf(`${e.seq}. `))
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true)
+    expect(toc).toContain('document_issued')
+    // The same dossier is the same bytes.
+    expect(Buffer.from((await dossier.build(head, code)).zip).equals(Buffer.from(zip))).toBe(true)
   })
 })

@@ -41,6 +41,7 @@ export const documentsVi = {
   'documents.cancel': 'Hủy văn bản',
   'documents.cancelReason': 'Lý do hủy',
   'documents.cancelDone': 'Đã hủy văn bản số {symbol}; số này không được dùng lại.',
+  'documents.dossier': 'Tải hồ sơ lưu trữ (ZIP: văn bản, tài liệu, mục lục, bảng kê mã băm)',
 
   'register.title': 'Sổ văn bản đi',
   'register.lead': 'Văn bản đã ban hành của {committee}, theo số thứ tự trong năm.',
@@ -117,6 +118,7 @@ export const documentsEn: Record<keyof typeof documentsVi, string> = {
   'documents.cancel': 'Cancel the document',
   'documents.cancelReason': 'Reason for cancelling',
   'documents.cancelDone': 'Document {symbol} cancelled; its number is not reused.',
+  'documents.dossier': 'Download the archive dossier (ZIP: documents, attachments, contents, hash manifest)',
 
   'register.title': 'Outgoing register',
   'register.lead': 'Documents issued by {committee}, by their number in the year.',

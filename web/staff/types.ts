@@ -9,6 +9,7 @@ import type { AccountabilityService } from '../../shared/service/accountability.
 import type { AdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { DocumentService } from '../../shared/service/documents.js'
+import type { DossierService } from '../../shared/service/dossier.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import type { ReceptionService } from '../../shared/service/reception.js'
 import type { ReportAuditService } from '../../shared/service/report-audit.js'
@@ -65,6 +66,8 @@ export interface StaffPageDeps {
     DocumentService,
     'applicable' | 'preview' | 'issue' | 'cancel' | 'listForCase' | 'registerOf' | 'link'
   >
+  /** The finished case's dossier for the archive (docs/documents.md#dossier). None when absent. */
+  readonly dossier?: Pick<DossierService, 'build'>
 }
 
 /** What every staff route finds on its context: set once per request by the app's middleware. */

@@ -9,6 +9,7 @@ import { composeDocument, contextFor, templateById } from '../../../shared/domai
 import { DomainError } from '../../../shared/domain/errors.js'
 import { committeeInputSchema } from '../../../shared/service/admin.js'
 import type { DocumentView } from '../../../shared/service/documents.js'
+import { staffPages } from '../../../web/staff/app.js'
 import type { StaffPageDeps } from '../../../web/staff/types.js'
 import { sourceFor } from '../documents/fixtures.js'
 import { COMMITTEES, fakeDeps, request, staffCaseView } from '../fixtures/staff-deps.js'
@@ -194,5 +195,40 @@ describe("a committee's document settings (admin)", () => {
     })
     expect(parsed.success).toBe(false)
     expect(parsed.error?.issues[0]?.path).toEqual(['documents', 'issuerCode'])
+  })
+})
+
+describe('the dossier download', () => {
+  it('sends the ZIP; a case not finished goes back to the case page; a refusal is the 403 page', async () => {
+    const build = vi.fn(async () => ({
+      zip: new Uint8Array([80, 75, 5, 6]),
+      manifest: {} as never,
+      filename: 'ho-so-X.zip',
+    }))
+    const ok = await staffPages(fakeDeps({ dossier: { build } })).request(
+      `https://staff.example/staff/cases/${CODE}/dossier.zip`,
+      { headers: { cookie: '__Host-staff-session=supervisor' } },
+    )
+    expect(ok.status).toBe(200)
+    expect(ok.headers.get('content-type')).toBe('application/zip')
+    expect(ok.headers.get('content-disposition')).toContain('ho-so-X.zip')
+    const open = vi.fn(async () => {
+      throw new DomainError('case_not_finished', 'open', 409)
+    })
+    const back = await request(fakeDeps({ dossier: { build: open } }), `/staff/cases/${CODE}/dossier.zip`, {
+      as: 'supervisor',
+    })
+    expect(back.status).toBe(303)
+    expect(back.location).toBe(`/staff/cases/${CODE}#documents`)
+    const refused = vi.fn(async () => {
+      throw new DomainError('not_allowed_for_role', 'heads only', 403)
+    })
+    expect(
+      (
+        await request(fakeDeps({ dossier: { build: refused } }), `/staff/cases/${CODE}/dossier.zip`, {
+          as: 'handler',
+        })
+      ).status,
+    ).toBe(403)
   })
 })

@@ -26,6 +26,8 @@ export interface CaseDocumentsModel {
   readonly canIssue: boolean
   readonly templates: readonly TemplateChoice[]
   readonly issued: readonly DocumentView[]
+  /** The finished case's dossier (a ZIP for the archive), for heads and supervisors. */
+  readonly dossier?: boolean
   /** The document just issued or cancelled (its ref), for the notice. */
   readonly notice?: { readonly ref: string; readonly kind: 'issued' | 'cancelled' }
 }
@@ -71,6 +73,13 @@ export function CaseDocuments(props: { lang: Lang; trackingCode: string; documen
             ))}
           </ul>
         </>
+      )}
+      {d.dossier && (
+        <p>
+          <a href={`/staff/cases/${encodeURIComponent(trackingCode)}/dossier.zip`} data-testid="dossier">
+            {t(lang, 'documents.dossier')}
+          </a>
+        </p>
       )}
       <h3>{t(lang, 'documents.issued')}</h3>
       {d.issued.length === 0 ? (

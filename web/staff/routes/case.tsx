@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { type Action, transitionFor } from '../../../shared/domain/lifecycle.js'
+import { type Action, OPEN_STATUSES, transitionFor } from '../../../shared/domain/lifecycle.js'
 import { actionSchema } from '../../../shared/domain/schemas.js'
 import { multiline } from '../../form.js'
 import { otherLang, t } from '../../i18n.js'
@@ -56,10 +56,11 @@ function unprefixed(values: FormValues, action: string): FormValues {
 async function documentsPanel(
   deps: StaffPageDeps,
   user: Parameters<NonNullable<StaffPageDeps['documents']>['applicable']>[0],
-  code: string,
+  view: StaffCaseViewModel,
   notice: CaseExtra['document'],
 ): Promise<CaseDocumentsModel | undefined> {
   if (!deps.documents) return undefined
+  const code = view.trackingCode
   const [applicable, issued] = await Promise.all([
     deps.documents.applicable(user, code),
     deps.documents.listForCase(user, code),
@@ -75,6 +76,11 @@ async function documentsPanel(
       issued,
     })),
     issued,
+    // Finished: heads and supervisors may take the dossier (the download checks again).
+    dossier:
+      deps.dossier !== undefined &&
+      !(OPEN_STATUSES as readonly string[]).includes(view.status) &&
+      user.memberships.some((m) => m.role === 'committee_head' || m.role === 'supervisor'),
     ...(notice ? { notice } : {}),
   }
 }
@@ -96,7 +102,7 @@ export function caseRoutes(deps: StaffPageDeps) {
     const [context, attachments, documents] = await Promise.all([
       deps.workspace.caseContext(user, code, actors),
       deps.attachments ? deps.attachments.listAttachments(user, view.trackingCode) : [],
-      documentsPanel(deps, user, view.trackingCode, extra.document),
+      documentsPanel(deps, user, view, extra.document),
     ])
     return render(
       c,

@@ -158,6 +158,23 @@ export function documentRoutes(deps: StaffPageDeps) {
     return c.redirect(`${back}?document=${encodeURIComponent(cancelled.ref)}&cancelled=1#documents`, 303)
   })
 
+  app.get('/staff/cases/:code/dossier.zip', async (c) => {
+    if (!deps.dossier) return messagePage(c, org, 404)
+    try {
+      const { zip, filename } = await deps.dossier.build(c.get('user'), c.req.param('code'))
+      return c.body(zip, 200, {
+        'content-type': 'application/zip',
+        'content-disposition': `attachment; filename="${filename}"`,
+        'cache-control': 'private, no-store',
+      })
+    } catch (error) {
+      // A case not finished yet: the case page, which says what remains.
+      if (error instanceof DomainError && error.code === 'case_not_finished')
+        return c.redirect(`/staff/cases/${encodeURIComponent(c.req.param('code'))}#documents`, 303)
+      throw error
+    }
+  })
+
   app.get('/staff/documents/register', async (c) => {
     if (!deps.documents) return messagePage(c, org, 404)
     const lang = c.get('lang')
