@@ -38,7 +38,7 @@ import type { ActionInput } from '../domain/schemas.js'
 import type { StoredCase } from '../store/cases.js'
 import { createRegisterStore, type IssuedDocument } from '../store/register.js'
 import type { Services } from './context.js'
-import { outgoingKey } from './petitioner-documents.js'
+import { liveIssuedEvents, outgoingKey } from './petitioner-documents.js'
 import type { PetitionService } from './petitions.js'
 import { type DocumentView, documentRef, documentView, parseRef, readRegister } from './register-view.js'
 import { staffCaseInScope } from './scope.js'
@@ -173,15 +173,8 @@ export function createDocumentService({ services: s, petitions, blobs }: Documen
 
   /** Whether the case's history records this template issued (and not cancelled) for the decision. */
   function issuedFor(c: CaseRecord, templateId: string, decisionSeq: number): boolean {
-    const cancelled = new Set(
-      c.history.filter((e) => e.type === 'document_cancelled').map((e) => String(e.data.symbol)),
-    )
-    return c.history.some(
-      (e) =>
-        e.type === 'document_issued' &&
-        e.data.templateId === templateId &&
-        e.data.decisionSeq === decisionSeq &&
-        !cancelled.has(String(e.data.symbol)),
+    return liveIssuedEvents(c.history).some(
+      (e) => e.data.templateId === templateId && e.data.decisionSeq === decisionSeq,
     )
   }
 

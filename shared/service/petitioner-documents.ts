@@ -5,7 +5,7 @@
  * of issued documents it may read, by a short-lived link given only after the PIN check.
  */
 import type { BlobStore } from '../blobs/blob-store.js'
-import type { CaseRecord } from '../domain/case.js'
+import type { CaseEvent, CaseRecord } from '../domain/case.js'
 import { vietnamDate } from '../domain/dates.js'
 import { templateById } from '../domain/documents/templates.js'
 import { normalizeTrackingCode } from '../domain/tracking-code.js'
@@ -27,20 +27,21 @@ const LINK_SECONDS = 5 * 60
 /** Where a document to the petitioner is stored (others stay under `cases/`, staff-only). */
 export const outgoingKey = (code: string, sha256: string) => `outgoing/${code}/${sha256}`
 
+/** The register reference an issue or cancellation event names: `<committee>.<year>.<number>`. */
+const eventRef = (e: CaseEvent) => `${e.data.committeeId}.${e.data.year}.${e.data.number}`
+
+/** The case's `document_issued` events whose document was not cancelled since, in order. */
+export function liveIssuedEvents(history: readonly CaseEvent[]): CaseEvent[] {
+  const cancelled = new Set(history.filter((e) => e.type === 'document_cancelled').map(eventRef))
+  return history.filter((e) => e.type === 'document_issued' && !cancelled.has(eventRef(e)))
+}
+
 /** The documents issued to the petitioner and not cancelled, from the case's history, in order. */
 export function petitionerDocumentsOf(c: Pick<CaseRecord, 'history'>): PetitionerDocument[] {
-  const cancelled = new Set(
-    c.history.filter((e) => e.type === 'document_cancelled').map((e) => String(e.data.symbol)),
-  )
-  return c.history
-    .filter(
-      (e) =>
-        e.type === 'document_issued' &&
-        e.data.addressee === 'petitioner' &&
-        !cancelled.has(String(e.data.symbol)),
-    )
+  return liveIssuedEvents(c.history)
+    .filter((e) => e.data.addressee === 'petitioner')
     .map((e) => ({
-      ref: `${e.data.committeeId}.${e.data.year}.${e.data.number}`,
+      ref: eventRef(e),
       symbol: String(e.data.symbol),
       name: templateById(String(e.data.templateId)).name,
       issuedOn: vietnamDate(e.at),
