@@ -204,6 +204,7 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   not_found: 404,
   case_not_found: 404,
   attachment_not_found: 404,
+  document_not_found: 404,
   report_request_not_found: 404,
   sample_not_found: 404,
   grant_not_found: 404,
@@ -238,6 +239,9 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   upload_missing: 409,
   template_not_applicable: 409,
   case_not_finished: 409,
+  document_already_issued: 409,
+  document_already_cancelled: 409,
+  register_busy: 409,
   // 412, 413, 415, 428, 429
   version_conflict: 412,
   payload_too_large: 413,

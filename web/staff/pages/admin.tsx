@@ -13,6 +13,7 @@ import type { FieldError, Lang } from '../../types.js'
 import { CheckboxField, type Option, SelectField, TetWarning } from '../components.js'
 import type { FormState } from '../form.js'
 import { StaffLayout, type StaffUserView } from '../layout.js'
+import { CommitteeDocumentFields } from './admin-documents.js'
 import { ErrorSummaryFocus, roleLabel } from './case.js'
 
 interface Base {
@@ -178,6 +179,7 @@ export function CommitteesPage(p: Base & { committees: readonly Committee[] }) {
           label={t(lang, 'staff.admin.remoteArea')}
           checked={p.values.remoteArea === 'true'}
         />
+        <CommitteeDocumentFields lang={lang} values={p.values} errors={p.errors} />
         <button type="submit" id="save-committee">
           {t(lang, 'staff.admin.save')}
         </button>
