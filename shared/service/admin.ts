@@ -13,6 +13,7 @@ import { DomainError, RuleViolation } from '../domain/errors.js'
 import { type HolidayNotice, OCCASIONS } from '../domain/holiday-notices.js'
 import type { ActingUser } from '../domain/policy.js'
 import { canManageConfiguration } from '../domain/policy.js'
+import { type RetentionSettings, retentionSettingsSchema } from '../domain/retention.js'
 import { COMMITTEE_TYPES, type Committee, type RoutingRule, TOPIC_CODES } from '../domain/routing.js'
 import { KINDS } from '../domain/vocabulary.js'
 import { type CalendarChangeReport, recordCalendarChange } from './calendar-change.js'
@@ -158,6 +159,19 @@ export function createAdminService(s: Services) {
       const settings = parse(deadlineSettingsSchema, input, 'invalid_deadline_settings') as DeadlineSettings
       await s.settings.putDeadlineSettings(settings, version)
       s.logger.info('deadline settings saved', { by: user.id })
+      return settings
+    },
+
+    /** The years a finished case's dossier is kept, by kind (docs/documents.md#dossier). */
+    async saveRetentionSettings(
+      user: ActingUser,
+      input: unknown,
+      version: number,
+    ): Promise<RetentionSettings> {
+      requireAdmin(user)
+      const settings = parse(retentionSettingsSchema, input, 'invalid_retention_settings')
+      await s.settings.putRetentionSettings(settings, version)
+      s.logger.info('retention settings saved', { by: user.id })
       return settings
     },
 

@@ -21,17 +21,6 @@ import type { Services } from './context.js'
 import { documentFilename } from './documents.js'
 import { staffCaseInScope } from './scope.js'
 
-/**
- * Years a finished case's file is kept, by kind: the default of the retention setting
- * (docs/documents.md#dossier; to be checked against the organisation's archive list).
- */
-export const DEFAULT_RETENTION_YEARS: Readonly<Record<Kind, number>> = {
-  complaint: 10,
-  denunciation: 10,
-  recommendation: 5,
-  feedback: 5,
-}
-
 export interface DossierFile {
   readonly path: string
   readonly sha256: string
@@ -58,13 +47,8 @@ async function readBlob(blobs: BlobStore, key: string): Promise<Uint8Array> {
   return size === 0 ? new Uint8Array() : blobs.readRange(key, 0, size - 1)
 }
 
-export function createDossierService(deps: {
-  services: Services
-  blobs: BlobStore
-  retentionYears?: Readonly<Record<Kind, number>>
-}) {
+export function createDossierService(deps: { services: Services; blobs: BlobStore }) {
   const { services: s, blobs } = deps
-  const retention = deps.retentionYears ?? DEFAULT_RETENTION_YEARS
   const register = createRegisterStore(s.db, s.tableName)
   const attachments = createAttachmentStore(s.db, s.tableName)
 
@@ -97,7 +81,7 @@ export function createDossierService(deps: {
       for (const a of ready) toc.push(`tài liệu: tai-lieu/${a.id}-${a.name} (${MEDIA_TYPES[a.type]})`)
       const last = c.history.at(-1)!
       const closedOn = vietnamDate(last.at)
-      const years = retention[c.kind]
+      const years = (await s.settings.getRetentionSettings()).value[c.kind]
       files['muc-luc.txt'] = strToU8(`Mục lục hồ sơ ${c.code}\n\n${toc.join('\n')}\n`)
       const manifest: DossierManifest = {
         trackingCode: c.code,

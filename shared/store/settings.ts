@@ -8,6 +8,7 @@
  *   getCalendarOverrides()   GetItem  CONFIG / CALENDAR
  *   getDeadlineSettings()    GetItem  CONFIG / DEADLINES
  *   getWatchSettings()       GetItem  CONFIG / WATCH
+ *   getRetentionSettings()   GetItem  CONFIG / RETENTION
  *   put…(value, version)     PutItem  conditional on the version read (admins editing at once)
  *
  * Reads are cached in the process for a short time: configuration changes rarely, and every
@@ -18,6 +19,7 @@ import type { CalendarOverride } from '../domain/calendar.js'
 import type { DeadlineSettings } from '../domain/deadline-rules.js'
 import { DEFAULT_DEADLINE_SETTINGS } from '../domain/deadline-rules.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
+import { DEFAULT_RETENTION_YEARS, type RetentionSettings } from '../domain/retention.js'
 import type { Committee, RoutingRule } from '../domain/routing.js'
 import { RULE_MESSAGES } from '../domain/schemas.js'
 import { DEFAULT_WATCH_SETTINGS, type WatchSettings, watchSettingsSchema } from '../domain/watch.js'
@@ -29,6 +31,7 @@ const ITEMS = {
   calendar: 'CALENDAR',
   deadlines: 'DEADLINES',
   watch: 'WATCH',
+  retention: 'RETENTION',
 } as const
 type ConfigName = keyof typeof ITEMS
 
@@ -38,6 +41,7 @@ interface ConfigValues {
   calendar: CalendarOverride[]
   deadlines: DeadlineSettings
   watch: WatchSettings
+  retention: RetentionSettings
 }
 
 const DEFAULTS: ConfigValues = {
@@ -46,6 +50,7 @@ const DEFAULTS: ConfigValues = {
   calendar: [],
   deadlines: DEFAULT_DEADLINE_SETTINGS,
   watch: DEFAULT_WATCH_SETTINGS,
+  retention: DEFAULT_RETENTION_YEARS,
 }
 
 export interface Versioned<T> {
@@ -109,6 +114,9 @@ export function createSettingsStore(
     getCalendarOverrides: () => read('calendar'),
     getDeadlineSettings: () => read('deadlines'),
     getWatchSettings: () => read('watch'),
+    /** Years a finished case's dossier is kept, by kind (docs/documents.md#dossier). */
+    getRetentionSettings: () => read('retention'),
+    putRetentionSettings: (value: RetentionSettings, version: number) => write('retention', value, version),
     putCommittees: (value: Committee[], version: number) => write('committees', value, version),
     putRoutingRules: (value: RoutingRule[], version: number) => write('routing', value, version),
     putCalendarOverrides: (value: CalendarOverride[], version: number) => write('calendar', value, version),

@@ -288,6 +288,12 @@ describe('the dossier of a finished case', () => {
     await actOk(h, code, 'btc.canbo', { action: 'close' })
     expect(await refusal(dossier.build(handler, code))).toMatchObject({ status: 403 })
 
+    // The retention is the admins' setting for the kind.
+    const retention = await h.server.services.settings.getRetentionSettings()
+    await h.server.services.settings.putRetentionSettings(
+      { ...retention.value, complaint: 12 },
+      retention.version,
+    )
     const { zip, manifest } = await dossier.build(await actingUser('giamsat'), code)
     const files = unzipSync(zip)
     const stored = await storedCase(h, code)
@@ -295,7 +301,8 @@ describe('the dossier of a finished case', () => {
     expect(written).toEqual(JSON.parse(JSON.stringify(manifest)))
     expect(written.historyLastHash).toBe(stored.history.at(-1)!.hash)
     expect(written.historyEvents).toBe(stored.history.length)
-    expect(written.retentionYears).toBe(10)
+    expect(written.retentionYears).toBe(12)
+    expect(written.keepUntil.slice(0, 4)).toBe(String(Number(written.closedOn.slice(0, 4)) + 12))
     // Every file listed is in the archive with that hash, and nothing else is (but the manifest).
     expect(Object.keys(files).sort()).toEqual(
       [...written.files.map((f: { path: string }) => f.path), 'manifest.json'].sort(),

@@ -33,7 +33,11 @@ export interface StaffPageDeps {
   readonly users: { getUser(id: string): Promise<User | undefined>; listUsers(): Promise<User[]> }
   readonly settings: Pick<
     SettingsStore,
-    'getCommittees' | 'getRoutingRules' | 'getDeadlineSettings' | 'getCalendarOverrides'
+    | 'getCommittees'
+    | 'getRoutingRules'
+    | 'getDeadlineSettings'
+    | 'getCalendarOverrides'
+    | 'getRetentionSettings'
   >
   readonly petitions: Pick<PetitionService, 'getForStaff' | 'act' | 'revealIdentity' | 'recordIntake'>
   /** The queue, the reception desk's triage and the supervisor's dashboard. */
@@ -51,6 +55,7 @@ export interface StaffPageDeps {
     | 'saveRoutingRule'
     | 'deleteRoutingRule'
     | 'saveDeadlineSettings'
+    | 'saveRetentionSettings'
     | 'addCalendarDay'
     | 'removeCalendarDay'
     | 'recordHolidayNotice'

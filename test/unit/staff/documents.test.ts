@@ -6,7 +6,8 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { composeDocument, contextFor, templateById } from '../../../shared/domain/documents/index.js'
-import { DomainError } from '../../../shared/domain/errors.js'
+import { DomainError, RuleViolation } from '../../../shared/domain/errors.js'
+import { DEFAULT_RETENTION_YEARS, retentionSettingsSchema } from '../../../shared/domain/retention.js'
 import { committeeInputSchema } from '../../../shared/service/admin.js'
 import type { DocumentView } from '../../../shared/service/documents.js'
 import { staffPages } from '../../../web/staff/app.js'
@@ -230,5 +231,54 @@ describe('the dossier download', () => {
         })
       ).status,
     ).toBe(403)
+  })
+})
+
+describe('the retention setting (admin)', () => {
+  const settings = { getRetentionSettings: async () => ({ value: DEFAULT_RETENTION_YEARS, version: 2 }) }
+  it('is for administrators; shows the years by kind; saves them (303) or shows the refusal (422)', async () => {
+    expect((await request(fakeDeps({ settings }), '/staff/admin/retention', { as: 'handler' })).status).toBe(
+      403,
+    )
+    const page = await request(fakeDeps({ settings }), '/staff/admin/retention', { as: 'admin' })
+    expect(page.status).toBe(200)
+    expect(page.html).toContain('name="complaint"')
+    expect(page.html).toContain('value="10"')
+
+    const saveRetentionSettings = vi.fn(async () => DEFAULT_RETENTION_YEARS)
+    const form = { complaint: '15', denunciation: '10', recommendation: '5', feedback: '5', version: '2' }
+    const saved = await request(
+      fakeDeps({ settings, admin: { saveRetentionSettings } }),
+      '/staff/admin/retention',
+      {
+        as: 'admin',
+        form,
+      },
+    )
+    expect(saved.location).toBe('/staff/admin/retention?done=1')
+    expect(saveRetentionSettings).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'admin' }),
+      { complaint: 15, denunciation: 10, recommendation: 5, feedback: 5 },
+      2,
+    )
+    const refuse = vi.fn(async () => {
+      throw new RuleViolation('invalid_retention_settings', 'feedback: too small', 'feedback')
+    })
+    const bad = await request(
+      fakeDeps({ settings, admin: { saveRetentionSettings: refuse } }),
+      '/staff/admin/retention',
+      {
+        as: 'admin',
+        form: { ...form, feedback: '0' },
+      },
+    )
+    expect(bad.status).toBe(422)
+    expect(bad.html).toContain('value="0"')
+  })
+
+  it('the schema takes whole years from 1 to 100 for every kind', () => {
+    expect(retentionSettingsSchema.safeParse(DEFAULT_RETENTION_YEARS).success).toBe(true)
+    expect(retentionSettingsSchema.safeParse({ ...DEFAULT_RETENTION_YEARS, feedback: 0 }).success).toBe(false)
+    expect(retentionSettingsSchema.safeParse({ complaint: 10 }).success).toBe(false)
   })
 })
