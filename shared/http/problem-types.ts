@@ -282,6 +282,7 @@ export const PROBLEM_CODES: Readonly<Record<string, ProblemStatusCode>> = {
   invalid_seed: 422,
   invalid_setting: 422,
   invalid_watch_settings: 422,
+  invalid_retention_settings: 422,
   known_after_receipt: 422,
   outcome_not_for_kind: 422,
   received_too_long_ago: 422,

@@ -9,6 +9,7 @@ import { type CalendarOverride, type LocalizedText, WorkingCalendar } from '../d
 import { isLocalDate, type LocalDate } from '../domain/dates.js'
 import { type DeadlineSettings, LIMIT_SETTING_KEYS } from '../domain/deadline-rules.js'
 import { HEADER_STYLES } from '../domain/documents/types.js'
+import { type RetentionSettings, retentionSettingsSchema } from '../domain/dossier.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import { type HolidayNotice, OCCASIONS } from '../domain/holiday-notices.js'
 import type { ActingUser } from '../domain/policy.js'
@@ -158,6 +159,19 @@ export function createAdminService(s: Services) {
       const settings = parse(deadlineSettingsSchema, input, 'invalid_deadline_settings') as DeadlineSettings
       await s.settings.putDeadlineSettings(settings, version)
       s.logger.info('deadline settings saved', { by: user.id })
+      return settings
+    },
+
+    /** How long a finished case's dossier is kept, by kind (docs/documents.md#the-case-dossier). */
+    async saveRetentionSettings(
+      user: ActingUser,
+      input: unknown,
+      version: number,
+    ): Promise<RetentionSettings> {
+      requireAdmin(user)
+      const settings = parse(retentionSettingsSchema, input, 'invalid_retention_settings')
+      await s.settings.putRetention(settings, version)
+      s.logger.info('retention settings saved', { by: user.id })
       return settings
     },
 

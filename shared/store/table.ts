@@ -16,6 +16,7 @@
  *   RATE#<hash> / SUBMIT#<hour>, KEYLESS#<minute>  online submissions per client address (expire)
  *   MSG#<id> / MSG            an outgoing message (e-mail, SMS) and its delivery state
  *   CONFIG / WATCH            reminder and escalation settings
+ *   CONFIG / RETENTION        years a finished case's dossier is kept, by kind
  *   DIGEST#<date> / DIGEST    marks the morning digest of a day as sent (exactly once)
  *   REPEAT#<hash> / <receivedAt>#<code>
  *                             the repeat index (repeats.ts): a salted hash (HMAC) of a petition's

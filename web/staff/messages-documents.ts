@@ -74,6 +74,12 @@ export const documentsVi = {
   'admin.documents.signerTitle': 'Chức vụ người ký',
   'admin.documents.signerTitle.hint': 'Để trống: BÍ THƯ.',
 
+  'staff.admin.retention': 'Thời hạn lưu trữ hồ sơ',
+  'admin.retention.title': 'Thời hạn lưu trữ hồ sơ',
+  'admin.retention.lead':
+    'Số năm lưu hồ sơ đã giải quyết xong, tính từ ngày kết thúc, theo loại đơn (ghi trong bảng kê của hồ sơ lưu trữ).',
+  'admin.retention.done': 'Đã lưu thời hạn lưu trữ.',
+
   'track.documents.title': 'Văn bản gửi bạn',
   'track.documents.lead': 'Các văn bản cơ quan đã ban hành gửi bạn về đơn này.',
   'track.documents.download': 'Tải về',
@@ -148,6 +154,12 @@ export const documentsEn: Record<keyof typeof documentsVi, string> = {
   'admin.documents.signerAuthority.hint': 'E.g. T/M BAN THƯỜNG VỤ; empty when the head signs in person.',
   'admin.documents.signerTitle': "Signer's title",
   'admin.documents.signerTitle.hint': 'Empty: BÍ THƯ.',
+
+  'staff.admin.retention': 'Dossier retention',
+  'admin.retention.title': 'Dossier retention',
+  'admin.retention.lead':
+    "Years a finished case's file is kept, from the day it ended, by kind (written in the dossier's manifest).",
+  'admin.retention.done': 'Retention saved.',
 
   'track.documents.title': 'Documents for you',
   'track.documents.lead': 'The documents the office issued to you about this petition.',

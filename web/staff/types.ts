@@ -33,7 +33,7 @@ export interface StaffPageDeps {
   readonly users: { getUser(id: string): Promise<User | undefined>; listUsers(): Promise<User[]> }
   readonly settings: Pick<
     SettingsStore,
-    'getCommittees' | 'getRoutingRules' | 'getDeadlineSettings' | 'getCalendarOverrides'
+    'getCommittees' | 'getRoutingRules' | 'getDeadlineSettings' | 'getCalendarOverrides' | 'getRetention'
   >
   readonly petitions: Pick<
     PetitionService,
@@ -54,6 +54,7 @@ export interface StaffPageDeps {
     | 'saveRoutingRule'
     | 'deleteRoutingRule'
     | 'saveDeadlineSettings'
+    | 'saveRetentionSettings'
     | 'addCalendarDay'
     | 'removeCalendarDay'
     | 'recordHolidayNotice'

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { composeDocument, contextFor, templateById } from '../../../shared/domain/documents/index.js'
-import { DomainError } from '../../../shared/domain/errors.js'
+import { DEFAULT_RETENTION } from '../../../shared/domain/dossier.js'
+import { DomainError, RuleViolation } from '../../../shared/domain/errors.js'
 import { committeeInputSchema } from '../../../shared/service/admin.js'
 import type { DocumentView } from '../../../shared/service/documents.js'
 import type { StaffPageDeps } from '../../../web/staff/types.js'
@@ -204,5 +205,58 @@ describe("a committee's document settings (admin)", () => {
     })
     expect(parsed.success).toBe(false)
     expect(parsed.error?.issues[0]?.path).toEqual(['documents', 'issuerCode'])
+  })
+})
+describe('the retention setting (admin)', () => {
+  const settings = { getRetention: async () => ({ value: DEFAULT_RETENTION, version: 2 }) }
+  it('is for administrators; shows the years by kind; saves them (303) or shows the refusal (422)', async () => {
+    expect((await request(fakeDeps({ settings }), '/staff/admin/retention', { as: 'handler' })).status).toBe(
+      403,
+    )
+    const page = await request(fakeDeps({ settings }), '/staff/admin/retention', { as: 'admin' })
+    expect(page.status).toBe(200)
+    expect(page.html).toContain('name="complaint"')
+    expect(page.html).toContain('value="15"')
+
+    const saveRetentionSettings = vi.fn(async () => DEFAULT_RETENTION)
+    const form = {
+      complaint: '20',
+      denunciation: 'vĩnh viễn',
+      recommendation: '10',
+      feedback: '5',
+      version: '2',
+    }
+    const saved = await request(
+      fakeDeps({ settings, admin: { saveRetentionSettings } }),
+      '/staff/admin/retention',
+      {
+        as: 'admin',
+        form,
+      },
+    )
+    expect(saved.location).toBe('/staff/admin/retention?done=1')
+    expect(saveRetentionSettings).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'admin' }),
+      {
+        complaint: { years: 20 },
+        denunciation: { permanent: true },
+        recommendation: { years: 10 },
+        feedback: { years: 5 },
+      },
+      2,
+    )
+    const refuse = vi.fn(async () => {
+      throw new RuleViolation('invalid_retention_settings', 'feedback: too small', 'feedback')
+    })
+    const bad = await request(
+      fakeDeps({ settings, admin: { saveRetentionSettings: refuse } }),
+      '/staff/admin/retention',
+      {
+        as: 'admin',
+        form: { ...form, feedback: '0' },
+      },
+    )
+    expect(bad.status).toBe(422)
+    expect(bad.html).toContain('value="0"')
   })
 })

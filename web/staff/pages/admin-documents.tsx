@@ -4,10 +4,12 @@
  * signer's authority and title. Empty fields keep the defaults.
  */
 import type { Committee, CommitteeDocumentSettings } from '../../../shared/domain/routing.js'
+import { KINDS } from '../../../shared/domain/vocabulary.js'
 import { errorFor, TextField } from '../../components.js'
-import { t } from '../../i18n.js'
+import { label, t } from '../../i18n.js'
 import type { FieldError, Lang } from '../../types.js'
-import { SelectField } from '../components.js'
+import { LangField, SelectField } from '../components.js'
+import { StaffLayout, type StaffLayoutProps } from '../layout.js'
 
 const TEXT_SETTINGS = ['issuerCode', 'place', 'signerAuthority', 'signerTitle'] as const
 const NAMES = ['headerStyle', ...TEXT_SETTINGS] as const
@@ -65,5 +67,51 @@ export function CommitteeDocumentFields(p: {
         />
       ))}
     </fieldset>
+  )
+}
+
+/** The years a finished case's dossier is kept, by kind (docs/documents.md#the-case-dossier). */
+export function RetentionPage(
+  p: Omit<StaffLayoutProps, 'title' | 'children'> & {
+    values: Readonly<Record<string, string | undefined>>
+    errors: readonly FieldError[]
+    version: number
+    done: boolean
+  },
+) {
+  const { lang } = p
+  const title = t(lang, 'admin.retention.title')
+  return (
+    <StaffLayout {...p} title={title} current="admin">
+      <h1>{title}</h1>
+      {p.done && (
+        <div class="notice" role="status">
+          {t(lang, 'admin.retention.done')}
+        </div>
+      )}
+      {p.errors.length > 0 && (
+        <div class="error-summary" role="alert" tabindex={-1} autofocus>
+          <p>{p.errors.map((e) => e.message).join('; ')}</p>
+        </div>
+      )}
+      <p>{t(lang, 'admin.retention.lead')}</p>
+      <form method="post" action="/staff/admin/retention" class="action-form">
+        <LangField lang={lang} />
+        <input type="hidden" name="version" value={String(p.version)} />
+        {KINDS.map((k) => (
+          <TextField
+            lang={lang}
+            name={k}
+            type="number"
+            label={label(lang, 'kind', k)}
+            value={p.values[k]}
+            error={errorFor(p.errors, k)}
+            required
+            maxLength={3}
+          />
+        ))}
+        <button type="submit">{t(lang, 'staff.admin.save')}</button>
+      </form>
+    </StaffLayout>
   )
 }

@@ -7,9 +7,12 @@ import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { formatVietnamese, vietnamDate } from '../../../shared/domain/dates.js'
 import { type AnyTemplate, templateById } from '../../../shared/domain/documents/index.js'
+import type { Retention } from '../../../shared/domain/dossier.js'
 import { DomainError } from '../../../shared/domain/errors.js'
+import { KINDS } from '../../../shared/domain/vocabulary.js'
 import { multiline } from '../../form.js'
 import { t } from '../../i18n.js'
+import type { FieldError } from '../../types.js'
 import { readBody, text } from '../form.js'
 import {
   committeeOptions,
@@ -22,6 +25,7 @@ import {
   render,
   type StaffContext,
 } from '../http.js'
+import { RetentionPage } from '../pages/admin-documents.js'
 import { DocumentIssuePage } from '../pages/case-documents.js'
 import { DocumentRegisterPage } from '../pages/document-register.js'
 import type { StaffEnv, StaffPageDeps } from '../types.js'
@@ -197,6 +201,59 @@ export function documentRoutes(deps: StaffPageDeps) {
       />,
       status,
     )
+  })
+  return app
+}
+
+/** A period as typed on the form: whole years, or `vĩnh viễn` / `permanent` for good. */
+const PERMANENT = /^(vĩnh viễn|vinh vien|permanent)$/i
+const retentionText = (r: Retention) => ('permanent' in r ? 'vĩnh viễn' : String(r.years))
+const retentionOf = (typed: string): unknown =>
+  /^\d+$/.test(typed) ? { years: Number(typed) } : PERMANENT.test(typed.trim()) ? { permanent: true } : typed
+
+/**
+ * The admins' retention setting (docs/documents.md#the-case-dossier), mounted after the admin section so
+ * its guard (administrators only) runs first; the admin service checks again.
+ */
+export function retentionRoutes(deps: StaffPageDeps) {
+  const org = deps.organizationName
+  const app = new Hono<StaffEnv>()
+  async function page(
+    c: StaffContext,
+    form: { values?: Record<string, string>; errors?: FieldError[]; done?: boolean },
+    status: ContentfulStatusCode = 200,
+  ) {
+    const current = await deps.settings.getRetention()
+    const values = form.values ?? Object.fromEntries(KINDS.map((k) => [k, retentionText(current.value[k])]))
+    return render(
+      c,
+      <RetentionPage
+        {...layout(c, org)}
+        values={values}
+        errors={form.errors ?? []}
+        version={current.version}
+        done={form.done ?? false}
+      />,
+      status,
+    )
+  }
+  app.get('/staff/admin/retention', (c) => page(c, { done: c.req.query('done') === '1' }))
+  app.post('/staff/admin/retention', formLimit, async (c) => {
+    const body = await readBody(c)
+    const values = Object.fromEntries(KINDS.map((k) => [k, text(body, k)]))
+    const input = Object.fromEntries(KINDS.map((k) => [k, retentionOf(values[k]!)]))
+    try {
+      await deps.admin.saveRetentionSettings(c.get('user'), input, Number(text(body, 'version')))
+      return c.redirect('/staff/admin/retention?done=1', 303)
+    } catch (error) {
+      if (!isFormRefusal(error)) throw error
+      const field = typeof error.details?.field === 'string' ? error.details.field : KINDS[0]
+      return page(
+        c,
+        { values, errors: [{ field, message: domainMessage(error, c.get('lang')) }] },
+        error.status as ContentfulStatusCode,
+      )
+    }
   })
   return app
 }
