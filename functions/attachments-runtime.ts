@@ -8,7 +8,7 @@ import { type AttachmentServiceDeps, createAttachmentService } from '../shared/s
 import type { Services } from '../shared/service/context.js'
 
 /** The private bucket as a blob store, its client loaded on first use; none without a bucket. */
-export function s3BlobStore(config: LambdaConfig, services: Services): BlobStore | undefined {
+export function s3Blobs(config: LambdaConfig, services: Services): BlobStore | undefined {
   const bucket = config.ATTACHMENTS_BUCKET
   if (!bucket) return undefined
   // The S3 client and presigner (~110 KB) load with the first attachment call, not at cold start.
@@ -43,7 +43,7 @@ export function s3Attachments(
   config: LambdaConfig,
   services: Services,
   petitions: AttachmentServiceDeps['petitions'],
-  blobs: BlobStore | undefined = s3BlobStore(config, services),
+  blobs: BlobStore | undefined = s3Blobs(config, services),
 ) {
   if (!blobs) return undefined
   const scanner = createVirusScanner(parseScannerSetting(config.VIRUS_SCANNER))

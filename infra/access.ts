@@ -17,6 +17,7 @@
  *   RECEPTION#<committee> reception.ts: <date>#<id> (a session of the reception register)
  *   AUDITS        audits.ts: SAMPLE#<id> (audit samples of finished cases and their findings)
  *   SESSION#<id>  sessions.ts: REVOKED (a staff session ended by signing out, until its token expires)
+ *   DOCREG#<committee> register.ts: #<year> / <number> (the outgoing register's entries)
  */
 import { casePk } from '../shared/store/keys.js'
 import type { TableAccess } from './constructs/data-table.js'
@@ -33,6 +34,7 @@ const ANY_REPORT_REQUEST = 'ACCOUNTABILITY#*'
 const ANY_REGISTER = 'RECEPTION#*'
 const AUDITS = 'AUDITS'
 const ANY_ENDED_SESSION = 'SESSION#*'
+const ANY_OUTGOING_REGISTER = 'DOCREG#*'
 
 /**
  * The public function (shared/service/petitions.ts `submit`, `track`, `withdraw`, `supplement`):
@@ -84,13 +86,26 @@ export const PUBLIC_API_ACCESS: TableAccess = {
  *                  SAMPLE#, UpdateItem (a finding, conditional on the case being in the sample)
  *   configuration  PutItem CONFIG/<item> (admin pages: committees, routing, deadlines, calendar;
  *                  conditional on the version read, shared/service/admin.ts)
+ *   documents      Query DOCREG#<committee>#<year> (the last number, a period), PutItem (claim a
+ *                  number, conditional), GetItem and UpdateItem (cancel, conditional) an entry;
+ *                  Query caseDocuments (a case's documents); then UpdateItem CASE#/CASE (the event)
  */
 export const STAFF_API_ACCESS: TableAccess = {
-  get: [ANY_CASE, CONFIG, USERS, ANY_REPORT_REQUEST, AUDITS, ANY_ENDED_SESSION],
-  put: [ANY_CASE, USERS, CONFIG, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER, AUDITS, ANY_ENDED_SESSION],
-  update: [ANY_CASE, ANY_REPORT_REQUEST, AUDITS],
-  query: [ANY_CASE, USERS, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER, AUDITS],
-  indexes: ['committeeQueue', 'myPetitions', 'reporting', 'owedReports'],
+  get: [ANY_CASE, CONFIG, USERS, ANY_REPORT_REQUEST, AUDITS, ANY_ENDED_SESSION, ANY_OUTGOING_REGISTER],
+  put: [
+    ANY_CASE,
+    USERS,
+    CONFIG,
+    ANY_REPEAT_KEY,
+    ANY_REPORT_REQUEST,
+    ANY_REGISTER,
+    AUDITS,
+    ANY_ENDED_SESSION,
+    ANY_OUTGOING_REGISTER,
+  ],
+  update: [ANY_CASE, ANY_REPORT_REQUEST, AUDITS, ANY_OUTGOING_REGISTER],
+  query: [ANY_CASE, USERS, ANY_REPEAT_KEY, ANY_REPORT_REQUEST, ANY_REGISTER, AUDITS, ANY_OUTGOING_REGISTER],
+  indexes: ['committeeQueue', 'myPetitions', 'reporting', 'owedReports', 'caseDocuments'],
 }
 
 /**
@@ -101,10 +116,11 @@ export const STAFF_API_ACCESS: TableAccess = {
  *                  the report's accountability and reception figures (service/report-extras.ts):
  *                  Query ACCOUNTABILITY#<committee> (listCommitteeRequests) and
  *                  Query RECEPTION#<committee> (the register's sessions of the period)
+ *   register       Query DOCREG#<committee>#<year> (the outgoing register of a period, XLSX)
  */
 export const REPORT_EXPORT_ACCESS: TableAccess = {
   get: [CONFIG, USERS, ANY_ENDED_SESSION],
-  query: [ANY_REPORT_REQUEST, ANY_REGISTER],
+  query: [ANY_REPORT_REQUEST, ANY_REGISTER, ANY_OUTGOING_REGISTER],
   indexes: ['reporting'],
 }
 

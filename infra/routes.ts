@@ -112,6 +112,8 @@ export const REPORT_EXPORT_ROUTES: readonly RouteSpec[] = [
   // specific than `/staff/{proxy+}`, so they reach the export function.
   { path: '/staff/reports/export.xlsx', methods: ['GET'], target: 'reportExport', gate: 'originVerify' },
   { path: '/staff/reports/export.csv', methods: ['GET'], target: 'reportExport', gate: 'originVerify' },
+  // The outgoing register's download (the register page's link): the same library, the same function.
+  { path: '/staff/documents/register.xlsx', methods: ['GET'], target: 'reportExport', gate: 'originVerify' },
 ]
 
 export const ROUTES: readonly RouteSpec[] = [

@@ -3,14 +3,17 @@
  * real service with a moving clock, so every case, history and deadline is what the system itself
  * would have produced.
  */
+import type { BlobStore } from '../shared/blobs/blob-store.js'
 import { seededRandom } from '../shared/domain/audit.js'
 import { addDays, type LocalDate, vietnamDate } from '../shared/domain/dates.js'
+import { DomainError } from '../shared/domain/errors.js'
 import type { ActingUser } from '../shared/domain/policy.js'
 import type { ActionInput } from '../shared/domain/schemas.js'
 import type { Channel, Kind } from '../shared/domain/vocabulary.js'
 import { devMailboxSender, type MessageSender } from '../shared/notifications/senders.js'
 import { createLogger } from '../shared/observability.js'
 import type { Services } from '../shared/service/context.js'
+import { createDocumentService, type DocumentService } from '../shared/service/documents.js'
 import { createPetitionService } from '../shared/service/petitions.js'
 import { createSweep } from '../shared/service/sweep.js'
 import { COMMITTEES, PETITIONERS, ROUTING_RULES, TEMPLATES, USERS } from './demo-data.js'
@@ -205,6 +208,33 @@ function morningOf(date: LocalDate, minute = 0): Date {
 
 const SEED_MARKER = { pk: 'CONFIG', sk: 'SEEDED' }
 
+/**
+ * The documents of the case's decision just taken, issued by the head of its committee as the
+ * office would (docs/documents.md#issuing): the accused's notices name the person the petition
+ * concerns and summarise its title; a document the case cannot fill is left out.
+ */
+async function issueDemoDocuments(
+  documents: DocumentService,
+  code: string,
+  committeeId: string,
+  petition: { readonly title: string; readonly person?: string },
+): Promise<void> {
+  const head = USERS.find((u) => u.id === `${committeeId}.truong`)
+  if (!head) return
+  const { templates } = await documents.applicable(head, code)
+  for (const { template, issued } of templates) {
+    if (issued) continue
+    try {
+      await documents.issue(head, code, template.id, {
+        ...(template.addressee === 'accused' ? { recipient: petition.person ?? 'Người bị tố cáo' } : {}),
+        contentSummary: `Nội dung tố cáo: ${petition.title}.`,
+      })
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error
+    }
+  }
+}
+
 /** Seeds once; returns the number of petitions created (0 when the data folder was already seeded). */
 export async function seedDemoData(
   services: Services,
@@ -213,6 +243,8 @@ export async function seedDemoData(
     today?: Date
     /** Where the story's messages go (the local server's dev mailbox); default: a mailbox of its own. */
     sender?: MessageSender
+    /** Where issued documents go: with it, each decision's documents are issued as it is taken. */
+    blobs?: BlobStore
   } = {},
 ): Promise<number> {
   const marker = await services.db.get({ TableName: services.tableName, Key: SEED_MARKER })
@@ -242,6 +274,9 @@ export async function seedDemoData(
     sender: options.sender ?? devMailboxSender(),
   })
   const created: string[] = []
+  const documents = options.blobs
+    ? createDocumentService({ services: seeding, petitions, blobs: options.blobs })
+    : undefined
 
   for (let i = 0; i < count; i++) {
     const target = ORDER[i % ORDER.length]!
@@ -303,6 +338,10 @@ export async function seedDemoData(
       const actorId = `${current.committee.id}.${byHead ? 'truong' : 'canbo'}`
       const actor: ActingUser = USERS.find((u) => u.id === actorId)!
       await petitions.act(receipt.trackingCode, current.version, action, actor, 'vi')
+      if (documents) {
+        const after = await petitions.getForStaff(receipt.trackingCode, supervisor, 'vi')
+        await issueDemoDocuments(documents, receipt.trackingCode, after.committee.id, template)
+      }
       await watch.processCase(receipt.trackingCode.replaceAll('-', ''))
     }
   }

@@ -23,8 +23,10 @@ import type { VirusScanner } from '../shared/scanning/virus-scanner.js'
 import { createLocalSealer } from '../shared/security.js'
 import { createAttachmentService } from '../shared/service/attachments.js'
 import { createServices, type Services } from '../shared/service/context.js'
-import { createDossierService } from '../shared/service/dossier.js'
+import { createDocumentService, type DocumentService, dossierDocuments } from '../shared/service/documents.js'
+import { createDossierService, type DossierService } from '../shared/service/dossier.js'
 import { createIdempotentSubmit } from '../shared/service/idempotency.js'
+import { createPetitionerDocuments } from '../shared/service/petitioner-documents.js'
 import { createPetitionService } from '../shared/service/petitions.js'
 import { createSweep, type Sweep } from '../shared/service/sweep.js'
 import { ensureTable } from '../shared/store/bootstrap.js'
@@ -76,6 +78,10 @@ export interface LocalServer {
   readonly app: Hono
   /** Attachment bytes under <dataDir>/blobs (tests look here). */
   readonly blobs: BlobStore
+  /** Official documents and the outgoing register (shared/service/documents.ts). */
+  readonly documents: DocumentService
+  /** Finished cases' archive dossiers (shared/service/dossier.ts). */
+  readonly dossiers: DossierService
   close(): Promise<void>
 }
 
@@ -110,17 +116,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     })
     const identity = await loadLocalIdentity(options.dataDir, services.sessions)
     const mailbox = devMailboxSender({ relay: options.sender, now: services.now })
-    const seeded = options.seed
-      ? await seedDemoData(services, {
-          ...(typeof options.seed === 'object' ? { petitions: options.seed.petitions } : {}),
-          sender: mailbox,
-        })
-      : 0
-    services.settings.clearCache()
-
-    const petitions = createPetitionService(services)
     let siteUrl = ''
-    const sweep = createSweep(services, { siteUrl: () => siteUrl, sender: mailbox })
     // Attachments in <dataDir>/blobs, uploaded and downloaded through HMAC-signed URLs on this port.
     const blobs = createLocalBlobStore({
       dir: join(options.dataDir, 'blobs'),
@@ -128,8 +124,25 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       baseUrl: () => siteUrl,
       now: services.now,
     })
+    const seeded = options.seed
+      ? await seedDemoData(services, {
+          ...(typeof options.seed === 'object' ? { petitions: options.seed.petitions } : {}),
+          sender: mailbox,
+          blobs,
+        })
+      : 0
+    services.settings.clearCache()
+
+    const petitions = createPetitionService(services)
+    const sweep = createSweep(services, { siteUrl: () => siteUrl, sender: mailbox })
     const attachments = createAttachmentService({ services, petitions, blobs, scanner: options.scanner })
-    const pages = buildCitizenPages(services, petitions, attachments)
+    const documents = createDocumentService({ services, petitions, blobs })
+    const pages = buildCitizenPages(
+      services,
+      petitions,
+      attachments,
+      createPetitionerDocuments({ services, petitions, blobs }),
+    )
     const publicApp = createPublicApp({
       services,
       petitions,
@@ -144,7 +157,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       }),
       attachments,
     })
-    const dossiers = createDossierService({ services, petitions, blobs })
+    const dossiers = createDossierService({
+      services,
+      petitions,
+      blobs,
+      documents: dossierDocuments(services, blobs),
+    })
     const staffApp = createStaffApp({
       services,
       petitions,
@@ -176,6 +194,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         signIn: devStaffSignIn(services.users, identity),
         attachments,
         dossiers,
+        documents,
         siteUrl: () => siteUrl,
       }),
     )
@@ -215,6 +234,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       sweep,
       app: root,
       blobs,
+      documents,
+      dossiers,
       endpoint: dynamo.endpoint,
       services,
       identity,

@@ -183,6 +183,7 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
         pin={pin}
         actions={actions}
         langHref={trackSwitchHref(outcome.view.trackingCode, lang)}
+        documents={outcome.documents}
         {...extra}
       />,
       extra.failed ? 422 : 200,
@@ -312,6 +313,29 @@ export function citizenPages(deps: CitizenPageDeps): Hono {
       )
     return showOutcome(c, lang, code, pin, await deps.track(code, pin, lang, clientKey(c)))
   })
+
+  const { documentLink } = deps
+  if (documentLink)
+    // The PIN comes in the form's body; the answer is a short-lived link to the file.
+    app.post('/track/document', formLimit, async (c) => {
+      const lang = pageLang(c)
+      const body = await readForm(c)
+      const { code, pin } = parseCredentials(body)
+      const ref = typeof body.ref === 'string' ? body.ref.slice(0, 100) : ''
+      if (!code || !pin || !ref) return lookupFailed(c, lang, code, 'not_found')
+      try {
+        const url = await documentLink(code, pin, ref, clientKey(c))
+        if (!url) return lookupFailed(c, lang, code, 'not_found')
+        c.header('Cache-Control', 'no-store')
+        c.header('Referrer-Policy', 'no-referrer')
+        return c.redirect(url, 303)
+      } catch (error) {
+        const status = (error as { status?: number }).status
+        if (status === 404 || status === 429)
+          return lookupFailed(c, lang, code, status === 429 ? 'locked' : 'not_found')
+        throw error
+      }
+    })
 
   /**
    * A petitioner's step posted from the tracking page: the form read and checked (`check` gives the

@@ -104,7 +104,17 @@ export type SubmitOutcome =
       /** Refused by the submission limit (429): seconds until the client may file again. */
       retryAfterSeconds?: number
     }
-export type TrackOutcome = { ok: true; view: CitizenView } | { ok: false; reason: 'not_found' | 'locked' }
+/** A document issued to the petitioner, listed on the tracking page (docs/documents.md#delivery). */
+export interface TrackedDocument {
+  readonly ref: string
+  readonly symbol: string
+  readonly name: { readonly vi: string; readonly en: string }
+  readonly issuedOn: string
+}
+
+export type TrackOutcome =
+  | { ok: true; view: CitizenView; documents?: readonly TrackedDocument[] }
+  | { ok: false; reason: 'not_found' | 'locked' }
 
 export interface Topic {
   value: string
@@ -123,6 +133,8 @@ export interface CitizenPageDeps {
   /** Whether the submit form takes documents (the attachment store is configured). */
   acceptsFiles?: boolean
   track(code: string, pin: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
+  /** A short-lived link to a document issued to the petitioner, after the PIN check; undefined: none such. */
+  documentLink?(code: string, pin: string, ref: string, clientKey: string): Promise<string | undefined>
   withdraw?(code: string, pin: string, reason: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
   supplement?(code: string, pin: string, text: string, lang: Lang, clientKey: string): Promise<TrackOutcome>
   escalate?(code: string, pin: string, reason: string, lang: Lang, clientKey: string): Promise<TrackOutcome>

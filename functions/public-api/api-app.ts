@@ -8,7 +8,8 @@ import type { Context } from 'aws-lambda'
 import type { LambdaConfig } from '../../shared/config.js'
 import { onFirstUse } from '../../shared/lazy.js'
 import type { IdempotentSubmit } from '../../shared/service/idempotency.js'
-import { s3Attachments } from '../attachments-runtime.js'
+import { createPetitionerDocuments } from '../../shared/service/petitioner-documents.js'
+import { s3Attachments, s3Blobs } from '../attachments-runtime.js'
 import { handleHttp } from '../lambda-http.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { createPublicApp } from './app.js'
@@ -37,13 +38,19 @@ export function createApiApp(config: LambdaConfig, logger: Logger, invocation: (
     { registerLambdaContext() {} },
   )
   const attachments = s3Attachments(config, services, petitions)
+  const blobs = s3Blobs(config, services)
+  const documents = blobs ? createPetitionerDocuments({ services, petitions, blobs }) : undefined
   const app = createPublicApp({
     services,
     petitions,
     idempotentSubmit,
     attachments,
-    pages: buildCitizenPages(services, petitions, attachments),
+    pages: buildCitizenPages(services, petitions, attachments, documents),
     corsOrigins: config.CORS_ORIGINS,
   })
-  return { app, handle: handleHttp(app), actions: citizenPageActions(services, petitions, attachments) }
+  return {
+    app,
+    handle: handleHttp(app),
+    actions: citizenPageActions(services, petitions, attachments, documents),
+  }
 }

@@ -9,7 +9,7 @@ import { TOPICS } from '../../shared/domain/routing.js'
 import { clientAddress } from '../../shared/http/client-address.js'
 import type { CitizenPageDeps } from '../../web/types.js'
 
-type ActionName = 'submit' | 'track' | 'withdraw' | 'supplement' | 'escalate' | 'rate'
+type ActionName = 'submit' | 'track' | 'withdraw' | 'supplement' | 'escalate' | 'rate' | 'documentLink'
 export type CitizenPageActions = Required<Pick<CitizenPageDeps, ActionName>>
 export type CitizenPageStatics = Omit<CitizenPageDeps, ActionName>
 
@@ -44,5 +44,6 @@ export function lazyCitizenPageDeps(
     supplement: async (...a) => (await load()).supplement(...a),
     escalate: async (...a) => (await load()).escalate(...a),
     rate: async (...a) => (await load()).rate(...a),
+    documentLink: async (...a) => (await load()).documentLink(...a),
   }
 }

@@ -15,6 +15,7 @@ import { normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { fieldProblems } from '../../shared/http/field-problems.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
+import type { PetitionerDocuments } from '../../shared/service/petitioner-documents.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { citizenNotFound, citizenPages } from '../../web/citizen-pages.js'
 import { t } from '../../web/i18n.js'
@@ -56,10 +57,11 @@ export function buildCitizenPages(
   services: Services,
   petitions: PetitionService,
   attachments?: AttachmentService,
+  documents?: PetitionerDocuments,
 ) {
   const deps: CitizenPageDeps = {
     ...citizenPageStatics(services.organizationName, attachments !== undefined, services.logger),
-    ...citizenPageActions(services, petitions, attachments),
+    ...citizenPageActions(services, petitions, attachments, documents),
   }
   return { app: citizenPages(deps), notFound: citizenNotFound(deps) }
 }
@@ -69,8 +71,12 @@ export function citizenPageActions(
   services: Services,
   petitions: PetitionService,
   attachments?: AttachmentService,
+  documents?: PetitionerDocuments,
 ): CitizenPageActions {
   return {
+    async documentLink(code, pin, ref, client) {
+      return documents ? documents.link(code, pin, client, ref) : undefined
+    },
     async submit(form, lang, client, files = []) {
       const parsed = petitionInputSchema.safeParse(form)
       if (!parsed.success)
@@ -134,7 +140,11 @@ export function citizenPageActions(
       }
     },
     track: (code, pin, lang: Lang, client) =>
-      asTrackOutcome(async () => ({ ok: true, view: await petitions.track(code, pin, lang, client) })),
+      asTrackOutcome(async () => {
+        const view = await petitions.track(code, pin, lang, client)
+        // Listed only once the PIN check above passed, in this request.
+        return { ok: true, view, ...(documents ? { documents: await documents.listAfterTrack(code) } : {}) }
+      }),
     withdraw: (code, pin, reason, lang: Lang, client) =>
       asTrackOutcome(async () => {
         const body = parseOr422(withdrawalSchema, { scope: 'full', reason })

@@ -7,7 +7,10 @@
 import type { Context } from 'hono'
 import { readSessionToken } from '../../web/staff/session.js'
 
-export const EXPORT_PAGE_PATHS = ['/staff/reports/export.xlsx', '/staff/reports/export.csv'] as const
+export const REPORT_PAGE_PATHS = ['/staff/reports/export.xlsx', '/staff/reports/export.csv'] as const
+/** The outgoing register's download (docs/documents.md#register). */
+export const REGISTER_EXPORT_PATH = '/staff/documents/register.xlsx'
+export const EXPORT_PAGE_PATHS = [...REPORT_PAGE_PATHS, REGISTER_EXPORT_PATH] as const
 
 export const isExportPagePath = (path: string) => (EXPORT_PAGE_PATHS as readonly string[]).includes(path)
 

@@ -6,9 +6,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
 import type { LambdaConfig } from '../../shared/config.js'
 import { onFirstUse } from '../../shared/lazy.js'
+import { createDocumentService, dossierDocuments } from '../../shared/service/documents.js'
 import type { DossierService } from '../../shared/service/dossier.js'
 import type { SignInProvider } from '../../web/staff/sign-in.js'
-import { s3Attachments, s3BlobStore } from '../attachments-runtime.js'
+import { s3Attachments, s3Blobs } from '../attachments-runtime.js'
 import { lambdaRuntime } from '../lambda-runtime.js'
 import { staffVerifier } from '../staff-verifier.js'
 import { createStaffApp } from './app.js'
@@ -21,12 +22,20 @@ export function createStaffLambdaApp(
 ) {
   const { services, petitions } = lambdaRuntime('staff-api', { config, logger })
   const verifier = staffVerifier(config, services, auth)
-  const blobs = s3BlobStore(config, services)
+  const blobs = s3Blobs(config, services)
   const attachments = s3Attachments(config, services, petitions, blobs)
+  // Official documents are stored in the same bucket (cases/<code>/<sha256>).
+  const documents = blobs ? createDocumentService({ services, petitions, blobs }) : undefined
   // The dossier (and its ZIP writer) loads with the first dossier asked for.
   const dossierService = onFirstUse(async () => {
     const { createDossierService } = await import('../../shared/service/dossier.js')
-    return createDossierService({ services, petitions, blobs: blobs! })
+    const store = blobs!
+    return createDossierService({
+      services,
+      petitions,
+      blobs: store,
+      documents: dossierDocuments(services, store),
+    })
   })
   const dossiers: DossierService | undefined = blobs && {
     exportDossier: async (...a) => (await dossierService()).exportDossier(...a),
@@ -39,6 +48,7 @@ export function createStaffLambdaApp(
       petitions,
       verifier,
       attachments,
+      documents,
       dossiers,
       siteUrl: () => config.SITE_URL,
       signIn: auth.signIn,

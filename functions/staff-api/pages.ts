@@ -7,6 +7,7 @@ import { createAccountabilityService } from '../../shared/service/accountability
 import { createAdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
 import type { Services } from '../../shared/service/context.js'
+import type { DocumentService } from '../../shared/service/documents.js'
 import type { DossierService } from '../../shared/service/dossier.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import { createReceptionService } from '../../shared/service/reception.js'
@@ -30,6 +31,8 @@ export interface StaffPagesOptions {
   readonly attachments?: Pick<AttachmentService, 'listAttachmentsOf' | 'attachmentLink'>
   /** The archive dossier of a finished case. None when absent. */
   readonly dossiers?: Pick<DossierService, 'exportDossier'>
+  /** Official documents and the outgoing register. None when absent (no blob store). */
+  readonly documents?: DocumentService
 }
 
 export function staffPageDeps(o: StaffPagesOptions): StaffPageDeps {
@@ -54,6 +57,7 @@ export function staffPageDeps(o: StaffPagesOptions): StaffPageDeps {
     accounts: createUserService(s),
     attachments: o.attachments,
     dossiers: o.dossiers,
+    documents: o.documents,
   }
 }
 

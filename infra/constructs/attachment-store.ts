@@ -28,6 +28,8 @@ export interface AttachmentStoreProps {
 export const PENDING_PREFIX = 'pending/'
 /** Verified documents, per case. */
 export const CASES_PREFIX = 'cases/'
+/** Issued documents addressed to the petitioner (docs/documents.md#delivery): the public function reads them after the PIN check. */
+export const OUTGOING_PREFIX = 'outgoing/'
 /** Abandoned or refused uploads are gone after this many days. */
 export const PENDING_EXPIRY_DAYS = 1
 
@@ -107,12 +109,20 @@ export class AttachmentStore extends Construct {
    * read cases/: a bug in the public surface cannot hand out anyone's documents.
    */
   grantPetitionerUploads(fn: IFunction): void {
-    this.attachPolicy(fn, UPLOAD_GRANTS)
+    this.attachPolicy(fn, [...UPLOAD_GRANTS, ['s3:GetObject', `${OUTGOING_PREFIX}*`]])
   }
 
-  /** The staff function: as the public one (the reception officer uploads), plus reading cases/ for links. */
+  /**
+   * The staff function: as the public one (the reception officer uploads), plus reading cases/ for
+   * links, and issuing documents (staged in pending/, then moved to cases/ or outgoing/).
+   */
   grantStaffAccess(fn: IFunction): void {
-    this.attachPolicy(fn, [...UPLOAD_GRANTS, ['s3:GetObject', `${CASES_PREFIX}*`]])
+    this.attachPolicy(fn, [
+      ...UPLOAD_GRANTS,
+      ['s3:GetObject', `${CASES_PREFIX}*`],
+      ['s3:PutObject', `${OUTGOING_PREFIX}*`],
+      ['s3:GetObject', `${OUTGOING_PREFIX}*`],
+    ])
   }
 
   /**

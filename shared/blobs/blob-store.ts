@@ -35,8 +35,15 @@ export interface BlobStore {
   delete(key: string): Promise<void>
 }
 
+/** A whole blob's bytes (the store reads ranges); undefined when there is none. */
+export async function readBlob(blobs: BlobStore, key: string): Promise<Uint8Array | undefined> {
+  const size = await blobs.size(key)
+  if (size === undefined) return undefined
+  return size === 0 ? new Uint8Array() : blobs.readRange(key, 0, size - 1)
+}
+
 /** Only these characters in a key: no path tricks on disk, nothing odd in a URL. */
-export const BLOB_KEY_PATTERN = /^(pending|cases)\/[0-9A-Z]{4,40}\/[0-9a-z-]{8,64}$/
+export const BLOB_KEY_PATTERN = /^(pending|cases|outgoing)\/[0-9A-Z]{4,40}\/[0-9a-z-]{8,64}$/
 
 export function assertBlobKey(key: string): void {
   if (!BLOB_KEY_PATTERN.test(key)) throw new Error('invalid blob key')

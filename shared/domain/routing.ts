@@ -33,6 +33,22 @@ export interface Committee {
   readonly organizations: readonly string[]
   /** Remote or disadvantaged area: longer complaint limits (Law 02/2011 Art. 28, 37). */
   readonly remoteArea?: boolean
+  /** How its official documents are headed and signed (docs/documents.md#issuing). */
+  readonly documents?: CommitteeDocumentSettings
+}
+
+/** A committee's document settings; each has a default (a Party body in Hà Nội). */
+export interface CommitteeDocumentSettings {
+  /** Party bodies (the default) or State bodies (national motto, Decree 30/2020/NĐ-CP). */
+  readonly headerStyle?: 'party' | 'state'
+  /** The abbreviation in number/symbols (`ĐUK`); default: the initials of its name. */
+  readonly issuerCode?: string
+  /** The place written before the date; default Hà Nội. */
+  readonly place?: string
+  /** "T/M BAN THƯỜNG VỤ", "K/T CHỦ NHIỆM", …: when the signer signs on behalf of the body. */
+  readonly signerAuthority?: string
+  /** The signer's title; default BÍ THƯ. */
+  readonly signerTitle?: string
 }
 
 export interface RoutingRule {

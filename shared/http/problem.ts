@@ -77,6 +77,13 @@ const TITLES: Record<string, { vi: string; en: string }> = {
     vi: 'Văn bản thiếu thông tin bắt buộc',
     en: 'The document lacks a required field',
   },
+  document_not_found: { vi: 'Không có văn bản này trong hồ sơ', en: 'No such document on this case' },
+  document_already_issued: {
+    vi: 'Văn bản này đã được ban hành cho quyết định này',
+    en: 'This document was already issued for this decision',
+  },
+  document_already_cancelled: { vi: 'Văn bản đã bị hủy', en: 'The document is already cancelled' },
+  register_busy: { vi: 'Sổ văn bản đi đang bận, hãy thử lại', en: 'The register is busy; try again' },
 }
 const TRANSITION_TITLE = { vi: 'Không thể thực hiện thao tác này', en: 'This action is not possible' }
 const RULE_TITLE = { vi: 'Dữ liệu vi phạm quy định', en: 'The request breaks a rule' }

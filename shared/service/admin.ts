@@ -3,10 +3,13 @@
  * settings and the yearly calendar overrides. Each checks the role (policy.ts), validates the whole
  * new value (a 422 naming the field), and writes it conditionally on the version the admin read.
  */
+
 import * as z from 'zod'
 import { type CalendarOverride, type LocalizedText, WorkingCalendar } from '../domain/calendar.js'
 import { isLocalDate, type LocalDate } from '../domain/dates.js'
 import { type DeadlineSettings, LIMIT_SETTING_KEYS } from '../domain/deadline-rules.js'
+import { HEADER_STYLES } from '../domain/documents/types.js'
+import { type RetentionSettings, retentionSettingsSchema } from '../domain/dossier.js'
 import { DomainError, RuleViolation } from '../domain/errors.js'
 import { type HolidayNotice, OCCASIONS } from '../domain/holiday-notices.js'
 import type { ActingUser } from '../domain/policy.js'
@@ -35,6 +38,20 @@ export const committeeInputSchema = z.strictObject({
   type: z.enum(COMMITTEE_TYPES),
   organizations: z.array(z.string().trim().min(1).max(300)).max(50),
   remoteArea: z.boolean().optional(),
+  /** How its documents are headed and signed (docs/documents.md#issuing); each has a default. */
+  documents: z
+    .strictObject({
+      headerStyle: z.enum(HEADER_STYLES).optional(),
+      issuerCode: z
+        .string()
+        .trim()
+        .regex(/^[A-ZĐ0-9]{1,20}$/u)
+        .optional(),
+      place: z.string().trim().min(1).max(100).optional(),
+      signerAuthority: z.string().trim().min(1).max(100).optional(),
+      signerTitle: z.string().trim().min(1).max(100).optional(),
+    })
+    .optional(),
 })
 
 export const routingRuleInputSchema = z.strictObject({
@@ -142,6 +159,19 @@ export function createAdminService(s: Services) {
       const settings = parse(deadlineSettingsSchema, input, 'invalid_deadline_settings') as DeadlineSettings
       await s.settings.putDeadlineSettings(settings, version)
       s.logger.info('deadline settings saved', { by: user.id })
+      return settings
+    },
+
+    /** How long a finished case's dossier is kept, by kind (docs/documents.md#the-case-dossier). */
+    async saveRetentionSettings(
+      user: ActingUser,
+      input: unknown,
+      version: number,
+    ): Promise<RetentionSettings> {
+      requireAdmin(user)
+      const settings = parse(retentionSettingsSchema, input, 'invalid_retention_settings')
+      await s.settings.putRetention(settings, version)
+      s.logger.info('retention settings saved', { by: user.id })
       return settings
     },
 

@@ -37,10 +37,8 @@ import {
   canAttachAsStaff,
   canOpenAttachment,
   canRevealIdentity,
-  staffReachesCase,
 } from '../domain/policy.js'
 import type { Committee } from '../domain/routing.js'
-import { normalizeTrackingCode } from '../domain/tracking-code.js'
 import type { Language } from '../domain/vocabulary.js'
 import { NO_SCANNER, type VirusScanner } from '../scanning/virus-scanner.js'
 import {
@@ -52,6 +50,7 @@ import type { StoredCase } from '../store/cases.js'
 import { RULES, type Rule, violation } from './attachment-rules.js'
 import type { Services } from './context.js'
 import type { PetitionService } from './petitions.js'
+import { staffCaseInScope } from './scope.js'
 
 /** How long an upload URL works. */
 export const UPLOAD_URL_SECONDS = 10 * 60
@@ -342,13 +341,7 @@ export function createAttachmentService({
       .map((a) => viewOf(stored, a, user, committees))
   }
 
-  async function staffCase(user: ActingUser, rawCode: string) {
-    const code = normalizeTrackingCode(rawCode)
-    if (!code) caseNotFound()
-    const [stored, committees] = await Promise.all([s.cases.getCase(code), s.settings.getCommittees()])
-    if (!stored || !staffReachesCase(user, stored, committees.value)) caseNotFound()
-    return { stored, committees: committees.value }
-  }
+  const staffCase = (user: ActingUser, rawCode: string) => staffCaseInScope(s, user, rawCode)
 
   async function staffUploader(user: ActingUser, rawCode: string) {
     const { stored, committees } = await staffCase(user, rawCode)

@@ -10,7 +10,7 @@
  * response may be.
  */
 import { zipSync } from 'fflate'
-import type { BlobStore } from '../blobs/blob-store.js'
+import { type BlobStore, readBlob } from '../blobs/blob-store.js'
 import { caseNotFound } from '../domain/case.js'
 import { formatVietnamese, vietnamDate } from '../domain/dates.js'
 import type { PetitionerIdentity } from '../domain/documents/context.js'
@@ -229,9 +229,8 @@ export function createDossierService({ services: s, petitions, blobs, documents 
         continue
       }
       n++
-      const size = await blobs.size(a.blobKey)
-      if (size === undefined) throw new Error(`attachment ${a.id} of ${stored.code} has no stored file`)
-      const bytes = size === 0 ? new Uint8Array() : await blobs.readRange(a.blobKey, 0, size - 1)
+      const bytes = await readBlob(blobs, a.blobKey)
+      if (!bytes) throw new Error(`attachment ${a.id} of ${stored.code} has no stored file`)
       const name = listedName(a)
       const path = `tai-lieu/${String(n).padStart(2, '0')}-${archiveName(name)}`
       add(path, 'attachment', bytes, name, eventOfUpload(stored, a))

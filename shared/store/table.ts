@@ -16,6 +16,7 @@
  *   RATE#<hash> / SUBMIT#<hour>, KEYLESS#<minute>  online submissions per client address (expire)
  *   MSG#<id> / MSG            an outgoing message (e-mail, SMS) and its delivery state
  *   CONFIG / WATCH            reminder and escalation settings
+ *   CONFIG / RETENTION        years a finished case's dossier is kept, by kind
  *   DIGEST#<date> / DIGEST    marks the morning digest of a day as sent (exactly once)
  *   REPEAT#<hash> / <receivedAt>#<code>
  *                             the repeat index (repeats.ts): a salted hash (HMAC) of a petition's
@@ -30,6 +31,8 @@
  *   SESSION#<id> / REVOKED    a staff session ended by signing out, until its token expires (expire)
  *   CASE#<code> / ATT_SLOTS   attachment slots taken and their ids (the atomic 5-file limit)
  *   CASE#<code> / ATT#<id>    an attachment's metadata (the bytes are in the blob store)
+ *   DOCREG#<committee>#<year> / <number, 6 digits>
+ *                             the outgoing register: one entry per issued document (register.ts)
  */
 
 /** The table's one time-to-live attribute (epoch seconds): every expiring item uses it. */
@@ -127,6 +130,32 @@ export const INDEXES = {
     partitionKey: 'owedPk',
     sortKey: 'owedSk',
     projectedAttributes: ['id', 'kind', 'committeeId', 'state', 'subject', 'requestedOn', 'dueOn', 'version'],
+  },
+  /** The documents issued on a case (the outgoing register's entries, keyed by the case), in order. */
+  caseDocuments: {
+    name: 'caseDocuments',
+    partitionKey: 'docPk',
+    sortKey: 'docSk',
+    projectedAttributes: [
+      'committeeId',
+      'year',
+      'number',
+      'symbol',
+      'templateId',
+      'caseCode',
+      'addressee',
+      'recipientName',
+      'summary',
+      'issuedOn',
+      'issuedAt',
+      'issuedBy',
+      'decisionSeq',
+      'sha256',
+      'blobKey',
+      'size',
+      'status',
+      'cancelled',
+    ],
   },
 } as const satisfies Record<string, IndexDefinition>
 

@@ -73,16 +73,22 @@ describe('the public function', () => {
 })
 
 describe('the staff function', () => {
-  it('queries the queue, my-petitions, reporting and owed-reports indexes and no other', () => {
+  it('queries the queue, my-petitions, reporting, owed-reports and case-documents indexes and no other', () => {
     const indexResources = dynamoStatements('StaffApiRole')
       .filter(mentionsIndex)
       .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
       .map((r) => JSON.stringify(r).match(/\/index\/(\w+)/)?.[1])
 
-    expect(indexResources.sort()).toEqual(['committeeQueue', 'myPetitions', 'owedReports', 'reporting'])
+    expect(indexResources.sort()).toEqual([
+      'caseDocuments',
+      'committeeQueue',
+      'myPetitions',
+      'owedReports',
+      'reporting',
+    ])
   })
 
-  it('cannot scan or delete, and creates only cases, accounts, configuration, repeat keys, report requests, register entries, audit samples and ended sessions', () => {
+  it('cannot scan or delete, and creates only cases, accounts, configuration, repeat keys, report requests, register entries, audit samples, ended sessions and outgoing-register entries', () => {
     const statements = dynamoStatements('StaffApiRole')
     const writes = statements.filter((s) => actionsOf(s).includes('dynamodb:PutItem'))
 
@@ -98,6 +104,7 @@ describe('the staff function', () => {
       'RECEPTION#*',
       'AUDITS',
       'SESSION#*',
+      'DOCREG#*',
     ])
   })
 
@@ -354,7 +361,7 @@ describe('granting table access', () => {
         ...(profile.query ?? []),
       ])
         expect(key).toMatch(
-          /^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*|REPEAT#\*|ACCOUNTABILITY#\*|RECEPTION#\*|AUDITS|SESSION#\*)$/,
+          /^(CASE#\*|CONFIG|USERS|IDEMPOTENCY|RATE#\*|MSG#\*|DIGEST#\*|REPEAT#\*|ACCOUNTABILITY#\*|RECEPTION#\*|AUDITS|SESSION#\*|DOCREG#\*)$/,
         )
   })
 })

@@ -17,7 +17,9 @@ function s3Grants(rolePrefix: string): Record<string, string[]> {
       const resources = Array.isArray(s.Resource) ? s.Resource : [s.Resource]
       grants[action] = [
         ...(grants[action] ?? []),
-        ...resources.map((r) => /(pending|cases)\/\*/.exec(JSON.stringify(r))?.[0] ?? JSON.stringify(r)),
+        ...resources.map(
+          (r) => /(pending|cases|outgoing)\/\*/.exec(JSON.stringify(r))?.[0] ?? JSON.stringify(r),
+        ),
       ].sort()
     }
   return grants
@@ -78,18 +80,18 @@ describe('the attachments bucket', () => {
 })
 
 describe('attachment grants', () => {
-  it('let the public function upload, check and refuse, but never read a verified document', () => {
+  it('let the public function upload, check and refuse, and read only the documents issued to petitioners, never a verified attachment', () => {
     expect(s3Grants('PublicApiRole')).toEqual({
       's3:PutObject': ['cases/*', 'pending/*'],
-      's3:GetObject': ['pending/*'],
+      's3:GetObject': ['outgoing/*', 'pending/*'],
       's3:DeleteObject': ['pending/*'],
     })
   })
 
   it('let the staff function do the same and read verified documents for links, nothing bucket-wide', () => {
     expect(s3Grants('StaffApiRole')).toEqual({
-      's3:PutObject': ['cases/*', 'pending/*'],
-      's3:GetObject': ['cases/*', 'pending/*'],
+      's3:PutObject': ['cases/*', 'outgoing/*', 'pending/*'],
+      's3:GetObject': ['cases/*', 'outgoing/*', 'pending/*'],
       's3:DeleteObject': ['pending/*'],
     })
   })

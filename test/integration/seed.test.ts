@@ -14,6 +14,7 @@ describe('the demo data', () => {
     const statuses = new Map<string, number>()
     let overdue = 0
     let total = 0
+    let documents = 0
     for (const committee of COMMITTEES) {
       const page = await h.server.services.cases.listReceived(committee.id, '2020-01-01', '2030-12-31')
       for (const summary of page.items) {
@@ -21,6 +22,7 @@ describe('the demo data', () => {
         statuses.set(summary.status, (statuses.get(summary.status) ?? 0) + 1)
         const stored = await h.server.services.cases.getCase(summary.code)
         expect(verifyCaseHistory(stored!).intact).toBe(true)
+        documents += stored!.history.filter((e) => e.type === 'document_issued').length
       }
       const queue = await h.request('GET', `/api/v1/committees/${committee.id}/queue?limit=100`, {
         as: 'giamsat',
@@ -29,6 +31,8 @@ describe('the demo data', () => {
     }
 
     expect(total).toBe(52)
+    // The demo cases carry the documents of their decisions (docs/documents.md#issuing).
+    expect(documents).toBeGreaterThan(30)
     expect([...statuses.keys()].sort()).toEqual(
       [
         'accepted',

@@ -1,4 +1,5 @@
 import { staffEn } from '../staff/messages.js'
+import { documentsEn } from '../staff/messages-documents.js'
 import { dossierEn } from '../staff/messages-dossier.js'
 import type { vi } from './vi.js'
 
@@ -6,6 +7,7 @@ import type { vi } from './vi.js'
 export const en: Record<keyof typeof vi, string> = {
   ...staffEn,
   ...dossierEn,
+  ...documentsEn,
   'lang.self': 'English',
   'lang.switch': 'Change language',
 

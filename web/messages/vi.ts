@@ -2,12 +2,15 @@
  * Vietnamese, the first language: every user-visible string of the citizen pages. `en.ts` must have
  * exactly these keys (the type says so). Placeholders are `{name}`.
  */
+
 import { staffVi } from '../staff/messages.js'
+import { documentsVi } from '../staff/messages-documents.js'
 import { dossierVi } from '../staff/messages-dossier.js'
 
 export const vi = {
   ...staffVi,
   ...dossierVi,
+  ...documentsVi,
   'lang.self': 'Tiếng Việt',
   'lang.switch': 'Chuyển ngôn ngữ',
 

@@ -11,8 +11,9 @@ import {
 } from '../components.js'
 import { formatInstant, label, outcomeLabel, t } from '../i18n.js'
 import { Layout } from '../layout.js'
-import type { CitizenView, FieldError, Lang } from '../types.js'
+import type { CitizenView, FieldError, Lang, TrackedDocument } from '../types.js'
 import { RatingPanel } from './rating.js'
+import { TrackedDocuments } from './tracked-documents.js'
 
 /** The longest withdrawal reason the domain takes (`withdrawalSchema`). */
 export const WITHDRAW_REASON_MAX_CHARS = 2_000
@@ -37,6 +38,8 @@ export interface TrackingPageProps {
     values: { reason?: string; text?: string; score?: string; comment?: string }
   }
   langHref: string
+  /** The documents issued to the petitioner (downloaded by a form that carries the PIN, never a URL). */
+  documents?: readonly TrackedDocument[]
 }
 
 /** The citizen's view of their petition: status, time limits, history, the answer, and the actions. */
@@ -132,6 +135,8 @@ export function TrackingPage(props: TrackingPageProps) {
           </li>
         ))}
       </ol>
+
+      <TrackedDocuments lang={lang} code={view.trackingCode} pin={props.pin} documents={props.documents} />
 
       {showSupplement && (
         <section class="panel" aria-labelledby="supplement-title">

@@ -14,6 +14,7 @@ import { accountabilityRoutes } from './routes/accountability.js'
 import { adminRoutes } from './routes/admin.js'
 import { auditRoutes } from './routes/audit.js'
 import { caseRoutes } from './routes/case.js'
+import { documentRoutes, retentionRoutes } from './routes/documents.js'
 import { queueRoutes } from './routes/queue.js'
 import { receptionRoutes } from './routes/reception.js'
 import { registerRoutes } from './routes/register.js'
@@ -95,6 +96,7 @@ export function staffPages(deps: StaffPageDeps): Hono<StaffEnv> {
   })
 
   app.route('/', queueRoutes(deps))
+  app.route('/', documentRoutes(deps))
   app.route('/', caseRoutes(deps))
   app.route('/', receptionRoutes(deps))
   app.route('/', registerRoutes(deps))
@@ -102,6 +104,7 @@ export function staffPages(deps: StaffPageDeps): Hono<StaffEnv> {
   app.route('/', auditRoutes(deps))
   app.route('/', accountabilityRoutes(deps))
   app.route('/', adminRoutes(deps))
+  app.route('/', retentionRoutes(deps))
 
   app.onError((error, c) => {
     if (error instanceof DomainError && (error.status === 404 || error.status === 403))

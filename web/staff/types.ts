@@ -8,6 +8,7 @@ import type { TokenVerifier } from '../../shared/http/auth.js'
 import type { AccountabilityService } from '../../shared/service/accountability.js'
 import type { AdminService } from '../../shared/service/admin.js'
 import type { AttachmentService } from '../../shared/service/attachments.js'
+import type { DocumentService } from '../../shared/service/documents.js'
 import type { DossierService } from '../../shared/service/dossier.js'
 import type { PetitionService } from '../../shared/service/petitions.js'
 import type { ReceptionService } from '../../shared/service/reception.js'
@@ -32,7 +33,7 @@ export interface StaffPageDeps {
   readonly users: { getUser(id: string): Promise<User | undefined>; listUsers(): Promise<User[]> }
   readonly settings: Pick<
     SettingsStore,
-    'getCommittees' | 'getRoutingRules' | 'getDeadlineSettings' | 'getCalendarOverrides'
+    'getCommittees' | 'getRoutingRules' | 'getDeadlineSettings' | 'getCalendarOverrides' | 'getRetention'
   >
   readonly petitions: Pick<
     PetitionService,
@@ -53,6 +54,7 @@ export interface StaffPageDeps {
     | 'saveRoutingRule'
     | 'deleteRoutingRule'
     | 'saveDeadlineSettings'
+    | 'saveRetentionSettings'
     | 'addCalendarDay'
     | 'removeCalendarDay'
     | 'recordHolidayNotice'
@@ -65,6 +67,11 @@ export interface StaffPageDeps {
   readonly attachments?: Pick<AttachmentService, 'listAttachmentsOf' | 'attachmentLink'>
   /** The archive dossier of a finished case (a page route answers with its link). None when absent. */
   readonly dossiers?: Pick<DossierService, 'exportDossier'>
+  /** Official documents and the outgoing register (docs/documents.md). None when absent. */
+  readonly documents?: Pick<
+    DocumentService,
+    'applicable' | 'preview' | 'issue' | 'cancel' | 'listForCase' | 'registerOf' | 'link'
+  >
 }
 
 /** What every staff route finds on its context: set once per request by the app's middleware. */

@@ -8,7 +8,7 @@ import { formatTrackingCode } from '../../../shared/domain/tracking-code.js'
 import type { QueueItem } from '../../../shared/service/workspace.js'
 import { t } from '../../../web/i18n.js'
 import type { StaffCaseViewModel } from '../../../web/staff/pages/case.js'
-import { COMMITTEES, fakeDeps, request } from '../fixtures/staff-deps.js'
+import { COMMITTEES, fakeDeps, request, staffCaseView } from '../fixtures/staff-deps.js'
 
 const ITEM: QueueItem = {
   trackingCode: 'KN-2611-ABCD-EFGH',
@@ -86,28 +86,8 @@ describe('queue section', () => {
   })
 })
 
-function caseView(): StaffCaseViewModel {
-  return {
-    trackingCode: ITEM.trackingCode,
-    version: 3,
-    kind: 'complaint',
-    status: 'received',
-    channel: 'online',
-    committee: { id: 'btc', name: 'Ban Tiếp công dân' },
-    receivedAt: '2026-11-18T02:00:00Z',
-    receivedOn: '2026-11-18',
-    title: ITEM.title,
-    content: 'Nội dung',
-    anonymous: false,
-    signatories: 1,
-    language: 'vi',
-    routing: { reason: 'theo quy tắc' },
-    deadlines: [],
-    history: [],
-    supplements: [],
-    allowedActions: ['accept'],
-  }
-}
+const caseView = (): StaffCaseViewModel =>
+  staffCaseView({ trackingCode: ITEM.trackingCode, title: ITEM.title, allowedActions: ['accept'] })
 
 describe('case section', () => {
   const deps = (applyAction = vi.fn()) =>

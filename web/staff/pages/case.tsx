@@ -1,6 +1,6 @@
 import type { Action } from '../../../shared/domain/lifecycle.js'
 import type { Kind } from '../../../shared/domain/vocabulary.js'
-import { DeadlineList, errorFor, Facts, fieldId, TextField } from '../../components.js'
+import { DeadlineList, Facts, fieldId } from '../../components.js'
 import { formatDate, formatInstant, label, outcomeLabel, t } from '../../i18n.js'
 import type { DeadlineView, FieldError, Lang } from '../../types.js'
 import type { Option } from '../components.js'
@@ -11,7 +11,9 @@ export { roleLabel }
 
 import { AttachmentList, type AttachmentView } from './attachments.js'
 import { ActionForm } from './case-action-form.js'
+import { CaseDocuments, type CaseDocumentsModel } from './case-documents.js'
 import { type Rating, RatingView, RepeatSuggestions, type SuggestionView } from './case-extras.js'
+import { PetitionerSection } from './case-petitioner.js'
 import { DossierForm } from './dossier-form.js'
 
 export interface StaffCaseViewModel {
@@ -92,6 +94,8 @@ export interface CasePageProps {
   canTakeDossier?: boolean
   revealed?: { fullName: string; idNumber?: string; address?: string; phone?: string; email?: string }
   attachments: readonly AttachmentView[]
+  /** The case's documents (docs/documents.md): none when the documents are not wired. */
+  documents?: CaseDocumentsModel
   /** The tracking page's address, as the petitioner's message gives it. */
   trackUrl: string
   /** The action just done (Post/Redirect/Get). */
@@ -192,75 +196,7 @@ export function CasePage(props: CasePageProps) {
               ] as never
             }
           />
-          <h2>{t(lang, 'staff.case.petitioner')}</h2>
-          {view.anonymous ? (
-            <p>{t(lang, 'staff.case.anonymous')}</p>
-          ) : identity ? (
-            <Facts
-              rows={[
-                [t(lang, 'staff.field.fullName'), identity.fullName, 'petitioner-name'],
-                ...(identity.idNumber
-                  ? [[t(lang, 'staff.field.idNumber'), identity.idNumber] as [string, string]]
-                  : []),
-                ...(identity.address
-                  ? [[t(lang, 'staff.field.address'), identity.address] as [string, string]]
-                  : []),
-                ...(identity.phone
-                  ? [[t(lang, 'staff.field.phone'), identity.phone] as [string, string]]
-                  : []),
-                ...(identity.email
-                  ? [[t(lang, 'staff.field.email'), identity.email] as [string, string]]
-                  : []),
-              ]}
-            />
-          ) : view.petitioner === 'hidden' ? (
-            // Opened on demand, not on every view: each showing is in the audit log.
-            <form
-              novalidate
-              method="post"
-              action={`/staff/cases/${view.trackingCode}/identity`}
-              data-testid="identity-hidden"
-            >
-              <p>{t(lang, 'staff.case.identityHidden')}</p>
-              <button type="submit" class="secondary">
-                {t(lang, 'staff.case.showIdentity')}
-              </button>
-            </form>
-          ) : (
-            <p data-testid="identity-redacted">{t(lang, 'staff.case.redacted')}</p>
-          )}
-          {props.canReveal && view.petitioner === 'redacted' && !props.revealed && (
-            <form
-              novalidate
-              method="post"
-              action={`/staff/cases/${view.trackingCode}/reveal`}
-              class="action-form"
-              id="action-reveal"
-            >
-              <h3>{t(lang, 'staff.action.reveal')}</h3>
-              <TextField
-                lang={lang}
-                name="reveal.reason"
-                label={t(lang, 'staff.action.reveal.reason')}
-                value={props.failed?.action === 'reveal' ? props.failed.values.reason : undefined}
-                error={
-                  props.failed?.action === 'reveal'
-                    ? errorFor(props.failed.errors, 'reveal.reason')
-                    : undefined
-                }
-                required
-                multiline
-                rows={3}
-                maxLength={2000}
-              />
-              <div class="consequence">
-                <p>{t(lang, 'staff.action.reveal.effect')}</p>
-              </div>
-              <button type="submit" class="warning">
-                {t(lang, 'staff.action.reveal.submit')}
-              </button>
-            </form>
-          )}
+          <PetitionerSection {...props} identity={identity} />
           {view.concerns && (view.concerns.organization || view.concerns.person) && (
             <>
               <h2>{t(lang, 'staff.case.concerns')}</h2>
@@ -294,6 +230,7 @@ export function CasePage(props: CasePageProps) {
             </>
           )}
           <AttachmentList lang={lang} trackingCode={view.trackingCode} attachments={props.attachments} />
+          <CaseDocuments lang={lang} trackingCode={view.trackingCode} documents={props.documents} />
           <RepeatSuggestions
             lang={lang}
             trackingCode={view.trackingCode}

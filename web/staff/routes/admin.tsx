@@ -2,6 +2,7 @@
  * The administrators' configuration: committees, routing rules, accounts, time-limit settings and
  * the working calendar. Each write carries the item's version; a stale one is shown on the form.
  */
+
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { tetScheduleWarning, WorkingCalendar } from '../../../shared/domain/calendar.js'
@@ -44,6 +45,11 @@ import {
   RoutingPage,
   UsersPage,
 } from '../pages/admin/index.js'
+import {
+  DOCUMENT_SETTING_FIELDS,
+  documentSettingsInput,
+  documentSettingsValues,
+} from '../pages/admin-documents.js'
 import type { StaffEnv, StaffPageDeps } from '../types.js'
 
 type AdminDeps = StaffPageDeps['admin']
@@ -64,6 +70,7 @@ const committeeForm = configForm(
     type: 'text',
     organizations: 'multiline',
     remoteArea: 'check',
+    ...DOCUMENT_SETTING_FIELDS,
   },
   (values) =>
     ({
@@ -74,6 +81,7 @@ const committeeForm = configForm(
       type: values.type,
       organizations: lines(values.organizations ?? ''),
       remoteArea: values.remoteArea === 'true',
+      ...documentSettingsInput(values),
     }) as Parameters<AdminDeps['saveCommittee']>[1],
 )
 
@@ -273,6 +281,7 @@ export function adminRoutes(deps: StaffPageDeps) {
               type: found.type,
               organizations: found.organizations.join('\n'),
               remoteArea: found.remoteArea ? 'true' : '',
+              ...documentSettingsValues(found),
             }
           : { type: 'subordinate' },
       ),

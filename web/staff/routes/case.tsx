@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { Action } from '../../../shared/domain/lifecycle.js'
+import { type Action, transitionFor } from '../../../shared/domain/lifecycle.js'
 import { actionSchema } from '../../../shared/domain/schemas.js'
 import { formatTrackingCode } from '../../../shared/domain/tracking-code.js'
 import { multiline } from '../../form.js'
@@ -13,10 +13,13 @@ import type { FieldError } from '../../types.js'
 import { type FormDefinition, type FormValues, readBody, submitForm, text } from '../form.js'
 import { committeeOptions, formLimit, layout, messagePage, render, type StaffContext } from '../http.js'
 import { CasePage, PAGE_ACTIONS, type StaffCaseViewModel } from '../pages/case.js'
+import type { CaseDocumentsModel } from '../pages/case-documents.js'
 import type { StaffEnv, StaffPageDeps } from '../types.js'
 
 interface CaseExtra {
   done?: string
+  /** A document just issued or cancelled (its ref). */
+  document?: { ref: string; kind: 'issued' | 'cancelled' }
   failed?: { action: string; errors: FieldError[]; values: Record<string, string> }
   stale?: boolean
   revealed?: StaffCaseViewModel['petitioner']
@@ -50,6 +53,34 @@ function unprefixed(values: FormValues, action: string): FormValues {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k.slice(action.length + 1), v]))
 }
 
+/** The case's documents panel: the templates of its last decision and what was issued. */
+async function documentsPanel(
+  deps: StaffPageDeps,
+  user: Parameters<NonNullable<StaffPageDeps['documents']>['applicable']>[0],
+  view: StaffCaseViewModel,
+  notice: CaseExtra['document'],
+): Promise<CaseDocumentsModel | undefined> {
+  if (!deps.documents) return undefined
+  const code = view.trackingCode
+  const [applicable, issued] = await Promise.all([
+    deps.documents.applicable(user, code),
+    deps.documents.listForCase(user, code),
+  ])
+  const decision = applicable.decision ? transitionFor(applicable.decision.action).event : undefined
+  return {
+    ...(decision ? { decision } : {}),
+    canIssue: applicable.canIssue,
+    templates: applicable.templates.map(({ template, issued }) => ({
+      id: template.id,
+      name: template.name,
+      addressee: template.addressee,
+      issued,
+    })),
+    issued,
+    ...(notice ? { notice } : {}),
+  }
+}
+
 export function caseRoutes(deps: StaffPageDeps) {
   const org = deps.organizationName
   const app = new Hono<StaffEnv>()
@@ -67,9 +98,10 @@ export function caseRoutes(deps: StaffPageDeps) {
     const page = await deps.petitions.getCasePage(code, user, lang)
     const view: StaffCaseViewModel = page.view
     const actors = view.history.map((e) => e.actor.id).filter((x): x is string => typeof x === 'string')
-    const [context, attachments] = await Promise.all([
+    const [context, attachments, documents] = await Promise.all([
       deps.workspace.caseContext(user, page.stored, actors),
       deps.attachments ? deps.attachments.listAttachmentsOf(user, page.stored) : [],
+      documentsPanel(deps, user, view, extra.document),
     ])
     return render(
       c,
@@ -86,6 +118,7 @@ export function caseRoutes(deps: StaffPageDeps) {
         canTakeDossier={context.canTakeDossier && deps.dossiers !== undefined}
         revealed={typeof extra.revealed === 'object' ? extra.revealed : undefined}
         attachments={attachments}
+        documents={documents}
         // The petitioner's message points to the public site, never to the host this request came by.
         trackUrl={`${deps.siteUrl()}/track`}
         done={extra.done}
@@ -104,6 +137,14 @@ export function caseRoutes(deps: StaffPageDeps) {
         done && (done === 'reveal' || (PAGE_ACTIONS as readonly string[]).includes(done)) ? done : undefined,
       // From a repeat suggestion: its code prefills the link and duplicate forms (checked on posting).
       prefillOf: c.req.query('of')?.trim().slice(0, 40) || undefined,
+      ...(c.req.query('document')
+        ? {
+            document: {
+              ref: c.req.query('document')!.slice(0, 100),
+              kind: c.req.query('cancelled') ? ('cancelled' as const) : ('issued' as const),
+            },
+          }
+        : {}),
     })
   })
 

@@ -5,6 +5,7 @@ import { bindFields } from '../../../components.js'
 import { t } from '../../../i18n.js'
 import type { Lang } from '../../../types.js'
 import { CheckboxField, type Option, SelectField } from '../../components.js'
+import { CommitteeDocumentFields } from '../admin-documents.js'
 import { AdminFrame, type Base, tf } from './frame.js'
 
 function tree(committees: readonly Committee[], lang: Lang, parent?: string): Child {
@@ -71,6 +72,7 @@ export function CommitteesPage(p: Base & { committees: readonly Committee[] }) {
           label={t(lang, 'staff.admin.remoteArea')}
           checked={p.values.remoteArea === 'true'}
         />
+        <CommitteeDocumentFields lang={lang} values={p.values} errors={p.errors} />
         <button type="submit" id="save-committee">
           {t(lang, 'staff.admin.save')}
         </button>

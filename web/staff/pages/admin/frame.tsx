@@ -36,7 +36,7 @@ export function AdminFrame(p: Base & { title: string; children?: Child; linkable
   )
 }
 
-const SECTIONS = ['committees', 'routing', 'users', 'deadlines', 'calendar'] as const
+const SECTIONS = ['committees', 'routing', 'users', 'deadlines', 'calendar', 'retention'] as const
 
 export function AdminIndexPage(p: Omit<Base, 'errors' | 'values' | 'version'>) {
   const { lang } = p
