@@ -39,6 +39,7 @@ describe('the table', () => {
     }[]
 
     expect(indexes.map((i) => i.IndexName).sort()).toEqual([
+      'caseDocuments',
       'committeeQueue',
       'deadlineWatch',
       'myPetitions',
