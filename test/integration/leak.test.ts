@@ -12,6 +12,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto'
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
+import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatTrackingCode, normalizeTrackingCode } from '../../shared/domain/tracking-code.js'
 import { pdf } from '../fixtures/documents.js'
@@ -481,6 +482,22 @@ describe('petitions with identity markers going through every flow', () => {
     const staff = await h.request('GET', `/api/v1/cases/${filed.D.trackingCode}`, { as: 'byt.truong' })
     expect(staff.body.supplements).toHaveLength(1)
     observe('staff view: head of the new committee, after the reveal', staff.body)
+  })
+
+  it("makes a withdrawn denunciation's archive dossier for a head above its committee without the identity", async () => {
+    const code = filed.DF.trackingCode
+    const stored = await h.server.services.cases.getCase(normalizeTrackingCode(code)!)
+    const committees = (await h.server.services.settings.getCommittees()).value
+    const above = committees.find((x) => x.id === stored!.committeeId)?.parentId
+    expect(above, 'the web-form denunciation is handled by a committee with one above it').toBeDefined()
+    const res = await h.request('POST', `/api/v1/cases/${code}/dossier`, { as: `${above}.truong`, body: {} })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body).toMatchObject({ scope: 'content', withheld: 1 })
+    observe('archive dossier link (JSON)', res.body)
+    const files = unzipSync(new Uint8Array(await (await fetch(res.body.url)).arrayBuffer()))
+    expect(Object.keys(files)).toContain('01-don.txt')
+    for (const [path, bytes] of Object.entries(files))
+      observe(`archive dossier without identity: ${path}`, new TextDecoder().decode(bytes))
   })
 
   it("shows a member their own petition in the petitioner's view, without identity", async () => {
