@@ -272,7 +272,11 @@ export function createDocumentService({ services: s, petitions, blobs }: Documen
 
     /** The case's last decision and its templates, each marked issued when it already is. */
     async applicable(user: ActingUser, rawCode: string) {
-      const { stored } = await staffCase(user, rawCode)
+      return this.applicableOf(user, (await staffCase(user, rawCode)).stored)
+    },
+
+    /** The same for a case the caller has already read and found in the user's scope (no read). */
+    applicableOf(user: ActingUser, stored: StoredCase) {
       const { decision, templates } = occasionTemplates(stored)
       return {
         decision,
@@ -429,7 +433,15 @@ export function createDocumentService({ services: s, petitions, blobs }: Documen
 
     /** The documents issued on a case the user reaches, in the order issued. */
     async listForCase(user: ActingUser, rawCode: string): Promise<DocumentView[]> {
-      const { stored } = await staffCase(user, rawCode)
+      return this.listForCaseOf((await staffCase(user, rawCode)).stored)
+    },
+
+    /**
+     * The same for a case the caller has already read and found in the user's scope: one Query,
+     * none for a case whose history has issued nothing.
+     */
+    async listForCaseOf(stored: StoredCase): Promise<DocumentView[]> {
+      if (!stored.history.some((e) => e.type === 'document_issued')) return []
       return (await register.listForCase(stored.code)).map(documentView)
     },
 

@@ -70,7 +70,15 @@ export interface StaffPageDeps {
   /** Official documents and the outgoing register (docs/documents.md). None when absent. */
   readonly documents?: Pick<
     DocumentService,
-    'applicable' | 'preview' | 'issue' | 'cancel' | 'listForCase' | 'registerOf' | 'link'
+    | 'applicable'
+    | 'applicableOf'
+    | 'preview'
+    | 'issue'
+    | 'cancel'
+    | 'listForCase'
+    | 'listForCaseOf'
+    | 'registerOf'
+    | 'link'
   >
 }
 

@@ -37,6 +37,12 @@ const ISSUED: DocumentView = {
   status: 'issued',
 }
 
+const applicable = {
+  decision: { seq: 3, action: 'accept' as const, input: { action: 'accept' as const } },
+  canIssue: true,
+  templates: [{ template: ACCEPTANCE, issued: false }],
+}
+
 function deps(documents: Partial<NonNullable<StaffPageDeps['documents']>> = {}) {
   const model = composeDocument(
     ACCEPTANCE,
@@ -56,12 +62,10 @@ function deps(documents: Partial<NonNullable<StaffPageDeps['documents']>> = {}) 
       }),
     },
     documents: {
-      applicable: async () => ({
-        decision: { seq: 3, action: 'accept' as const, input: { action: 'accept' as const } },
-        canIssue: true,
-        templates: [{ template: ACCEPTANCE, issued: false }],
-      }),
+      applicable: async () => applicable,
+      applicableOf: () => applicable,
       listForCase: async () => [ISSUED],
+      listForCaseOf: async () => [ISSUED],
       preview: async () => model,
       ...documents,
     } as StaffPageDeps['documents'],

@@ -58,14 +58,13 @@ async function documentsPanel(
   deps: StaffPageDeps,
   user: Parameters<NonNullable<StaffPageDeps['documents']>['applicable']>[0],
   view: StaffCaseViewModel,
+  stored: Parameters<NonNullable<StaffPageDeps['documents']>['listForCaseOf']>[0],
   notice: CaseExtra['document'],
 ): Promise<CaseDocumentsModel | undefined> {
   if (!deps.documents) return undefined
-  const code = view.trackingCode
-  const [applicable, issued] = await Promise.all([
-    deps.documents.applicable(user, code),
-    deps.documents.listForCase(user, code),
-  ])
+  // The case the page has read already: no second read for its documents.
+  const applicable = deps.documents.applicableOf(user, stored)
+  const issued = await deps.documents.listForCaseOf(stored)
   const decision = applicable.decision ? transitionFor(applicable.decision.action).event : undefined
   return {
     ...(decision ? { decision } : {}),
@@ -101,7 +100,7 @@ export function caseRoutes(deps: StaffPageDeps) {
     const [context, attachments, documents] = await Promise.all([
       deps.workspace.caseContext(user, page.stored, actors),
       deps.attachments ? deps.attachments.listAttachmentsOf(user, page.stored) : [],
-      documentsPanel(deps, user, view, extra.document),
+      documentsPanel(deps, user, view, page.stored, extra.document),
     ])
     return render(
       c,
