@@ -57,7 +57,6 @@ function unprefixed(values: FormValues, action: string): FormValues {
 async function documentsPanel(
   deps: StaffPageDeps,
   user: Parameters<NonNullable<StaffPageDeps['documents']>['applicable']>[0],
-  view: StaffCaseViewModel,
   stored: Parameters<NonNullable<StaffPageDeps['documents']>['listForCaseOf']>[0],
   notice: CaseExtra['document'],
 ): Promise<CaseDocumentsModel | undefined> {
@@ -100,7 +99,7 @@ export function caseRoutes(deps: StaffPageDeps) {
     const [context, attachments, documents] = await Promise.all([
       deps.workspace.caseContext(user, page.stored, actors),
       deps.attachments ? deps.attachments.listAttachmentsOf(user, page.stored) : [],
-      documentsPanel(deps, user, view, page.stored, extra.document),
+      documentsPanel(deps, user, page.stored, extra.document),
     ])
     return render(
       c,
