@@ -2,7 +2,7 @@
  * Messages and formatting for the citizen pages. Every visible string goes through `t`; dates are
  * written dd/mm/yyyy in both languages, in Vietnam's time zone.
  */
-import { formatVietnamese, vietnamDate } from '../shared/domain/dates.js'
+import { formatInstant, formatVietnamese } from '../shared/domain/dates.js'
 import { OUTCOMES } from '../shared/domain/reasons.js'
 import { en } from './messages/en.js'
 import { vi } from './messages/vi.js'
@@ -55,13 +55,8 @@ export function formatDate(date: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatVietnamese(date) : date
 }
 
-/** An ISO instant as dd/mm/yyyy HH:mm in Vietnam's time (UTC+7, no daylight saving). */
-export function formatInstant(iso: string): string {
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return iso
-  const time = new Date(ms + 7 * 3_600_000).toISOString().slice(11, 16)
-  return `${formatVietnamese(vietnamDate(iso))} ${time}`
-}
+/** An ISO instant as dd/mm/yyyy HH:mm in Vietnam's time (shared/domain/dates.ts). */
+export { formatInstant }
 
 export function formatNumber(lang: Lang, n: number): string {
   return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n)

@@ -68,3 +68,11 @@ export function formatVietnamese(date: LocalDate): string {
 export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
   return a >= b ? a : b
 }
+
+/** An ISO instant as dd/mm/yyyy HH:mm in Vietnam's time (UTC+7, no daylight saving). */
+export function formatInstant(iso: string): string {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return iso
+  const time = new Date(ms + 7 * 3_600_000).toISOString().slice(11, 16)
+  return `${formatVietnamese(vietnamDate(iso))} ${time}`
+}

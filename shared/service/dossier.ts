@@ -12,7 +12,7 @@
 import { zipSync } from 'fflate'
 import { type BlobStore, readBlob } from '../blobs/blob-store.js'
 import { caseNotFound } from '../domain/case.js'
-import { formatVietnamese, vietnamDate } from '../domain/dates.js'
+import { formatInstant, formatVietnamese } from '../domain/dates.js'
 import type { PetitionerIdentity } from '../domain/documents/context.js'
 import { KIND_NAMES } from '../domain/documents/context.js'
 import {
@@ -83,14 +83,6 @@ export interface DossierLink {
 
 const encoder = new TextEncoder()
 const json = (value: unknown) => encoder.encode(`${JSON.stringify(value, null, 2)}\n`)
-
-/** `dd/mm/yyyy hh:mm` in Vietnam's time (UTC+7, no daylight saving). */
-function vietnamTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + 7 * 3600_000)
-  const hh = String(local.getUTCHours()).padStart(2, '0')
-  const mm = String(local.getUTCMinutes()).padStart(2, '0')
-  return `${formatVietnamese(vietnamDate(iso))} ${hh}:${mm}`
-}
 
 /** The petition as the archive reads it; the petitioner's identity only in a full dossier. */
 function petitionText(
@@ -253,7 +245,7 @@ export function createDossierService({ services: s, petitions, blobs, documents 
         'permanent' in retention
           ? 'vĩnh viễn'
           : `${retention.years} năm, đến hết ngày ${formatVietnamese(until!)}`,
-      events: stored.history.map((e) => ({ seq: e.seq, at: vietnamTime(e.at), name: eventName(e.type) })),
+      events: stored.history.map((e) => ({ seq: e.seq, at: formatInstant(e.at), name: eventName(e.type) })),
       files: rows,
     })
     const indexBytes = encoder.encode(index)
